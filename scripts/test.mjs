@@ -1,0 +1,25 @@
+// The README's test command: type-check the whole project, then run every *.test.ts under src/
+// and test/ with Node's own test runner (TypeScript loaded through tsx).
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+function findTests(dir) {
+  const found = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) found.push(...findTests(path));
+    else if (name.endsWith('.test.ts')) found.push(path);
+  }
+  return found;
+}
+
+function run(command, args) {
+  const result = spawnSync(command, args, { stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+const filter = process.argv.slice(2);
+if (filter.length === 0) run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
+const files = filter.length > 0 ? filter : [...findTests('src'), ...findTests('test')].sort();
+run(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files]);
