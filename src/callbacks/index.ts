@@ -1,0 +1,12 @@
+import { EarlyStopping, type EarlyStoppingArgs } from './early-stopping.js';
+import { lambdaCallback } from './lambda-callback.js';
+import { ReduceLROnPlateau, type ReduceLROnPlateauArgs } from './reduce-lr-on-plateau.js';
+import { TerminateOnNaN } from './terminate-on-nan.js';
+
+/** Factories for the public `nn.callbacks` namespace. */
+export const callbacks = {
+  earlyStopping: (args: EarlyStoppingArgs = {}) => new EarlyStopping(args),
+  reduceLROnPlateau: (args: ReduceLROnPlateauArgs = {}) => new ReduceLROnPlateau(args),
+  terminateOnNaN: () => new TerminateOnNaN(),
+  lambda: lambdaCallback,
+};

@@ -1,0 +1,51 @@
+/**
+ * nnkit: train and trust neural-network classifiers the Keras way, in TypeScript.
+ * Everything public is exported here.
+ */
+export { Tensor, tensor, type TensorLike, type LabelsLike, type NestedArray } from './tensor/tensor.js';
+export { setSeed, Random } from './random/random.js';
+export {
+  NnkitError, ShapeError, ConfigError, DataError, StateError, FormatError,
+  type ErrorKind, type DataLocation,
+} from './errors.js';
+
+export { layers } from './layers/registry.js';
+export { input } from './layers/input-layer.js';
+export { Layer, MergeLayer, BaseLayer, type LayerConfig, type BaseLayerArgs } from './layers/base-layer.js';
+export { Dense, type DenseArgs } from './layers/dense.js';
+export { Dropout, type DropoutArgs } from './layers/dropout.js';
+export { ActivationLayer, type ActivationArgs } from './layers/activation-layer.js';
+export { BatchNormalization, type BatchNormalizationArgs } from './layers/batch-normalization.js';
+export { Add } from './layers/add.js';
+export { Concatenate } from './layers/concatenate.js';
+export { InputLayer } from './layers/input-layer.js';
+export { SymbolicTensor, type Shape } from './layers/symbolic-tensor.js';
+export { Variable } from './layers/variable.js';
+
+export { activationNames, getActivation, type ActivationName, type Activation } from './activations/activations.js';
+export { initializerNames, type InitializerName, type InitializerConfig } from './initializers/initializers.js';
+export { l1, l2, l1l2, type RegularizerConfig } from './regularizers/regularizers.js';
+
+export { losses, getLoss, lossNames } from './losses/get-loss.js';
+export type { Loss, LossConfig, LossName } from './losses/loss.js';
+export { optimizers, getOptimizer, optimizerNames } from './optimizers/get-optimizer.js';
+export { Optimizer, type OptimizerArgs, type OptimizerConfig, type OptimizerName } from './optimizers/optimizer.js';
+export { exponentialDecay, cosineDecay, piecewiseConstantDecay, type LearningRateSchedule } from './optimizers/schedules.js';
+export type { Metric, MetricBatch, MetricConfig, Direction } from './metrics/metric.js';
+
+export { callbacks } from './callbacks/index.js';
+export type { Callback, Logs, TrainingModel } from './callbacks/callback.js';
+export { EarlyStopping } from './callbacks/early-stopping.js';
+export { ReduceLROnPlateau } from './callbacks/reduce-lr-on-plateau.js';
+export { TerminateOnNaN } from './callbacks/terminate-on-nan.js';
+
+export { Model, type PredictOptions, type EvaluateOptions } from './model/model.js';
+export { Sequential, sequential } from './model/sequential.js';
+export { model, loadModel, loadModelFromBytes } from './model/functional.js';
+export { History } from './model/history.js';
+export type { FitOptions } from './model/fit.js';
+export type { CompileOptions } from './model/compile-options.js';
+export type { ClassWeight } from './model/class-weight.js';
+
+export { kernels, setKernels } from './kernels/backend.js';
+export type { Kernels } from './kernels/kernels.js';

@@ -1,0 +1,13 @@
+import type { Loss, LossConfig } from '../losses/loss.js';
+import type { Metric, MetricConfig } from '../metrics/metric.js';
+import type { Optimizer, OptimizerConfig } from '../optimizers/optimizer.js';
+
+/** `model.compile(...)` options, named as in Keras. */
+export interface CompileOptions {
+  /** 'adam', 'sgd', 'rmsprop', 'adamw', 'adagrad' (snake_case or camelCase) or an optimizer. */
+  optimizer: string | Optimizer | OptimizerConfig;
+  /** 'binary_crossentropy', 'categoricalCrossentropy', ... or a loss object. */
+  loss: string | Loss | LossConfig;
+  /** 'accuracy' and other metric names, or metric objects. */
+  metrics?: readonly (string | Metric | MetricConfig)[];
+}

@@ -1,0 +1,20 @@
+import type { Logs } from '../callbacks/callback.js';
+
+/** What `fit` returns: per-epoch values under Keras' keys (`loss`, `val_accuracy`, ...). */
+export class History {
+  readonly history: Record<string, number[]> = {};
+  readonly epoch: number[] = [];
+  /** fit's settings: epochs, batch size, steps per epoch, samples. */
+  readonly params: { epochs: number; batchSize: number; steps: number; samples: number };
+
+  constructor(params: History['params']) {
+    this.params = params;
+  }
+
+  record(epoch: number, logs: Logs): void {
+    this.epoch.push(epoch);
+    for (const [key, value] of Object.entries(logs)) {
+      (this.history[key] ??= []).push(value);
+    }
+  }
+}

@@ -1,0 +1,267 @@
+import type { Callback, TrainingModel } from '../callbacks/callback.js';
+import { ConfigError, ShapeError, StateError } from '../errors.js';
+import type { BaseLayer } from '../layers/base-layer.js';
+import type { SymbolicTensor } from '../layers/symbolic-tensor.js';
+import { getLoss } from '../losses/get-loss.js';
+import { getOptimizer } from '../optimizers/get-optimizer.js';
+import type { Optimizer } from '../optimizers/optimizer.js';
+import { Tensor, toLabels, toMatrix, type LabelsLike, type TensorLike } from '../tensor/tensor.js';
+import { argmaxRow } from '../metrics/accuracy.js';
+import type { CompileOptions } from './compile-options.js';
+import { checkLabels } from './check-labels.js';
+import { fitModel, type FitOptions } from './fit.js';
+import { Graph } from './graph.js';
+import type { History } from './history.js';
+import { resolveMetric } from './metric-resolver.js';
+import { Parameters } from './parameters.js';
+import { summarize, type SummaryOptions } from './summary.js';
+import { logitsToProbabilities, Trainer } from './trainer.js';
+
+/** Options for predict and evaluate. */
+export interface PredictOptions {
+  batchSize?: number;
+}
+
+export interface EvaluateOptions extends PredictOptions {
+  sampleWeight?: LabelsLike;
+}
+
+/** Rows predicted per internal step; results do not depend on it, only speed does. */
+const PREDICT_CHUNK = 1024;
+
+/**
+ * A model: a graph of layers from one input to one output, with Keras' workflow on top —
+ * compile, fit, predict, evaluate, summary, save. `nn.model({ inputs, outputs })` makes a
+ * functional model; `nn.sequential([...])` a stack.
+ */
+export class Model implements TrainingModel {
+  readonly name: string;
+  stopTraining = false;
+  /** The decision threshold for one-unit outputs: predictClasses and thresholded metrics use it. */
+  threshold = 0.5;
+  /** JSON-serializable data saved with the model (the CLI keeps its preprocessing here). */
+  metadata: Record<string, unknown> = {};
+  protected graph: Graph | undefined;
+  private parameters: Parameters | undefined;
+  private compileOptions: CompileOptions | undefined;
+  trainer: Trainer | undefined;
+
+  constructor(args: { inputs: SymbolicTensor; outputs: SymbolicTensor; name?: string } | { name: string }) {
+    this.name = args.name ?? 'functional';
+    if ('inputs' in args) this.setGraph(new Graph(args.inputs, args.outputs));
+  }
+
+  protected setGraph(graph: Graph): void {
+    this.graph = graph;
+    this.parameters = new Parameters(graph.layers);
+  }
+
+  /** Builds the model for `features` inputs if it has no graph yet (Sequential without inputShape). */
+  protected ensureBuilt(_features: number): void {}
+
+  /** Builds the model if it knows its input shape (Sequential with an inputShape). */
+  protected tryBuild(): void {}
+
+  /** Every layer, input layer first for functional models. */
+  get layers(): readonly BaseLayer[] {
+    this.tryBuild();
+    return this.graph ? [this.graph.input.layer, ...this.graph.layers] : [];
+  }
+
+  /** Whether the graph exists, without building it. */
+  protected get hasGraph(): boolean {
+    return this.graph !== undefined;
+  }
+
+  get built(): boolean {
+    this.tryBuild();
+    return this.graph !== undefined;
+  }
+
+  /** The graph, for code that walks the model (summary, saving, diagnostics). */
+  get modelGraph(): Graph {
+    this.tryBuild();
+    if (!this.graph) {
+      throw new StateError('state/not-built', `Model "${this.name}" is not built yet: give the first layer an inputShape, or call fit/predict once.`);
+    }
+    return this.graph;
+  }
+
+  get inputFeatures(): number {
+    return this.modelGraph.input.shape[1] as number;
+  }
+
+  get outputUnits(): number {
+    const shape = this.modelGraph.output.shape;
+    return shape[shape.length - 1] as number;
+  }
+
+  get optimizer(): Optimizer | undefined {
+    return this.trainer?.optimizer;
+  }
+
+  get compiled(): CompileOptions | undefined {
+    return this.compileOptions;
+  }
+
+  compile(options: CompileOptions): void {
+    if (typeof options !== 'object' || options === null || options.loss === undefined || options.optimizer === undefined) {
+      throw new ConfigError(
+        'config/compile',
+        "compile() needs { optimizer, loss }, e.g. model.compile({ optimizer: 'adam', loss: 'binary_crossentropy', metrics: ['accuracy'] }).",
+      );
+    }
+    const loss = getLoss(options.loss);
+    const optimizer = getOptimizer(options.optimizer);
+    const metrics = (options.metrics ?? []).map((m) => resolveMetric(m));
+    this.compileOptions = { ...options, loss, optimizer, metrics };
+    this.trainer = undefined;
+    if (this.built) this.createTrainer();
+  }
+
+  private createTrainer(): void {
+    const options = this.compileOptions!;
+    this.parameters = new Parameters(this.modelGraph.layers);
+    const metrics = (options.metrics ?? []).map((m) => resolveMetric(m));
+    this.trainer = new Trainer(this.modelGraph, this.parameters, getLoss(options.loss), getOptimizer(options.optimizer), metrics);
+    this.trainer.threshold = this.threshold;
+  }
+
+  /** The trainer, after checking the model is compiled and built for `features` inputs. */
+  prepare(features: number, what: string): Trainer {
+    if (!this.compileOptions) {
+      throw new StateError(
+        'state/not-compiled',
+        `${what} needs a compiled model: call model.compile({ optimizer: 'adam', loss: 'binary_crossentropy' }) first.`,
+      );
+    }
+    this.ensureBuilt(features);
+    if (!this.trainer) this.createTrainer();
+    this.trainer!.threshold = this.threshold;
+    return this.trainer!;
+  }
+
+  async fit(x: TensorLike, y: LabelsLike, options: FitOptions = {}): Promise<History> {
+    return fitModel(this, x, y, options);
+  }
+
+  /** Checks x against the model's input and converts it. */
+  checkInput(x: TensorLike, what: string): Tensor {
+    const t = toMatrix(x, what);
+    this.ensureBuilt(t.cols);
+    if (t.cols !== this.inputFeatures) {
+      throw new ShapeError(
+        'shape/feature-count',
+        `${what}: the model expects ${this.inputFeatures} input features but got ${t.cols} per row; ` +
+          'pass the same columns, in the same order, as in training.',
+      );
+    }
+    return t;
+  }
+
+  /** Model outputs for every row of x, in inference mode: a Tensor (rows, outputUnits). */
+  predict(x: TensorLike, options: PredictOptions = {}): Tensor {
+    const input = this.checkInput(x, 'predict');
+    checkBatchSize(options.batchSize);
+    const graph = this.modelGraph;
+    const units = this.outputUnits;
+    const out = new Float32Array(input.rows * units);
+    // NOTE: rows are independent at inference, so large internal chunks give identical results.
+    for (let start = 0; start < input.rows; start += PREDICT_CHUNK) {
+      const end = Math.min(input.rows, start + PREDICT_CHUNK);
+      const y = graph.forward(input.sliceRows(start, end), false);
+      out.set(y.data, start * units);
+    }
+    return new Tensor(out, [input.rows, units]);
+  }
+
+  /** Predicted probabilities: the output itself, or sigmoid / softmax of it for a fromLogits loss. */
+  predictProbabilities(x: TensorLike, options: PredictOptions = {}): Tensor {
+    const raw = this.predict(x, options);
+    if (!this.trainer?.loss.fromLogits) return raw;
+    const out = new Float32Array(raw.size);
+    logitsToProbabilities(raw.data, out, raw.rows, raw.cols);
+    return new Tensor(out, raw.shape);
+  }
+
+  /**
+   * Class per row: for a one-unit output, 1 when the probability is above the threshold (the
+   * model's, 0.5 by default, or options.threshold); otherwise the argmax.
+   */
+  predictClasses(x: TensorLike, options: PredictOptions & { threshold?: number } = {}): Int32Array {
+    const probabilities = this.predictProbabilities(x, options);
+    const threshold = options.threshold ?? this.threshold;
+    const rows = probabilities.rows;
+    const cols = probabilities.cols;
+    const classes = new Int32Array(rows);
+    for (let i = 0; i < rows; i++) {
+      classes[i] = cols === 1 ? (probabilities.data[i] > threshold ? 1 : 0) : argmaxRow(probabilities.data, i * cols, cols);
+    }
+    return classes;
+  }
+
+  /** Loss and every compiled metric over (x, y), in inference mode. */
+  evaluate(x: TensorLike, y: LabelsLike, options: EvaluateOptions = {}): Record<string, number> {
+    const input = this.checkInput(x, 'evaluate');
+    const trainer = this.prepare(input.cols, 'evaluate');
+    const labels = toLabels(y, 'evaluate labels');
+    checkLabels(trainer.loss, this.outputUnits, input, labels, 'evaluate');
+    const weights = options.sampleWeight === undefined ? undefined : toLabels(options.sampleWeight, 'sampleWeight').data;
+    const batchSize = checkBatchSize(options.batchSize) ?? 32;
+    trainer.reset();
+    for (let start = 0; start < input.rows; start += batchSize) {
+      const end = Math.min(input.rows, start + batchSize);
+      trainer.testBatch(input.sliceRows(start, end), labels.sliceRows(start, end), weights?.subarray(start, end));
+    }
+    return trainer.results('', this.regularizationLoss());
+  }
+
+  regularizationLoss(): number {
+    return this.parameters ? this.parameters.regularizationLoss() : 0;
+  }
+
+  getWeights(): Float32Array[] {
+    this.tryBuild();
+    return this.parameters ? this.parameters.getWeights() : [];
+  }
+
+  setWeights(weights: readonly Float32Array[]): void {
+    if (!this.parameters) throw new StateError('state/not-built', `Model "${this.name}" has no weights until it is built.`);
+    this.parameters.setWeights(weights);
+  }
+
+  countParams(): number {
+    return this.layers.reduce((sum, layer) => sum + layer.countParams(), 0);
+  }
+
+  directionOf(logKey: string): 'up' | 'down' | undefined {
+    const key = logKey.replace(/^val_/, '');
+    if (key === 'loss') return 'down';
+    return this.trainer?.metrics.find((m) => m.name === key)?.direction;
+  }
+
+  /** Prints (and returns) Keras' summary table: layers, output shapes, parameter counts. */
+  summary(options: SummaryOptions = {}): string {
+    return summarize(this, options);
+  }
+
+  /** Writes the model to a directory: architecture and training config as JSON, weights as float32. */
+  async save(path: string, options: { includeOptimizer?: boolean } = {}): Promise<void> {
+    const { saveModel } = await import('../io/save-model.js');
+    await saveModel(this, path, options);
+  }
+
+  /** Callbacks receive the model as a TrainingModel. */
+  asCallbackTarget(): TrainingModel {
+    return this;
+  }
+}
+
+export function checkBatchSize(batchSize: number | undefined): number | undefined {
+  if (batchSize !== undefined && (!Number.isInteger(batchSize) || batchSize <= 0)) {
+    throw new ConfigError('config/batch-size', `batchSize should be a positive integer but got ${String(batchSize)}.`);
+  }
+  return batchSize;
+}
+
+export type { Callback };
