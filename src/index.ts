@@ -38,6 +38,8 @@ export type { Callback, Logs, TrainingModel } from './callbacks/callback.js';
 export { EarlyStopping } from './callbacks/early-stopping.js';
 export { ReduceLROnPlateau } from './callbacks/reduce-lr-on-plateau.js';
 export { TerminateOnNaN } from './callbacks/terminate-on-nan.js';
+export { ModelCheckpoint } from './callbacks/model-checkpoint.js';
+export { CsvLogger } from './callbacks/csv-logger.js';
 
 export { Model, type PredictOptions, type EvaluateOptions } from './model/model.js';
 export { Sequential, sequential } from './model/sequential.js';

@@ -17,3 +17,9 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     throw error;
   }
 }
+
+/** A text file's content, or '' when it does not exist. */
+export async function readTextIfExists(path: string): Promise<string> {
+  const { readFile } = await import('node:fs/promises');
+  return readFile(path, 'utf8').catch(() => '');
+}
