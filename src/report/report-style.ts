@@ -20,7 +20,7 @@ table.metrics{width:100%}
 table.metrics th,table.metrics td{padding:5px 8px;border-bottom:1px solid #eef0f2;text-align:left}
 table.metrics th{font-weight:600;color:#555;font-size:12px;text-transform:uppercase;letter-spacing:.03em}
 .num{text-align:right!important}
-td.ci{color:#555}
+td.ci{color:#555;white-space:nowrap}
 tr.baseline td{color:#6b7280;font-style:italic}
 table.facts th{text-align:left;font-weight:500;color:#666;padding:3px 16px 3px 0;vertical-align:top;white-space:nowrap}
 table.facts td{padding:3px 0}
