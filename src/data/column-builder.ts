@@ -1,0 +1,180 @@
+import { DataError, show } from '../errors.js';
+import { ChunkedArray } from './chunked-array.js';
+import { MissingValues, fitsFloat32, parseBoolean, parseBooleanWord, parseNumber } from './parse-value.js';
+import type { Column, ColumnKind } from './table.js';
+
+/**
+ * Builds one column from text cells in a single pass, inferring its kind as it goes.
+ *
+ * Inference policy (`kind` not forced):
+ * - every non-missing value a plain number → numeric;
+ * - every non-missing value true/false or yes/no (any case) → boolean;
+ * - otherwise categorical, unless the numbers dominate: when at least 90% of the non-missing
+ *   values are numbers, or there are more than 1000 distinct numbers, the text values are
+ *   mistakes in a numeric column and reading fails at the first one, naming its line.
+ *
+ * Storage starts as float32. A column only changes to category codes while it has seen at most
+ * 1000 distinct number spellings, which can be turned back into their exact text; past that the
+ * column is certainly numeric and the first text value is reported at once.
+ */
+const DISTINCT_NUMBER_LIMIT = 1000;
+const NUMERIC_SHARE = 0.9;
+
+export interface ColumnSource {
+  readonly file?: string;
+  readonly missing: MissingValues;
+}
+
+interface TextSighting {
+  readonly value: string;
+  readonly line: number;
+  readonly row: number;
+}
+
+export class ColumnBuilder {
+  readonly name: string;
+  private readonly forced: ColumnKind | undefined;
+  private readonly source: ColumnSource;
+  private values: ChunkedArray<Float32Array> | null = new ChunkedArray(Float32Array);
+  private codes: ChunkedArray<Int32Array> | null = null;
+  /** Numeric mode: each distinct spelling and its float32 value, while there are few. */
+  private spellings: Map<string, number> | null = new Map();
+  private spellingOf: Map<number, string> | null = new Map();
+  /** Categorical mode: category → code, and the rows per code. */
+  private dictionary = new Map<string, number>();
+  private categories: string[] = [];
+  private counts: number[] = [];
+  private numbers = 0;
+  private missing = 0;
+  private rows = 0;
+  private firstText: TextSighting | undefined;
+
+  constructor(name: string, source: ColumnSource, forced?: ColumnKind) {
+    this.name = name;
+    this.source = source;
+    this.forced = forced;
+    if (forced === 'numeric' || forced === 'boolean') this.spellings = this.spellingOf = null;
+    if (forced === 'categorical') this.toCategorical();
+  }
+
+  add(text: string, line: number): void {
+    const row = this.rows++;
+    if (this.source.missing.has(text)) {
+      this.missing++;
+      if (this.values !== null) this.values.push(NaN);
+      else this.codes!.push(-1);
+      return;
+    }
+    if (this.codes !== null) return this.addCategory(text, line, row);
+    if (this.forced === 'boolean') {
+      const truth = parseBoolean(text);
+      if (truth < 0) throw this.textError(text, line, row, 'boolean');
+      this.values!.push(truth);
+      return;
+    }
+    const value = parseNumber(text);
+    if (value === value && fitsFloat32(value)) {
+      this.values!.push(value);
+      this.numbers++;
+      if (this.spellings !== null && !this.spellings.has(text)) this.rememberSpelling(text, value);
+      return;
+    }
+    this.firstText ??= { value: text, line, row };
+    if (this.spellings === null) throw this.textError(text, line, row, this.forced ?? 'numeric');
+    this.toCategorical();
+    this.addCategory(text, line, row);
+  }
+
+  /** The finished column; throws if it turned out numeric with text values in it. */
+  finish(): Column {
+    const missing = this.missing;
+    if (this.values !== null) {
+      const kind = this.forced === 'boolean' ? 'boolean' : 'numeric';
+      return { name: this.name, kind, values: this.values.toArray(), missing };
+    }
+    const codes = this.codes!.toArray();
+    if (this.forced === undefined) {
+      const numericCodes = this.categories.map((category) => fitsFloat32(parseNumber(category)));
+      const numbers = this.counts.reduce((sum, count, code) => sum + (numericCodes[code] ? count : 0), 0);
+      const distinctNumbers = numericCodes.filter(Boolean).length;
+      const nonMissing = this.rows - missing;
+      if (numbers > 0 && (numbers >= NUMERIC_SHARE * nonMissing || distinctNumbers > DISTINCT_NUMBER_LIMIT)) {
+        const first = this.firstText!;
+        throw this.textError(first.value, first.line, first.row, 'numeric', `${numbers} of its ${nonMissing} values are numbers`);
+      }
+      const truths = this.categories.map(parseBooleanWord);
+      if (truths.every((truth) => truth >= 0)) {
+        const values = new Float32Array(codes.length);
+        for (let i = 0; i < codes.length; i++) values[i] = codes[i] < 0 ? NaN : truths[codes[i]];
+        return { name: this.name, kind: 'boolean', values, missing };
+      }
+    }
+    return { name: this.name, kind: 'categorical', codes, categories: this.categories, counts: this.counts, missing };
+  }
+
+  private rememberSpelling(text: string, value: number): void {
+    const stored = Math.fround(value);
+    // NOTE: two spellings of one value ("1" and "1.0") cannot be told apart once stored as
+    // float32, and past the limit the column is plainly numeric; either way stop tracking.
+    if (this.spellings!.size >= DISTINCT_NUMBER_LIMIT || this.spellingOf!.has(stored)) {
+      this.spellings = this.spellingOf = null;
+      return;
+    }
+    this.spellings!.set(text, stored);
+    this.spellingOf!.set(stored, text);
+  }
+
+  /** Switches storage to category codes, turning the numbers seen so far back into their text. */
+  private toCategorical(): void {
+    const codes = new ChunkedArray(Int32Array);
+    const codeOfValue = new Map<number, number>();
+    for (const [text, value] of this.spellings ?? []) {
+      codeOfValue.set(value, this.categories.length);
+      this.dictionary.set(text, this.categories.length);
+      this.categories.push(text);
+      this.counts.push(0);
+    }
+    this.values?.forEach((value) => {
+      const code = value === value ? codeOfValue.get(value)! : -1;
+      codes.push(code);
+      if (code >= 0) this.counts[code]++;
+    });
+    this.values = null;
+    this.spellings = this.spellingOf = null;
+    this.codes = codes;
+  }
+
+  private addCategory(text: string, line: number, row: number): void {
+    let code = this.dictionary.get(text);
+    if (code === undefined) {
+      code = this.categories.length;
+      this.dictionary.set(text, code);
+      this.categories.push(text);
+      this.counts.push(0);
+      if (this.firstText === undefined && !fitsFloat32(parseNumber(text))) this.firstText = { value: text, line, row };
+    }
+    this.counts[code]++;
+    this.codes!.push(code);
+  }
+
+  private textError(value: string, line: number, row: number, kind: ColumnKind, evidence?: string): DataError {
+    const where = `${this.source.file ?? 'the data'}, line ${line}, column ${JSON.stringify(this.name)}`;
+    const number = parseNumber(value);
+    const what =
+      number === number
+        ? `${show(value)} is too large for a float32 (the limit is ±3.4e38)`
+        : kind === 'boolean'
+          ? `${show(value)} is not a boolean (true/false, yes/no, 1/0)`
+          : `${show(value)} is text`;
+    const reason =
+      this.forced !== undefined
+        ? `the column was declared ${kind} with columnTypes`
+        : `the column holds numbers (${evidence ?? `${this.numbers} numeric values in the ${row} rows before it`})`;
+    return new DataError(
+      'data/text-in-numeric-column',
+      `${where}: ${what}, but ${reason}. Fix the value, mark it missing (leave it empty or write NA), or, ` +
+        `if the column really holds categories, declare it: columnTypes: { ${JSON.stringify(this.name)}: "categorical" }.`,
+      { file: this.source.file, line, column: this.name, row },
+    );
+  }
+}

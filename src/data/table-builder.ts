@@ -1,0 +1,156 @@
+import { ConfigError, DataError, show } from '../errors.js';
+import { ColumnBuilder } from './column-builder.js';
+import { DEFAULT_MISSING_VALUES, MissingValues } from './parse-value.js';
+import { COLUMN_KINDS, listNames, type ColumnKind, type Table } from './table.js';
+import { TargetBuilder, type TargetColumn } from './target-builder.js';
+
+export interface TableOptions {
+  /**
+   * The label column's name. Default: the column named `label`, else the last column.
+   * `null` reads every column as a feature (unlabelled data).
+   */
+  readonly target?: string | null;
+  /** For a two-class target, the class that counts as positive (see TargetBuilder). */
+  readonly positive?: string;
+  /** Tokens read as missing values, case-insensitively. Default: '', NA, NaN, ?, null. */
+  readonly missingValues?: readonly string[];
+  /** Forces the kind of some columns instead of inferring it, e.g. { zip: 'categorical' }. */
+  readonly columnTypes?: Readonly<Record<string, ColumnKind>>;
+}
+
+export interface LabelledTable {
+  readonly header: readonly string[];
+  readonly rows: number;
+  /** Every column except the target, in header order. */
+  readonly features: Table;
+  readonly target?: TargetColumn;
+}
+
+/**
+ * Builds a columnar table from a header and text records fed one at a time, so a file of any
+ * length is read without holding its rows. The CSV reader drives it; it also works on records
+ * from anywhere (a browser upload, a test).
+ */
+export class TableBuilder {
+  readonly header: readonly string[];
+  private readonly file: string | undefined;
+  private readonly missing: MissingValues;
+  private readonly columns: (ColumnBuilder | TargetBuilder)[];
+  private readonly targetIndex: number;
+  private readonly positive: string | undefined;
+  private rows = 0;
+
+  constructor(header: readonly string[], options: TableOptions = {}, file?: string) {
+    this.file = file;
+    this.header = checkHeader(header, file);
+    this.missing = new MissingValues(options.missingValues ?? DEFAULT_MISSING_VALUES);
+    this.positive = options.positive;
+    this.targetIndex = this.findTarget(options.target);
+    const types = options.columnTypes ?? {};
+    for (const [name, kind] of Object.entries(types)) {
+      if (!this.header.includes(name)) {
+        throw new ConfigError(
+          'config/unknown-column-type',
+          `columnTypes names the column ${JSON.stringify(name)}, which ${file ?? 'the data'} does not have; ` +
+            `its columns are ${listNames(this.header)}.`,
+        );
+      }
+      if (!COLUMN_KINDS.includes(kind)) {
+        throw new ConfigError(
+          'config/column-type',
+          `columnTypes[${JSON.stringify(name)}] is ${show(kind)}; use one of ${listNames(COLUMN_KINDS)}.`,
+        );
+      }
+    }
+    const source = { file, missing: this.missing };
+    this.columns = this.header.map((name, index) =>
+      index === this.targetIndex ? new TargetBuilder(name, this.missing, file) : new ColumnBuilder(name, source, types[name]),
+    );
+  }
+
+  /** Adds one record; `line` is its line number in the file (the header is line 1). */
+  add(record: readonly string[], line: number): void {
+    if (record.length !== this.columns.length) {
+      const fix =
+        record.length > this.columns.length
+          ? 'remove the extra values, or quote values that contain the delimiter'
+          : 'add the missing values (leave a field empty for a missing value, e.g. "1,,3")';
+      throw new DataError(
+        'data/ragged-row',
+        `${this.file ?? 'The data'}, line ${line}: this row has ${record.length} values (${listNames(record)}) but the ` +
+          `header has ${this.columns.length} columns; ${fix}.`,
+        { file: this.file, line, row: this.rows },
+      );
+    }
+    for (let c = 0; c < record.length; c++) this.columns[c].add(record[c], line);
+    this.rows++;
+  }
+
+  finish(): LabelledTable {
+    if (this.rows === 0) {
+      throw new DataError(
+        'data/no-rows',
+        `${this.file ?? 'The data'} has a header (${listNames(this.header)}) but no data rows; add rows below the header.`,
+        { file: this.file, line: 2 },
+      );
+    }
+    const target = this.targetIndex >= 0 ? (this.columns[this.targetIndex] as TargetBuilder).finish(this.positive) : undefined;
+    const columns = this.columns.filter((_, index) => index !== this.targetIndex).map((column) => (column as ColumnBuilder).finish());
+    return {
+      header: this.header,
+      rows: this.rows,
+      features: { rows: this.rows, columns, missingValues: this.missing.tokens },
+      target,
+    };
+  }
+
+  private findTarget(target: string | null | undefined): number {
+    if (target === null) return -1;
+    if (target === undefined) {
+      const label = this.header.indexOf('label');
+      if (this.header.length < 2) {
+        throw new DataError(
+          'data/no-features',
+          `${this.file ?? 'The data'} has one column (${listNames(this.header)}): nothing is left to learn from once the ` +
+            'label is taken. Check the delimiter (pass the delimiter option) or add feature columns.',
+          { file: this.file, line: 1 },
+        );
+      }
+      return label >= 0 ? label : this.header.length - 1;
+    }
+    const index = this.header.indexOf(target);
+    if (index < 0) {
+      throw new DataError(
+        'data/unknown-target',
+        `${this.file ?? 'The data'} has no column named ${JSON.stringify(target)} to use as the target; its columns are ` +
+          `${listNames(this.header)}. Pass one of them as the target (names are case-sensitive).`,
+        { file: this.file, line: 1, column: target },
+      );
+    }
+    return index;
+  }
+}
+
+/** Checks header names are non-empty and distinct; returns a frozen copy. */
+export function checkHeader(header: readonly string[], file: string | undefined): readonly string[] {
+  const seen = new Set<string>();
+  header.forEach((name, index) => {
+    const location = { file, line: 1, column: name };
+    if (name.trim() === '') {
+      throw new DataError(
+        'data/empty-column-name',
+        `${file ?? 'The data'}, line 1: header cell ${index + 1} is empty; give every column a name.`,
+        location,
+      );
+    }
+    if (seen.has(name)) {
+      throw new DataError(
+        'data/duplicate-column',
+        `${file ?? 'The data'}, line 1: the column name ${JSON.stringify(name)} appears twice; give every column a distinct name.`,
+        location,
+      );
+    }
+    seen.add(name);
+  });
+  return Object.freeze([...header]);
+}

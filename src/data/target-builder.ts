@@ -1,0 +1,152 @@
+import { ConfigError, DataError, show } from '../errors.js';
+import { ChunkedArray } from './chunked-array.js';
+import { MissingValues, parseBooleanWord, parseNumber } from './parse-value.js';
+import { listNames } from './table.js';
+
+/**
+ * The target (label) column of a classification table: classes as text, one class index per row.
+ *
+ * Class order: numeric labels sort by value (`0`, `1`, `2`; `1` and `1.0` are one class), text
+ * labels sort by code unit. For two classes the positive class is placed last (index 1) and chosen
+ * by, in order: the `positive` option; the larger number; the true/yes word; the rarer class (the
+ * event a classifier is usually built to find), ties going to the later class in sorted order.
+ */
+export type PositiveReason = 'option' | 'larger-number' | 'true-value' | 'rarer-class';
+
+export interface PositiveClass {
+  readonly value: string;
+  readonly reason: PositiveReason;
+  /** One sentence for people: which class is positive, why, and how to choose the other one. */
+  readonly message: string;
+}
+
+export interface TargetColumn {
+  readonly name: string;
+  /** Class names; the class index in `labels` points here. For two classes, [negative, positive]. */
+  readonly classes: readonly string[];
+  /** Class index per row (rows). */
+  readonly labels: Int32Array;
+  /** Rows per class, parallel to `classes`. */
+  readonly counts: readonly number[];
+  /** Present for two-class targets. */
+  readonly positive?: PositiveClass;
+}
+
+const MAX_CLASSES = 1000;
+
+export class TargetBuilder {
+  readonly name: string;
+  private readonly file: string | undefined;
+  private readonly missing: MissingValues;
+  private readonly codes = new ChunkedArray(Int32Array);
+  private readonly dictionary = new Map<string, number>();
+  private readonly values: string[] = [];
+  private readonly counts: number[] = [];
+  private rows = 0;
+
+  constructor(name: string, missing: MissingValues, file?: string) {
+    this.name = name;
+    this.missing = missing;
+    this.file = file;
+  }
+
+  add(text: string, line: number): void {
+    const row = this.rows++;
+    const location = { file: this.file, line, column: this.name, row };
+    const where = `${this.file ?? 'the data'}, line ${line}, target column ${JSON.stringify(this.name)}`;
+    if (this.missing.has(text)) {
+      throw new DataError(
+        'data/missing-target',
+        `${where}: the label is missing (${show(text)}). Every training row needs a label: fill it in or delete the row.`,
+        location,
+      );
+    }
+    let code = this.dictionary.get(text);
+    if (code === undefined) {
+      if (this.values.length === MAX_CLASSES) {
+        throw new DataError(
+          'data/too-many-classes',
+          `${where}: the target has more than ${MAX_CLASSES} distinct values (this one is ${show(text)}); nnkit ` +
+            'trains classifiers, so the target must hold class labels. Choose the class column with the target option.',
+          location,
+        );
+      }
+      code = this.values.length;
+      this.dictionary.set(text, code);
+      this.values.push(text);
+      this.counts.push(0);
+    }
+    this.counts[code]++;
+    this.codes.push(code);
+  }
+
+  finish(positive?: string): TargetColumn {
+    const numeric = this.values.every((value) => Number.isFinite(parseNumber(value)));
+    // Merge spellings of one number ("1", "1.0") into one class named by its shortest form.
+    const classOf = this.values.map((value) => (numeric ? String(parseNumber(value)) : value));
+    let classes = [...new Set(classOf)].sort(numeric ? (a, b) => Number(a) - Number(b) : (a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const countOf = (name: string) => this.counts.reduce((sum, count, code) => sum + (classOf[code] === name ? count : 0), 0);
+    if (classes.length < 2) {
+      throw new DataError(
+        'data/one-class',
+        `${this.file ?? 'The data'}: the target column ${JSON.stringify(this.name)} has a single class ` +
+          `(${show(classes[0] ?? '')}) in all ${this.rows} rows; a classifier needs at least two classes. ` +
+          'Check that the target option names the label column and that the file holds examples of every class.',
+        { file: this.file, column: this.name },
+      );
+    }
+    let chosen: PositiveClass | undefined;
+    if (classes.length === 2) {
+      chosen = this.choosePositive(classes, numeric, countOf, positive);
+      classes = [classes.find((name) => name !== chosen!.value)!, chosen.value];
+    } else if (positive !== undefined) {
+      throw new ConfigError(
+        'config/positive-multiclass',
+        `positive: ${show(positive)} names the positive class of a two-class target, but ${JSON.stringify(this.name)} ` +
+          `has ${classes.length} classes (${listNames(classes)}). Leave positive out for a multi-class target.`,
+      );
+    }
+    const indexOf = classOf.map((name) => classes.indexOf(name));
+    const labels = this.codes.toArray();
+    for (let i = 0; i < labels.length; i++) labels[i] = indexOf[labels[i]];
+    return { name: this.name, classes, labels, counts: classes.map(countOf), positive: chosen };
+  }
+
+  private choosePositive(
+    classes: string[],
+    numeric: boolean,
+    countOf: (name: string) => number,
+    positive: string | undefined,
+  ): PositiveClass {
+    const other = (value: string) => classes.find((name) => name !== value)!;
+    const tail = (value: string) => `pass positive: ${JSON.stringify(other(value))} to choose the other class.`;
+    if (positive !== undefined) {
+      const value = classes.find((name) => name === positive || (numeric && Number(name) === parseNumber(positive)));
+      if (value === undefined) {
+        throw new DataError(
+          'data/unknown-positive',
+          `positive: ${show(positive)} is not a class of the target ${JSON.stringify(this.name)}; its classes are ` +
+            `${listNames(classes)}. Pass one of them.`,
+          { file: this.file, column: this.name },
+        );
+      }
+      return { value, reason: 'option', message: `Positive class ${JSON.stringify(value)} (chosen with the positive option).` };
+    }
+    if (numeric) {
+      const value = classes[1];
+      return { value, reason: 'larger-number', message: `Positive class ${JSON.stringify(value)} (the larger label); ${tail(value)}` };
+    }
+    const truths = classes.map(parseBooleanWord);
+    if (truths.includes(1) && truths.includes(0)) {
+      const value = classes[truths.indexOf(1)];
+      return { value, reason: 'true-value', message: `Positive class ${JSON.stringify(value)} (the true/yes value); ${tail(value)}` };
+    }
+    const [first, second] = classes;
+    const value = countOf(first) < countOf(second) ? first : second;
+    return {
+      value,
+      reason: 'rarer-class',
+      message: `Positive class ${JSON.stringify(value)} (the rarer class, ${countOf(value)} of ${this.rows} rows); ${tail(value)}`,
+    };
+  }
+}

@@ -1,0 +1,123 @@
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
+import type { Writable } from 'node:stream';
+import { CsvError, parse, type Info, type InfoRecord } from 'csv-parse';
+import { ConfigError, DataError, NnkitError, show } from '../errors.js';
+import { sniffDelimiter } from '../data/sniff-delimiter.js';
+
+/**
+ * The Node side of CSV reading shared by `readCsv` and `readCsvBatches`: opens the file, finds the
+ * delimiter, runs csv-parse over a file stream, and turns every parser or file-system failure into
+ * a DataError that names the file and line.
+ */
+
+const SNIFF_BYTES = 65536;
+
+/** Checks the file can be read and returns the delimiter to use (given or sniffed). */
+export async function prepareCsv(file: string, delimiter?: string): Promise<string> {
+  if (delimiter !== undefined) checkDelimiter(delimiter);
+  let start: string;
+  try {
+    const handle = await open(file, 'r');
+    try {
+      const buffer = Buffer.alloc(SNIFF_BYTES);
+      const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
+      start = buffer.subarray(0, bytesRead).toString('utf8');
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    throw fileError(error, file);
+  }
+  if (start.replace(/^\ufeff/, '').trim() === '') throw emptyFile(file);
+  return delimiter ?? sniffDelimiter(start);
+}
+
+/**
+ * A csv-parse transform calling `onRecord(record, line)` for each record (`line` is the record's
+ * first line in the file; the header is line 1), synchronously inside the parser, so
+ * no record is queued. Returned records (from `emit`) are pushed downstream for batch readers.
+ */
+export function csvParser(delimiter: string, onRecord: (record: string[], line: number) => unknown): ReturnType<typeof parse> {
+  let previousEnd = 0;
+  let previousEmpty = 0;
+  return parse({
+    delimiter,
+    bom: true,
+    trim: true,
+    relax_quotes: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    on_record: (record: string[], context: InfoRecord) => {
+      // NOTE: csv-parse reports the line a record ends on; a quoted field can span lines, so the
+      // first line is one past the previous record's end plus the empty lines skipped between.
+      const line = previousEnd + 1 + (context.empty_lines - previousEmpty);
+      previousEnd = context.lines;
+      previousEmpty = context.empty_lines;
+      // NOTE: a returned value (a batch) is pushed downstream; null pushes nothing.
+      return (onRecord(record, line) ?? null) as string[] | null;
+    },
+  });
+}
+
+/** Streams `file` through `parser` (and `sink`, if given), mapping every failure to an NnkitError. */
+export async function runCsv(file: string, parser: ReturnType<typeof parse>, sink?: Writable): Promise<void> {
+  try {
+    if (sink) await pipeline(createReadStream(file), parser, sink);
+    else await pipeline(createReadStream(file), parser);
+  } catch (error) {
+    throw toNnkitError(error, file);
+  }
+}
+
+/** Maps a csv-parse or file-system error to a DataError; nnkit's own errors pass through. */
+export function toNnkitError(error: unknown, file: string): unknown {
+  if (error instanceof NnkitError) return error;
+  if (error instanceof CsvError) {
+    const info = error as unknown as Partial<Info>;
+    const line = typeof info.lines === 'number' ? info.lines : undefined;
+    const where = `${file}${line === undefined ? '' : `, line ${line}`}`;
+    const fixes: Partial<Record<string, string>> = {
+      CSV_QUOTE_NOT_CLOSED: 'a quoted field is never closed; add the closing double quote',
+      CSV_INVALID_CLOSING_QUOTE: 'a closing double quote is followed by more text; quote the whole field and double any quote inside it ("")',
+      CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE:
+        'a closing double quote is followed by more text; quote the whole field and double any quote inside it ("")',
+      INVALID_OPENING_QUOTE: 'a double quote opens in the middle of a field; quote the whole field and double any quote inside it ("")',
+      CSV_MAX_RECORD_SIZE: 'a record is too long; check the delimiter option and the quotes',
+    };
+    const fix = fixes[error.code] ?? 'check the quoting and the delimiter';
+    return new DataError('data/csv-syntax', `${where}: the CSV cannot be parsed (${error.message}); ${fix}.`, { file, line });
+  }
+  return fileError(error, file);
+}
+
+function fileError(error: unknown, file: string): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'ENOENT') {
+    return new DataError('data/file-not-found', `There is no file ${show(file)}; check the path (it is relative to ${process.cwd()}).`, { file });
+  }
+  if (code === 'EISDIR') {
+    return new DataError('data/not-a-file', `${show(file)} is a directory; pass the path of a CSV file.`, { file });
+  }
+  if (code === 'EACCES' || code === 'EPERM') {
+    return new DataError('data/unreadable', `${show(file)} cannot be read (${String(code)}); check its permissions.`, { file });
+  }
+  return error;
+}
+
+export function emptyFile(file: string): DataError {
+  return new DataError('data/empty-file', `${file} is empty; a CSV file needs a header row naming the columns, then data rows.`, {
+    file,
+    line: 1,
+  });
+}
+
+function checkDelimiter(delimiter: string): void {
+  if (typeof delimiter !== 'string' || delimiter.length === 0 || /["\r\n]/.test(delimiter)) {
+    throw new ConfigError(
+      'config/delimiter',
+      `The delimiter must be a non-empty string without quotes or line breaks but is ${show(delimiter)}; use e.g. ",", ";", "\\t" or "|".`,
+    );
+  }
+}

@@ -1,0 +1,32 @@
+import { TableBuilder, type LabelledTable, type TableOptions } from '../data/table-builder.js';
+import { csvParser, emptyFile, prepareCsv, runCsv } from './csv-source.js';
+
+export interface ReadCsvOptions extends TableOptions {
+  /** The field delimiter. Default: sniffed from the header line among `,` `;` tab and `|`. */
+  readonly delimiter?: string;
+}
+
+/** A CSV file read into columns: the features as a Table, the target as class indices. */
+export interface CsvData extends LabelledTable {
+  readonly file: string;
+  readonly delimiter: string;
+}
+
+/**
+ * Reads a CSV file with a header row into columnar storage in one streaming pass (csv-parse):
+ * numeric and boolean columns as Float32Array, categorical columns as Int32Array codes plus a
+ * category list, the target as class indices. Column kinds are inferred (see ColumnBuilder) unless
+ * given in `columnTypes`; the target is the column named by `target`, else `label`, else the last.
+ * Every problem is a DataError naming the file, line, column and value.
+ */
+export async function readCsv(file: string, options: ReadCsvOptions = {}): Promise<CsvData> {
+  const delimiter = await prepareCsv(file, options.delimiter);
+  let builder: TableBuilder | undefined;
+  const parser = csvParser(delimiter, (record, line) => {
+    if (builder === undefined) builder = new TableBuilder(record, options, file);
+    else builder.add(record, line);
+  });
+  await runCsv(file, parser);
+  if (builder === undefined) throw emptyFile(file);
+  return { file, delimiter, ...builder.finish() };
+}
