@@ -20,6 +20,8 @@ function run(command, args) {
 }
 
 const filter = process.argv.slice(2);
+// NOTE: the wasm kernels are build output (gitignored); compile them when missing or stale.
+run(process.execPath, ['scripts/build-wasm.mjs', '--if-stale']);
 if (filter.length === 0) run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
 const files = filter.length > 0 ? filter : [...findTests('src'), ...findTests('test')].sort();
 run(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files]);

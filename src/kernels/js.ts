@@ -1,4 +1,4 @@
-import type { Kernels } from './kernels.js';
+import { adamStepSize, requireVelocity, type Kernels } from './kernels.js';
 
 /**
  * Plain TypeScript kernels arranged for the cache: the innermost loop walks contiguous memory
@@ -65,5 +65,69 @@ export const jsKernels: Kernels = {
       const row = i * n;
       for (let j = 0; j < n; j++) out[j] += x[row + j];
     }
+  },
+
+  // x (m, n) ← act(x + bias (n))
+  biasActivation(x, bias, m, n, activation) {
+    const size = m * n;
+    if (bias !== null) jsKernels.addBias(x, bias, m, n);
+    // NOTE: one loop per activation, so the JIT sees a monomorphic body.
+    if (activation === 'relu') {
+      // `v < 0 ? 0 : v` keeps NaN as NaN (a NaN never compares less than 0).
+      for (let i = 0; i < size; i++) if (x[i] < 0) x[i] = 0;
+    } else if (activation === 'sigmoid') {
+      for (let i = 0; i < size; i++) x[i] = 1 / (1 + Math.exp(-x[i]));
+    } else if (activation === 'tanh') {
+      for (let i = 0; i < size; i++) x[i] = Math.tanh(x[i]);
+    }
+  },
+
+  // dx (size) = dy (size) · act'(y (size))
+  activationBackward(dy, y, dx, size, activation) {
+    if (activation === 'relu') {
+      for (let i = 0; i < size; i++) dx[i] = y[i] > 0 ? dy[i] : 0;
+    } else if (activation === 'sigmoid') {
+      for (let i = 0; i < size; i++) dx[i] = dy[i] * y[i] * (1 - y[i]);
+    } else if (activation === 'tanh') {
+      for (let i = 0; i < size; i++) dx[i] = dy[i] * (1 - y[i] * y[i]);
+    } else if (dx !== dy) {
+      dx.set(dy.subarray(0, size));
+    }
+  },
+
+  // weights, grads, m, v (size) → weights, m, v updated
+  adamUpdate(weights, grads, m, v, size, learningRate, beta1, beta2, epsilon, step) {
+    const alpha = adamStepSize(learningRate, beta1, beta2, step);
+    const keep1 = 1 - beta1;
+    const keep2 = 1 - beta2;
+    for (let i = 0; i < size; i++) {
+      const g = grads[i];
+      // NOTE: read m and v back after storing, so the step uses their float32 values.
+      m[i] += (g - m[i]) * keep1;
+      v[i] += (g * g - v[i]) * keep2;
+      weights[i] -= (alpha * m[i]) / (Math.sqrt(v[i]) + epsilon);
+    }
+  },
+
+  // weights, grads, velocity (size) → weights, velocity updated
+  sgdUpdate(weights, grads, velocity, size, learningRate, momentum, nesterov) {
+    if (momentum === 0) {
+      for (let i = 0; i < size; i++) weights[i] -= learningRate * grads[i];
+      return;
+    }
+    const state = requireVelocity(velocity);
+    for (let i = 0; i < size; i++) {
+      const g = learningRate * grads[i];
+      state[i] = momentum * state[i] - g;
+      weights[i] += nesterov ? momentum * state[i] - g : state[i];
+    }
+  },
+
+  alloc(length) {
+    return new Float32Array(length);
+  },
+
+  free() {
+    // NOTE: ordinary arrays belong to the garbage collector; there is nothing to release.
   },
 };

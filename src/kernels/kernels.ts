@@ -1,8 +1,34 @@
+import { StateError } from '../errors.js';
+
+/** Activations with a fused kernel; a layer applies any other activation itself. */
+export type KernelActivation = 'linear' | 'relu' | 'sigmoid' | 'tanh';
+
 /**
  * The hot kernels every layer and optimizer calls, as one replaceable set. A faster backend
  * (WebAssembly SIMD, worker threads) implements this interface and is installed with
- * `setKernels`; layers and models never change. All arrays are row-major float32.
+ * `setKernels` or `setBackend`; layers and models never change. All arrays are row-major float32.
+ *
+ * Memory contract (what layers must do for the wasm backend to copy nothing per batch):
+ * - Allocate every buffer a kernel touches repeatedly (weights, gradients, optimizer state,
+ *   activations, their gradients) with `kernels().alloc(length)`, once, not per batch. With the
+ *   wasm backend the result is a view into the WebAssembly memory, which kernels read and write
+ *   in place; the js and reference backends return `new Float32Array(length)`. Either way the
+ *   array is zero-filled and exactly `length` long.
+ * - Any Float32Array works with every kernel: arrays that do not live in the wasm memory are
+ *   copied through a scratch area (correct, only slower). So user data can be passed straight in.
+ * - Views stay valid for as long as they are referenced: the wasm memory is a shared
+ *   WebAssembly.Memory, which grows without detaching views. Where shared memory is unavailable
+ *   (a browser page without cross-origin isolation) the memory has a fixed size and never grows;
+ *   once it is full, `alloc` returns ordinary arrays.
+ * - Release: `free(array)` returns the block at once (optional). Otherwise the block is returned
+ *   when the array `alloc` gave out is garbage-collected, so keep THAT array reachable for as long
+ *   as any subarray of it is in use, and never hand an allocated array to user code: copy results
+ *   out (`array.slice()`) before they leave the library.
+ * - A kernel's output must not alias its inputs, except where a method says it may.
+ * - Allocate after selecting the backend (`await ready()` in a browser): arrays from one backend
+ *   still work with another, but only a backend's own arrays avoid the copies.
  */
+
 export interface Kernels {
   readonly name: string;
   /** a (m, k) · b (k, n) → out (m, n) */
@@ -15,9 +41,58 @@ export interface Kernels {
   addBias(out: Float32Array, bias: Float32Array, m: number, n: number): void;
   /** x (m, n) → out (n): column sums, the bias gradient */
   sumRows(x: Float32Array, out: Float32Array, m: number, n: number): void;
+  /** x (m, n) ← activation(x + bias (n)) in place; bias null for none. Dense forward after matmul. */
+  biasActivation(
+    x: Float32Array, bias: Float32Array | null, m: number, n: number, activation: KernelActivation,
+  ): void;
+  /**
+   * dx (size) = dy (size) ⊙ activation'(z), computed from the activation's output y (size):
+   * relu dy·[y > 0], sigmoid dy·y·(1 − y), tanh dy·(1 − y²), linear dy. dx may be dy.
+   */
+  activationBackward(
+    dy: Float32Array, y: Float32Array, dx: Float32Array, size: number, activation: KernelActivation,
+  ): void;
+  /**
+   * One Keras 3 Adam step over flat buffers weights, grads, m, v (size each), step t ≥ 1:
+   * alpha = lr·√(1 − beta2ᵗ)/(1 − beta1ᵗ); m += (g − m)(1 − beta1); v += (g² − v)(1 − beta2);
+   * w −= alpha·m/(√v + epsilon).
+   */
+  adamUpdate(
+    weights: Float32Array, grads: Float32Array, m: Float32Array, v: Float32Array, size: number,
+    learningRate: number, beta1: number, beta2: number, epsilon: number, step: number,
+  ): void;
+  /**
+   * One Keras 3 SGD step over flat buffers (size each). momentum 0: w −= lr·g (velocity unused,
+   * may be null); otherwise velocity = momentum·velocity − lr·g, then w += velocity, or with
+   * nesterov w += momentum·velocity − lr·g.
+   */
+  sgdUpdate(
+    weights: Float32Array, grads: Float32Array, velocity: Float32Array | null, size: number,
+    learningRate: number, momentum: number, nesterov: boolean,
+  ): void;
+  /** A zero-filled array of `length` floats in this backend's memory (see the contract above). */
+  alloc(length: number): Float32Array;
+  /** Returns an array from `alloc` to the backend now; a no-op for any other array. */
+  free(array: Float32Array): void;
 }
 
 /** Shape checks shared by every implementation's tests: the lengths a kernel call needs. */
 export function matmulSizes(m: number, k: number, n: number): { a: number; b: number; out: number } {
   return { a: m * k, b: k * n, out: m * n };
+}
+
+/** Adam's bias-corrected step size for step t (1-based): lr·√(1 − beta2ᵗ)/(1 − beta1ᵗ). */
+export function adamStepSize(learningRate: number, beta1: number, beta2: number, step: number): number {
+  return (learningRate * Math.sqrt(1 - beta2 ** step)) / (1 - beta1 ** step);
+}
+
+/** The velocity buffer of an SGD step with momentum, which must be present. */
+export function requireVelocity(velocity: Float32Array | null): Float32Array {
+  if (velocity === null) {
+    throw new StateError(
+      'kernels/missing-velocity',
+      'sgdUpdate with momentum needs a velocity buffer but got null; allocate one of the same size as the weights.',
+    );
+  }
+  return velocity;
 }

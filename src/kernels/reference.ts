@@ -1,4 +1,4 @@
-import type { Kernels } from './kernels.js';
+import { adamStepSize, requireVelocity, type KernelActivation, type Kernels } from './kernels.js';
 
 /**
  * Naive reference kernels: the textbook loops, accumulated in float64. Every optimized kernel
@@ -53,4 +53,77 @@ export const referenceKernels: Kernels = {
       out[j] = sum;
     }
   },
+
+  // x (m, n) ← act(x + bias (n))
+  biasActivation(x, bias, m, n, activation) {
+    for (let i = 0; i < m; i++) {
+      for (let j = 0; j < n; j++) x[i * n + j] = activate(x[i * n + j] + (bias === null ? 0 : bias[j]), activation);
+    }
+  },
+
+  // dx (size) = dy (size) · act'(y (size))
+  activationBackward(dy, y, dx, size, activation) {
+    for (let i = 0; i < size; i++) {
+      // NOTE: relu passes dy through or blocks it; 0·dy would turn an infinite dy into NaN.
+      if (activation === 'relu') dx[i] = y[i] > 0 ? dy[i] : 0;
+      else dx[i] = dy[i] * derivative(y[i], activation);
+    }
+  },
+
+  // weights, grads, m, v (size) → weights, m, v updated
+  adamUpdate(weights, grads, m, v, size, learningRate, beta1, beta2, epsilon, step) {
+    const alpha = adamStepSize(learningRate, beta1, beta2, step);
+    for (let i = 0; i < size; i++) {
+      const g = grads[i];
+      m[i] += (g - m[i]) * (1 - beta1);
+      v[i] += (g * g - v[i]) * (1 - beta2);
+      weights[i] -= (alpha * m[i]) / (Math.sqrt(v[i]) + epsilon);
+    }
+  },
+
+  // weights, grads, velocity (size) → weights, velocity updated
+  sgdUpdate(weights, grads, velocity, size, learningRate, momentum, nesterov) {
+    for (let i = 0; i < size; i++) {
+      if (momentum === 0) {
+        weights[i] -= learningRate * grads[i];
+        continue;
+      }
+      const state = requireVelocity(velocity);
+      state[i] = momentum * state[i] - learningRate * grads[i];
+      weights[i] += nesterov ? momentum * state[i] - learningRate * grads[i] : state[i];
+    }
+  },
+
+  alloc(length) {
+    return new Float32Array(length);
+  },
+
+  free() {
+    // NOTE: ordinary arrays belong to the garbage collector; there is nothing to release.
+  },
 };
+
+function activate(z: number, activation: KernelActivation): number {
+  switch (activation) {
+    case 'relu':
+      return Math.max(0, z);
+    case 'sigmoid':
+      return 1 / (1 + Math.exp(-z));
+    case 'tanh':
+      return Math.tanh(z);
+    case 'linear':
+      return z;
+  }
+}
+
+// The derivative of a smooth activation at z, written in terms of its output y = act(z).
+function derivative(y: number, activation: Exclude<KernelActivation, 'relu'>): number {
+  switch (activation) {
+    case 'sigmoid':
+      return y * (1 - y);
+    case 'tanh':
+      return 1 - y * y;
+    case 'linear':
+      return 1;
+  }
+}

@@ -1,0 +1,202 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { ShapeError } from '../errors.js';
+import { Random } from '../random/random.js';
+import { jsKernels } from './js.js';
+import type { KernelActivation, Kernels } from './kernels.js';
+import { referenceKernels } from './reference.js';
+import { loadWasmKernelsSync } from './wasm/load-wasm.js';
+
+// Every optimized kernel set is compared with the naive float64 reference on random shapes,
+// odd sizes included. The wasm set runs three ways: on arrays from its own `alloc` (passed as
+// pointers), on the same shifted by one float (unaligned pointers), and on ordinary arrays
+// (copied through scratch).
+
+const wasm = loadWasmKernelsSync();
+const SIZES = [1, 2, 3, 4, 5, 7, 8, 9, 16, 17, 33, 63, 65, 129];
+const size = fc.constantFrom(...SIZES);
+const random = new Random(20240611);
+
+type Maker = (length: number) => Float32Array;
+interface Subject {
+  readonly label: string;
+  readonly kernels: Kernels;
+  readonly make: Maker;
+}
+
+const subjects: Subject[] = [
+  { label: 'js', kernels: jsKernels, make: (length) => new Float32Array(length) },
+  { label: 'wasm (own memory)', kernels: wasm, make: (length) => wasm.alloc(length) },
+  { label: 'wasm (unaligned views)', kernels: wasm, make: (length) => wasm.alloc(length + 1).subarray(1) },
+  { label: 'wasm (ordinary arrays)', kernels: wasm, make: (length) => new Float32Array(length) },
+];
+
+/** Random normal values, with about one in ten exactly zero (the js matmul skips zeros). */
+function filled(make: Maker, length: number, scale = 1): Float32Array {
+  const array = make(length);
+  for (let i = 0; i < length; i++) array[i] = random.uniform() < 0.1 ? 0 : random.normal() * scale;
+  return array;
+}
+
+function copy(make: Maker, source: Float32Array): Float32Array {
+  const array = make(source.length);
+  array.set(source);
+  return array;
+}
+
+/** Asserts |actual − expected| ≤ tolerance(i) at every index, naming the first index that fails. */
+function assertClose(actual: Float32Array, expected: Float32Array, tolerance: (i: number) => number, what: string): void {
+  assert.equal(actual.length, expected.length, `${what}: length`);
+  for (let i = 0; i < expected.length; i++) {
+    const error = Math.abs(actual[i] - expected[i]);
+    if (!(error <= tolerance(i))) {
+      assert.fail(`${what}: index ${i} is ${actual[i]}, expected ${expected[i]} (error ${error} > ${tolerance(i)})`);
+    }
+  }
+}
+
+type Layout = 'matmul' | 'matmulTransA' | 'matmulTransB';
+
+// Σ|a·b| per output, the scale float32 rounding errors of a dot product are proportional to.
+function magnitudes(layout: Layout, a: Float32Array, b: Float32Array, m: number, k: number, n: number): Float32Array {
+  const absA = a.map(Math.abs);
+  const absB = b.map(Math.abs);
+  const out = new Float32Array(m * n);
+  referenceKernels[layout](absA, absB, out, m, k, n);
+  return out;
+}
+
+function checkMatmul(subject: Subject, layout: Layout, m: number, k: number, n: number): void {
+  const a = filled(subject.make, m * k);
+  const b = filled(subject.make, k * n);
+  const out = filled(subject.make, m * n);
+  const expected = new Float32Array(m * n);
+  referenceKernels[layout](Float32Array.from(a), Float32Array.from(b), expected, m, k, n);
+  subject.kernels[layout](a, b, out, m, k, n);
+  const scale = magnitudes(layout, a, b, m, k, n);
+  // NOTE: float32 dot products of length k err by about √k · 2⁻²⁴ · Σ|a·b|; 2e-6·√k leaves margin.
+  assertClose(out, expected, (i) => 2e-6 * Math.sqrt(k + 1) * scale[i] + 1e-30, `${layout} ${m}×${k}×${n}`);
+}
+
+for (const subject of subjects) {
+  describe(`${subject.label} kernels agree with the reference kernels`, () => {
+    for (const layout of ['matmul', 'matmulTransA', 'matmulTransB'] as const) {
+      it(`${layout} matches on random shapes, odd sizes included`, () => {
+        fc.assert(
+          fc.property(size, size, size, (m, k, n) => checkMatmul(subject, layout, m, k, n)),
+          { seed: 7, numRuns: 40 },
+        );
+      });
+
+      it(`${layout} matches across cache-block boundaries (m 130, k 300, n 520)`, () => {
+        checkMatmul(subject, layout, 130, 300, 520);
+      });
+
+      it(`${layout} with an empty inner dimension writes zeros`, () => {
+        const out = filled(subject.make, 15);
+        subject.kernels[layout](subject.make(0), subject.make(0), out, 3, 0, 5);
+        assert.deepEqual([...out], new Array(15).fill(0));
+      });
+    }
+
+    it('addBias matches on random shapes', () => {
+      fc.assert(
+        fc.property(size, size, (m, n) => {
+          const x = filled(subject.make, m * n);
+          const bias = filled(subject.make, n);
+          const expected = Float32Array.from(x);
+          referenceKernels.addBias(expected, Float32Array.from(bias), m, n);
+          subject.kernels.addBias(x, bias, m, n);
+          assertClose(x, expected, (i) => 1e-7 * Math.abs(expected[i]) + 1e-30, `addBias ${m}×${n}`);
+        }),
+        { seed: 8, numRuns: 30 },
+      );
+    });
+
+    it('sumRows matches on random shapes', () => {
+      fc.assert(
+        fc.property(size, size, (m, n) => {
+          const x = filled(subject.make, m * n);
+          const out = filled(subject.make, n);
+          const expected = new Float32Array(n);
+          referenceKernels.sumRows(Float32Array.from(x), expected, m, n);
+          const scale = new Float32Array(n);
+          referenceKernels.sumRows(x.map(Math.abs), scale, m, n);
+          subject.kernels.sumRows(x, out, m, n);
+          assertClose(out, expected, (j) => 2e-6 * Math.sqrt(m + 1) * scale[j] + 1e-30, `sumRows ${m}×${n}`);
+        }),
+        { seed: 9, numRuns: 30 },
+      );
+    });
+
+    for (const activation of ['linear', 'relu', 'sigmoid', 'tanh'] as const) {
+      for (const withBias of [true, false]) {
+        it(`biasActivation ${activation} ${withBias ? 'with' : 'without'} bias matches on random shapes`, () => {
+          fc.assert(
+            fc.property(size, size, (m, n) => {
+              // NOTE: scale 6 puts inputs on both sides of tanh's 0.625 switch and in sigmoid's tails.
+              const x = filled(subject.make, m * n, 6);
+              const bias = withBias ? filled(subject.make, n) : null;
+              const z = Array.from(x, (value, i) => value + (bias === null ? 0 : bias[i % n]));
+              const expected = Float32Array.from(x);
+              referenceKernels.biasActivation(expected, bias && Float32Array.from(bias), m, n, activation);
+              subject.kernels.biasActivation(x, bias, m, n, activation);
+              // NOTE: the float32 sum x + bias is off by up to 2⁻²⁴·|z|, which moves σ(z) by up to
+              // that much times |z| relatively: the tolerance grows with |z| for that reason.
+              const tolerance = (i: number) => 3e-7 * (2 + Math.abs(z[i])) * Math.abs(expected[i]) + 1e-30;
+              assertClose(x, expected, tolerance, `${activation} ${m}×${n}`);
+            }),
+            { seed: 10, numRuns: 20 },
+          );
+        });
+      }
+
+      it(`activationBackward ${activation} matches, in place and not`, () => {
+        fc.assert(
+          fc.property(size, size, fc.boolean(), (m, n, inPlace) => {
+            const y = filled(subject.make, m * n, 2);
+            referenceKernels.biasActivation(y, null, m, n, activation);
+            const dy = filled(subject.make, m * n);
+            const dx = inPlace ? dy : filled(subject.make, m * n);
+            const expected = new Float32Array(m * n);
+            const dyCopy = Float32Array.from(dy);
+            referenceKernels.activationBackward(dyCopy, Float32Array.from(y), expected, m * n, activation);
+            subject.kernels.activationBackward(dy, y, dx, m * n, activation);
+            // NOTE: derivatives are at most 1 and computed in float32 (1 − y² cancels near |y| = 1),
+            // so their error is measured against |dy|.
+            const tolerance = (i: number) => 1e-6 * Math.abs(expected[i]) + 3e-7 * Math.abs(dyCopy[i]);
+            assertClose(dx, expected, tolerance, `${activation}' ${m}×${n}`);
+          }),
+          { seed: 11, numRuns: 20 },
+        );
+      });
+    }
+
+    it('relu, sigmoid and tanh keep NaN as NaN; sigmoid saturates without overflow', () => {
+      const values = [NaN, -1000, -88, -30, 0, 30, 1000];
+      for (const activation of ['relu', 'sigmoid', 'tanh'] as KernelActivation[]) {
+        const x = copy(subject.make, Float32Array.from(values));
+        subject.kernels.biasActivation(x, null, 1, values.length, activation);
+        assert.ok(Number.isNaN(x[0]), `${activation}(NaN) should be NaN but is ${x[0]}`);
+        for (let i = 1; i < values.length; i++) assert.ok(Number.isFinite(x[i]), `${activation}(${values[i]}) = ${x[i]}`);
+        if (activation === 'sigmoid') {
+          assert.ok(x[1] >= 0 && x[1] < 1e-30 && x[5] === 1 && x[6] === 1, `sigmoid tails: ${[...x]}`);
+        }
+      }
+    });
+  });
+}
+
+describe('wasm kernels check the sizes they are given', () => {
+  it('throws a ShapeError when an array is shorter than the sizes say', () => {
+    const a = wasm.alloc(6);
+    assert.throws(() => wasm.matmul(a, wasm.alloc(6), wasm.alloc(3), 3, 2, 3), ShapeError);
+    assert.throws(() => wasm.sumRows(wasm.alloc(5), wasm.alloc(3), 2, 3), ShapeError);
+  });
+
+  it('throws a ShapeError for a size that is not a non-negative integer', () => {
+    assert.throws(() => wasm.addBias(wasm.alloc(6), wasm.alloc(3), 2.5, 3), ShapeError);
+    assert.throws(() => wasm.alloc(-1), ShapeError);
+  });
+});

@@ -1,0 +1,101 @@
+import type { Kernels } from '../kernels.js';
+import { kernelsBinary, type KernelExports } from './wasm-binary.js';
+import { WasmHeap } from './wasm-heap.js';
+import { createWasmKernels } from './wasm-kernels.js';
+
+/** Pages (64 KiB) a shared memory starts with; it grows on demand. */
+const SHARED_INITIAL_PAGES = 32;
+/** Maximum sizes to try for a shared memory, largest first (4 GiB is the wasm32 limit). */
+const SHARED_MAXIMUM_PAGES = [65536, 16384, 4096];
+/**
+ * Fixed sizes to try for an ordinary memory, largest first. It can never grow (growing would
+ * detach the views layers hold); untouched pages cost address space, not RAM.
+ */
+const FIXED_PAGES = [4096, 1024, 256];
+
+interface MemoryChoice {
+  readonly memory: WebAssembly.Memory;
+  readonly shared: boolean;
+  readonly maximumPages: number;
+}
+
+function createMemory(): MemoryChoice {
+  // NOTE: a shared memory grows without detaching the ArrayBuffer views already handed out.
+  // Browsers offer it only on cross-origin isolated pages; elsewhere construction throws.
+  for (const maximum of SHARED_MAXIMUM_PAGES) {
+    try {
+      const memory = new WebAssembly.Memory({ initial: SHARED_INITIAL_PAGES, maximum, shared: true });
+      return { memory, shared: true, maximumPages: maximum };
+    } catch {
+      // Try a smaller reservation, then an ordinary memory.
+    }
+  }
+  let lastError: unknown;
+  for (const pages of FIXED_PAGES) {
+    try {
+      return { memory: new WebAssembly.Memory({ initial: pages, maximum: pages }), shared: false, maximumPages: pages };
+    } catch (error) {
+      lastError = error;
+    }
+  }
+  throw lastError;
+}
+
+function imports(memory: WebAssembly.Memory): WebAssembly.Imports {
+  return {
+    env: {
+      memory,
+      abort: () => {
+        throw new Error('nnkit wasm kernels aborted');
+      },
+    },
+  };
+}
+
+let loaded: Kernels | undefined;
+let loading: Promise<Kernels> | undefined;
+
+/** Whether this runtime can run the kernels module (WebAssembly with SIMD). */
+export function wasmSupported(): boolean {
+  try {
+    return typeof WebAssembly === 'object' && WebAssembly.validate(kernelsBinary(false));
+  } catch {
+    return false;
+  }
+}
+
+function finish(instance: WebAssembly.Instance, choice: MemoryChoice): Kernels {
+  const wasm = instance.exports as unknown as KernelExports;
+  const heap = new WasmHeap(choice.memory, choice.shared, choice.maximumPages, wasm.heapBase());
+  loaded = createWasmKernels(wasm, heap);
+  return loaded;
+}
+
+/**
+ * The wasm kernels, compiled synchronously on first use: fine in Node, in workers and in
+ * browsers for small modules; a browser main thread refuses synchronous compilation of modules
+ * over 4 KB (Chrome throws a RangeError) — use `loadWasmKernels` there.
+ */
+export function loadWasmKernelsSync(): Kernels {
+  if (loaded !== undefined) return loaded;
+  const choice = createMemory();
+  const module = new WebAssembly.Module(kernelsBinary(choice.shared));
+  return finish(new WebAssembly.Instance(module, imports(choice.memory)), choice);
+}
+
+/** The wasm kernels, compiled asynchronously (works everywhere, including browser main threads). */
+export function loadWasmKernels(): Promise<Kernels> {
+  if (loaded !== undefined) return Promise.resolve(loaded);
+  loading ??= (async () => {
+    const choice = createMemory();
+    const module = await WebAssembly.compile(kernelsBinary(choice.shared));
+    // NOTE: a synchronous load may have finished while this one awaited; keep a single heap.
+    if (loaded !== undefined) return loaded;
+    const instance = await WebAssembly.instantiate(module, imports(choice.memory));
+    return loaded ?? finish(instance, choice);
+  })();
+  loading.catch(() => {
+    loading = undefined;
+  });
+  return loading;
+}

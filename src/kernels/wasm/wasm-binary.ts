@@ -1,0 +1,37 @@
+import { sharedMemoryWasm, unsharedMemoryWasm } from './generated/kernels-wasm.js';
+
+/** What `asm/kernels.ts` exports; pointers are byte offsets into the memory, sizes count floats. */
+export interface KernelExports {
+  heapBase(): number;
+  gemmWorkspaceBytes(): number;
+  matmul(a: number, b: number, out: number, m: number, k: number, n: number, work: number): void;
+  matmulTransA(a: number, b: number, out: number, m: number, k: number, n: number, work: number): void;
+  matmulTransB(a: number, b: number, out: number, m: number, k: number, n: number, work: number): void;
+  addBias(out: number, bias: number, m: number, n: number): void;
+  sumRows(x: number, out: number, m: number, n: number): void;
+  biasActivation(x: number, bias: number, m: number, n: number, activation: number): void;
+  activationBackward(dy: number, y: number, dx: number, size: number, activation: number): void;
+  adam(
+    w: number, g: number, m: number, v: number, size: number,
+    alpha: number, oneMinusBeta1: number, oneMinusBeta2: number, epsilon: number,
+  ): void;
+  sgd(w: number, g: number, velocity: number, size: number, rate: number, momentum: number, nesterov: number): void;
+}
+
+const decoded = new Map<boolean, Uint8Array<ArrayBuffer>>();
+
+/**
+ * The kernels module as bytes: the variant importing a shared memory, or an ordinary one.
+ * NOTE: the bytes ship inside a TypeScript module (base64) so Node and browsers load them with
+ * neither fetch nor fs; `atob` is a global in both.
+ */
+export function kernelsBinary(shared: boolean): Uint8Array<ArrayBuffer> {
+  let bytes = decoded.get(shared);
+  if (bytes === undefined) {
+    const text = atob(shared ? sharedMemoryWasm : unsharedMemoryWasm);
+    bytes = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+    decoded.set(shared, bytes);
+  }
+  return bytes;
+}

@@ -1,0 +1,205 @@
+import { ConfigError, ShapeError, StateError, show } from '../../errors.js';
+import { jsKernels } from '../js.js';
+import { adamStepSize, requireVelocity, type KernelActivation, type Kernels } from '../kernels.js';
+import { Staging } from './staging.js';
+import type { KernelExports } from './wasm-binary.js';
+import type { WasmHeap } from './wasm-heap.js';
+
+const ACTIVATION_CODES = new Map<string, number>([['linear', 0], ['relu', 1], ['sigmoid', 2], ['tanh', 3]]);
+
+// NOTE: the wasm code trusts its pointers and sizes; an array shorter than the sizes say would
+// make it read or write a neighbouring buffer, silently. These O(1) checks make that an error.
+function checkSize(kernel: string, name: string, value: number): void {
+  if (!Number.isInteger(value) || value < 0 || value > 0x7fffffff) {
+    throw new ShapeError(
+      'kernels/size',
+      `${kernel} needs ${name} to be a non-negative integer but got ${show(value)}; pass the array dimensions.`,
+    );
+  }
+}
+
+function checkLength(kernel: string, name: string, array: Float32Array, needed: number): void {
+  if (array.length < needed) {
+    throw new ShapeError(
+      'kernels/length',
+      `${kernel} needs ${name} to hold at least ${needed} values but got ${show(array)}; ` +
+        'allocate it with the sizes passed to the kernel.',
+    );
+  }
+}
+
+function activationCode(kernel: string, activation: KernelActivation): number {
+  const code = ACTIVATION_CODES.get(activation);
+  if (code === undefined) {
+    throw new ConfigError(
+      'kernels/activation',
+      `${kernel} supports the activations ${[...ACTIVATION_CODES.keys()].join(', ')} but got ${show(activation)}; ` +
+        'apply other activations outside the kernel.',
+    );
+  }
+  return code;
+}
+
+/**
+ * The WebAssembly SIMD kernel set over one instance and its heap. Operands allocated with
+ * `alloc` are passed to the wasm code as pointers; any other array goes through `Staging`
+ * (copied), and if even the copy does not fit in the memory the call runs in the js kernels.
+ */
+export function createWasmKernels(wasm: KernelExports, heap: WasmHeap): Kernels {
+  const reserved = heap.reserveRaw(wasm.gemmWorkspaceBytes());
+  if (reserved === undefined) {
+    throw new StateError(
+      'kernels/wasm-memory',
+      'The WebAssembly memory is too small for the matmul workspace; select the js backend with setBackend("js").',
+    );
+  }
+  const work = reserved;
+  const stage = new Staging(heap);
+
+  // Validates a matmul call and makes room for its staged operands; false: run it in js instead.
+  function beginGemm(
+    kernel: string, a: Float32Array, b: Float32Array, out: Float32Array, m: number, k: number, n: number,
+  ): boolean {
+    checkSize(kernel, 'm', m);
+    checkSize(kernel, 'k', k);
+    checkSize(kernel, 'n', n);
+    checkLength(kernel, 'a', a, m * k);
+    checkLength(kernel, 'b', b, k * n);
+    checkLength(kernel, 'out', out, m * n);
+    return stage.begin(stage.bytes(a, m * k) + stage.bytes(b, k * n) + stage.bytes(out, m * n));
+  }
+
+  const kernels: Kernels = {
+    name: 'wasm',
+
+    // a (m, k) · b (k, n) → out (m, n)
+    matmul(a, b, out, m, k, n) {
+      if (!beginGemm('matmul', a, b, out, m, k, n)) return jsKernels.matmul(a, b, out, m, k, n);
+      const pa = stage.input(a, m * k);
+      const pb = stage.input(b, k * n);
+      wasm.matmul(pa, pb, stage.output(out, m * n, false), m, k, n, work);
+      stage.finish();
+    },
+
+    // a (k, m)ᵀ · b (k, n) → out (m, n)
+    matmulTransA(a, b, out, m, k, n) {
+      if (!beginGemm('matmulTransA', a, b, out, m, k, n)) return jsKernels.matmulTransA(a, b, out, m, k, n);
+      const pa = stage.input(a, k * m);
+      const pb = stage.input(b, k * n);
+      wasm.matmulTransA(pa, pb, stage.output(out, m * n, false), m, k, n, work);
+      stage.finish();
+    },
+
+    // a (m, k) · b (n, k)ᵀ → out (m, n)
+    matmulTransB(a, b, out, m, k, n) {
+      if (!beginGemm('matmulTransB', a, b, out, m, k, n)) return jsKernels.matmulTransB(a, b, out, m, k, n);
+      const pa = stage.input(a, m * k);
+      const pb = stage.input(b, n * k);
+      wasm.matmulTransB(pa, pb, stage.output(out, m * n, false), m, k, n, work);
+      stage.finish();
+    },
+
+    // out (m, n) += bias (n)
+    addBias(out, bias, m, n) {
+      checkSize('addBias', 'm', m);
+      checkSize('addBias', 'n', n);
+      checkLength('addBias', 'out', out, m * n);
+      checkLength('addBias', 'bias', bias, n);
+      if (!stage.begin(stage.bytes(out, m * n) + stage.bytes(bias, n))) return jsKernels.addBias(out, bias, m, n);
+      const pb = stage.input(bias, n);
+      wasm.addBias(stage.output(out, m * n, true), pb, m, n);
+      stage.finish();
+    },
+
+    // x (m, n) → out (n)
+    sumRows(x, out, m, n) {
+      checkSize('sumRows', 'm', m);
+      checkSize('sumRows', 'n', n);
+      checkLength('sumRows', 'x', x, m * n);
+      checkLength('sumRows', 'out', out, n);
+      if (!stage.begin(stage.bytes(x, m * n) + stage.bytes(out, n))) return jsKernels.sumRows(x, out, m, n);
+      const px = stage.input(x, m * n);
+      wasm.sumRows(px, stage.output(out, n, false), m, n);
+      stage.finish();
+    },
+
+    // x (m, n) ← act(x + bias (n))
+    biasActivation(x, bias, m, n, activation) {
+      const code = activationCode('biasActivation', activation);
+      checkSize('biasActivation', 'm', m);
+      checkSize('biasActivation', 'n', n);
+      checkLength('biasActivation', 'x', x, m * n);
+      if (bias !== null) checkLength('biasActivation', 'bias', bias, n);
+      if (!stage.begin(stage.bytes(x, m * n) + stage.bytes(bias, n))) {
+        return jsKernels.biasActivation(x, bias, m, n, activation);
+      }
+      const pb = stage.input(bias, n);
+      wasm.biasActivation(stage.output(x, m * n, true), pb, m, n, code);
+      stage.finish();
+    },
+
+    // dx (size) = dy (size) · act'(y (size))
+    activationBackward(dy, y, dx, size, activation) {
+      const code = activationCode('activationBackward', activation);
+      checkSize('activationBackward', 'size', size);
+      checkLength('activationBackward', 'dy', dy, size);
+      checkLength('activationBackward', 'y', y, size);
+      checkLength('activationBackward', 'dx', dx, size);
+      if (!stage.begin(stage.bytes(dy, size) + stage.bytes(y, size) + stage.bytes(dx, size))) {
+        return jsKernels.activationBackward(dy, y, dx, size, activation);
+      }
+      const pdy = stage.input(dy, size);
+      const py = stage.input(y, size);
+      wasm.activationBackward(pdy, py, stage.output(dx, size, false), size, code);
+      stage.finish();
+    },
+
+    // weights, grads, m, v (size) → weights, m, v updated
+    adamUpdate(weights, grads, m, v, size, learningRate, beta1, beta2, epsilon, step) {
+      checkSize('adamUpdate', 'size', size);
+      checkLength('adamUpdate', 'weights', weights, size);
+      checkLength('adamUpdate', 'grads', grads, size);
+      checkLength('adamUpdate', 'm', m, size);
+      checkLength('adamUpdate', 'v', v, size);
+      const staged = stage.bytes(weights, size) + stage.bytes(grads, size) + stage.bytes(m, size) + stage.bytes(v, size);
+      if (!stage.begin(staged)) {
+        return jsKernels.adamUpdate(weights, grads, m, v, size, learningRate, beta1, beta2, epsilon, step);
+      }
+      const alpha = adamStepSize(learningRate, beta1, beta2, step);
+      const pg = stage.input(grads, size);
+      const pw = stage.output(weights, size, true);
+      const pm = stage.output(m, size, true);
+      wasm.adam(pw, pg, pm, stage.output(v, size, true), size, alpha, 1 - beta1, 1 - beta2, epsilon);
+      stage.finish();
+    },
+
+    // weights, grads, velocity (size) → weights, velocity updated
+    sgdUpdate(weights, grads, velocity, size, learningRate, momentum, nesterov) {
+      checkSize('sgdUpdate', 'size', size);
+      checkLength('sgdUpdate', 'weights', weights, size);
+      checkLength('sgdUpdate', 'grads', grads, size);
+      const state = momentum === 0 ? null : requireVelocity(velocity);
+      if (state !== null) checkLength('sgdUpdate', 'velocity', state, size);
+      const staged = stage.bytes(weights, size) + stage.bytes(grads, size) + stage.bytes(state, size);
+      if (!stage.begin(staged)) {
+        return jsKernels.sgdUpdate(weights, grads, velocity, size, learningRate, momentum, nesterov);
+      }
+      const pg = stage.input(grads, size);
+      const pw = stage.output(weights, size, true);
+      const pv = state === null ? 0 : stage.output(state, size, true);
+      wasm.sgd(pw, pg, pv, size, learningRate, momentum, nesterov ? 1 : 0);
+      stage.finish();
+    },
+
+    alloc(length) {
+      checkSize('alloc', 'length', length);
+      // NOTE: a full fixed-size memory hands out ordinary arrays: slower (staged), still correct.
+      return heap.alloc(length) ?? new Float32Array(length);
+    },
+
+    free(array) {
+      heap.free(array);
+    },
+  };
+  return kernels;
+}
