@@ -1,4 +1,8 @@
+import { ConfigError, show } from '../errors.js';
 import type { Direction, Metric, MetricBatch, MetricConfig } from './metric.js';
+import { checkName, checkThreshold, compact } from './options.js';
+
+const KINDS: readonly AccuracyKind[] = ['binary', 'categorical', 'sparse_categorical'];
 
 export type AccuracyKind = 'binary' | 'categorical' | 'sparse_categorical';
 
@@ -25,9 +29,12 @@ export class Accuracy implements Metric {
   private total = 0;
 
   constructor(options: { name?: string; kind?: AccuracyKind; threshold?: number } = {}) {
+    if (options.kind !== undefined && !KINDS.includes(options.kind)) {
+      throw new ConfigError('config/accuracy-kind', `Accuracy: kind must be one of ${KINDS.join(', ')} but got ${show(options.kind)}.`);
+    }
     this.fixedKind = options.kind;
-    this.threshold = options.threshold;
-    this.name = options.name ?? (options.kind === undefined ? 'accuracy' : `${options.kind}_accuracy`);
+    this.threshold = checkThreshold('Accuracy', 'threshold', options.threshold);
+    this.name = checkName('Accuracy', options.name, options.kind === undefined ? 'accuracy' : `${options.kind}_accuracy`);
   }
 
   update(batch: MetricBatch): void {
@@ -66,7 +73,7 @@ export class Accuracy implements Metric {
   }
 
   getConfig(): MetricConfig {
-    return { className: 'Accuracy', config: { name: this.name, kind: this.fixedKind, threshold: this.threshold } };
+    return { className: 'Accuracy', config: compact({ name: this.name, kind: this.fixedKind, threshold: this.threshold }) };
   }
 }
 

@@ -3,6 +3,8 @@
  * `reset`. Metrics accumulate sums or confusion counts and divide only in `result()`, so a
  * result over an epoch is exact, never an average of per-batch values.
  */
+import type { MetricWarning } from './evaluation/metric-warning.js';
+
 export type Direction = 'up' | 'down';
 
 /** One batch as a metric sees it. Arrays are row-major float32. */
@@ -35,4 +37,11 @@ export interface Metric {
   result(): number;
   reset(): void;
   getConfig(): MetricConfig;
+  /**
+   * Conventions behind the current result, if any: e.g. precision with nothing predicted
+   * positive is 0, AUC with one class is 0. Empty or absent when the result is a plain measurement.
+   */
+  warnings?(): readonly MetricWarning[];
+  /** One value per class, for metrics computed per class (f1Score with average 'none'). */
+  perClass?(): readonly number[];
 }
