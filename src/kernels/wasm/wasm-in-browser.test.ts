@@ -1,0 +1,111 @@
+/**
+ * The wasm kernels in headless Chromium: on an ordinary page (no SharedArrayBuffer, so a
+ * fixed-size memory) and on a cross-origin isolated page (a shared, growable memory), selected
+ * through `await ready()` as a browser user would. In both, they must agree with the reference.
+ */
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import { build } from 'esbuild';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const CHROMIUM = '/usr/bin/chromium';
+const skip =
+  !existsSync(CHROMIUM) && !process.env.CI
+    ? `Chromium not found at ${CHROMIUM}: apt-get install chromium to run this test (under CI it runs).`
+    : false;
+
+interface PageResult {
+  after: string;
+  shared: boolean;
+  worstError: number;
+}
+
+const entry = `
+import { kernels, ready } from './src/kernels/backend.ts';
+import { referenceKernels } from './src/kernels/reference.ts';
+window.runKernels = async () => {
+  const after = await ready();
+  const k = kernels();
+  let worstError = 0;
+  let seed = 1;
+  const next = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) - 0.5;
+  for (const [m, kk, n] of [[1, 1, 1], [5, 17, 3], [33, 65, 63], [130, 300, 9]]) {
+    const a = k.alloc(m * kk).map(next);
+    const b = k.alloc(kk * n).map(next);
+    const out = k.alloc(m * n);
+    const expected = new Float32Array(m * n);
+    k.matmul(a, b, out, m, kk, n);
+    referenceKernels.matmul(a, b, expected, m, kk, n);
+    k.biasActivation(out, b.subarray(0, n), m, n, 'sigmoid');
+    referenceKernels.biasActivation(expected, b.subarray(0, n), m, n, 'sigmoid');
+    for (let i = 0; i < out.length; i++) worstError = Math.max(worstError, Math.abs(out[i] - expected[i]));
+  }
+  const probe = k.alloc(4);
+  return { after, shared: typeof SharedArrayBuffer !== 'undefined' && probe.buffer instanceof SharedArrayBuffer, worstError };
+};
+`;
+
+describe('the wasm kernels in headless Chromium', { skip }, () => {
+  let browser: Browser;
+  let bundle: string;
+
+  before(async () => {
+    const result = await build({
+      stdin: { contents: entry, resolveDir: process.cwd(), loader: 'ts' },
+      bundle: true,
+      platform: 'browser',
+      format: 'iife',
+      write: false,
+      logLevel: 'silent',
+    });
+    bundle = result.outputFiles[0].text;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+  });
+
+  after(async () => {
+    await browser?.close();
+  });
+
+  async function run(page: Page): Promise<PageResult> {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.addScriptTag({ content: bundle });
+    const result = await page.evaluate(() => (window as unknown as { runKernels(): Promise<PageResult> }).runKernels());
+    assert.deepEqual(errors, []);
+    return result;
+  }
+
+  test('an ordinary page gets wasm after ready(), on a fixed-size memory, agreeing with the reference', async () => {
+    const context = await browser.newContext({ offline: true });
+    const page = await context.newPage();
+    await page.setContent('<!doctype html><title>nnkit</title>');
+    const result = await run(page);
+    await context.close();
+    assert.equal(result.after, 'wasm');
+    assert.equal(result.shared, false);
+    assert.ok(result.worstError < 1e-4, `worst error ${result.worstError}`);
+  });
+
+  test('a cross-origin isolated page gets wasm on a shared memory, agreeing with the reference', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    // NOTE: the page is served from an intercepted route, so nothing touches the network.
+    await page.route('https://nnkit.test/', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' },
+        body: '<!doctype html><title>nnkit</title>',
+      }),
+    );
+    await page.goto('https://nnkit.test/');
+    const result = await run(page);
+    await context.close();
+    assert.equal(result.after, 'wasm');
+    assert.equal(result.shared, true);
+    assert.ok(result.worstError < 1e-4, `worst error ${result.worstError}`);
+  });
+});
