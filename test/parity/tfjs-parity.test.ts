@@ -6,9 +6,10 @@
 // Tolerance: 1e-4 ABSOLUTE, on every kernel and bias value and on each epoch's loss.
 // Measured agreement is around 1e-7 (float32 rounding); every test prints its figures.
 import assert from 'node:assert/strict';
-import { describe, test, type TestContext } from 'node:test';
+import { after, describe, test, type TestContext } from 'node:test';
 import * as tf from '@tensorflow/tfjs-core';
 import * as nn from '../../src/index.js';
+import { backendName, setBackend, type BackendName } from '../../src/kernels/backend.js';
 import { oneHot, prepareSplit } from '../learning/datasets.js';
 import { describe as summarize, trainTwins, type DenseSpec, type ParityCase, type ParityResult } from './tfjs-twin.js';
 
@@ -19,7 +20,7 @@ const TOLERANCE = 1e-4;
 
 /** Asserts the twins agree within TOLERANCE, and that training moved the weights enough to matter. */
 function assertAgreement(t: TestContext, name: string, r: ParityResult): void {
-  t.diagnostic(summarize(name, r));
+  t.diagnostic(`${summarize(name, r)} [nnkit kernels: ${backendName()}]`);
   assert.ok(r.maxWeightDifference <= TOLERANCE, `weights differ by ${r.maxWeightDifference} (> ${TOLERANCE})`);
   assert.ok(r.maxLossDifference <= TOLERANCE, `losses differ: ours ${r.ourLosses}, TF.js ${r.theirLosses}`);
   // A comparison is only meaningful when the weights really moved (≥ 500× the tolerance).
@@ -148,6 +149,26 @@ describe('a 64 → 32 relu → 10 softmax network trains as in TensorFlow.js', (
         ours: () => nn.optimizers.rmsprop({ learningRate: 0.005 }), theirs: () => tf.train.rmsprop(0.005, 0.9, 0, 1e-7),
       }));
       assertAgreement(t, `${loss}, rmsprop`, r);
+    });
+  }
+});
+
+// The tests above run on the automatic kernel choice; the same training must agree with TF.js
+// whichever kernel set nnkit runs on.
+describe('the agreement holds on every nnkit kernel backend', () => {
+  after(() => setBackend('auto'));
+  for (const backend of ['wasm', 'js', 'reference'] as const satisfies readonly BackendName[]) {
+    test(`${backend}: binary network with SGD momentum, and softmax network with RMSprop`, async (t) => {
+      setBackend(backend);
+      assert.equal(backendName(), backend);
+      const binary = await trainTwins(binaryCase({
+        ours: () => nn.optimizers.sgd({ learningRate: 0.05, momentum: 0.9 }), theirs: () => tf.train.momentum(0.05, 0.9),
+      }));
+      assertAgreement(t, 'sgd momentum 0.9', binary);
+      const softmax = await trainTwins(softmaxCase('categorical_crossentropy', {
+        ours: () => nn.optimizers.rmsprop({ learningRate: 0.005 }), theirs: () => tf.train.rmsprop(0.005, 0.9, 0, 1e-7),
+      }));
+      assertAgreement(t, 'categorical_crossentropy, rmsprop', softmax);
     });
   }
 });
