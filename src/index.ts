@@ -31,7 +31,6 @@ export type { Loss, LossConfig, LossName } from './losses/loss.js';
 export { optimizers, getOptimizer, optimizerNames } from './optimizers/get-optimizer.js';
 export { Optimizer, type OptimizerArgs, type OptimizerConfig, type OptimizerName } from './optimizers/optimizer.js';
 export { exponentialDecay, cosineDecay, piecewiseConstantDecay, type LearningRateSchedule } from './optimizers/schedules.js';
-export type { Metric, MetricBatch, MetricConfig, Direction } from './metrics/metric.js';
 
 export { callbacks } from './callbacks/index.js';
 export type { Callback, Logs, TrainingModel } from './callbacks/callback.js';
@@ -51,3 +50,7 @@ export type { ClassWeight } from './model/class-weight.js';
 
 export { kernels, setKernels } from './kernels/backend.js';
 export type { Kernels } from './kernels/kernels.js';
+
+// Metrics: streaming compile-time metrics (`nn.metrics.auc()`, ...) and scikit-learn-like
+// evaluation functions over arrays of labels and scores.
+export * from './metrics/index.js';

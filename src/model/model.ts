@@ -12,7 +12,7 @@ import { checkLabels } from './check-labels.js';
 import { fitModel, type FitOptions } from './fit.js';
 import { Graph } from './graph.js';
 import type { History } from './history.js';
-import { resolveMetric } from './metric-resolver.js';
+import { getMetric } from '../metrics/get-metric.js';
 import { Parameters } from './parameters.js';
 import { summarize, type SummaryOptions } from './summary.js';
 import { logitsToProbabilities, Trainer } from './trainer.js';
@@ -113,7 +113,7 @@ export class Model implements TrainingModel {
     }
     const loss = getLoss(options.loss);
     const optimizer = getOptimizer(options.optimizer);
-    const metrics = (options.metrics ?? []).map((m) => resolveMetric(m));
+    const metrics = (options.metrics ?? []).map((m) => getMetric(m));
     this.compileOptions = { ...options, loss, optimizer, metrics };
     this.trainer = undefined;
     if (this.built) this.createTrainer();
@@ -122,7 +122,7 @@ export class Model implements TrainingModel {
   private createTrainer(): void {
     const options = this.compileOptions!;
     this.parameters = new Parameters(this.modelGraph.layers);
-    const metrics = (options.metrics ?? []).map((m) => resolveMetric(m));
+    const metrics = (options.metrics ?? []).map((m) => getMetric(m));
     this.trainer = new Trainer(this.modelGraph, this.parameters, getLoss(options.loss), getOptimizer(options.optimizer), metrics);
     this.trainer.threshold = this.threshold;
   }
