@@ -48,8 +48,9 @@ export type { FitOptions } from './model/fit.js';
 export type { CompileOptions } from './model/compile-options.js';
 export type { ClassWeight } from './model/class-weight.js';
 
-export { kernels, setKernels } from './kernels/backend.js';
-export type { Kernels } from './kernels/kernels.js';
+export { kernels, setKernels, setBackend, ready, backendName } from './kernels/backend.js';
+export type { BackendName, BackendChoice } from './kernels/backend.js';
+export type { Kernels, KernelActivation } from './kernels/kernels.js';
 
 // Metrics: streaming compile-time metrics (`nn.metrics.auc()`, ...) and scikit-learn-like
 // evaluation functions over arrays of labels and scores.
