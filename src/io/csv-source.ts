@@ -1,21 +1,39 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { pipeline } from 'node:stream/promises';
-import type { Writable } from 'node:stream';
-import { CsvError, parse, type Info, type InfoRecord } from 'csv-parse';
+import { Readable } from 'node:stream';
+import type { Info, InfoRecord } from 'csv-parse/stream';
 import { ConfigError, DataError, NnkitError, show } from '../errors.js';
 import { sniffDelimiter } from '../data/sniff-delimiter.js';
 
 /**
  * The Node side of CSV reading shared by `readCsv` and `readCsvBatches`: opens the file, finds the
- * delimiter, runs csv-parse over a file stream, and turns every parser or file-system failure into
- * a DataError that names the file and line.
+ * delimiter, runs csv-parse (its web-streams entry) over a file stream, and turns every parser or
+ * file-system failure into a DataError that names the file and line.
  */
+export interface CsvSource {
+  readonly file: string;
+  readonly delimiter: string;
+  /**
+   * Parses the file, calling `onRecord(record, line)` synchronously inside the parser for each
+   * record (`line` is its first line; the header is line 1), and yields whatever `onRecord`
+   * returns other than null, with backpressure: the file is read only as fast as that output is
+   * consumed. Every failure becomes an NnkitError.
+   */
+  records(onRecord: (record: string[], line: number) => unknown): AsyncGenerator<unknown>;
+}
+
+type CsvParseModule = typeof import('csv-parse/stream');
+
+// NOTE: csv-parse is loaded by a name held in a variable so that bundlers leave it out: the
+// library's browser bundle reaches this file through a dynamic import and must not pull in
+// csv-parse's Node stream code. In Node the import resolves normally from node_modules.
+const CSV_PARSE = 'csv-parse/stream';
+let csvParse: Promise<CsvParseModule> | undefined;
 
 const SNIFF_BYTES = 65536;
 
-/** Checks the file can be read and returns the delimiter to use (given or sniffed). */
-export async function prepareCsv(file: string, delimiter?: string): Promise<string> {
+/** Checks the file can be read, settles the delimiter (given or sniffed) and loads the parser. */
+export async function openCsv(file: string, delimiter?: string): Promise<CsvSource> {
   if (delimiter !== undefined) checkDelimiter(delimiter);
   let start: string;
   try {
@@ -31,18 +49,20 @@ export async function prepareCsv(file: string, delimiter?: string): Promise<stri
     throw fileError(error, file);
   }
   if (start.replace(/^\ufeff/, '').trim() === '') throw emptyFile(file);
-  return delimiter ?? sniffDelimiter(start);
+  const module = await (csvParse ??= import(CSV_PARSE) as Promise<CsvParseModule>);
+  const chosen = delimiter ?? sniffDelimiter(start);
+  return { file, delimiter: chosen, records: (onRecord) => parseFile(module, file, chosen, onRecord) };
 }
 
-/**
- * A csv-parse transform calling `onRecord(record, line)` for each record (`line` is the record's
- * first line in the file; the header is line 1), synchronously inside the parser, so
- * no record is queued. Returned records (from `emit`) are pushed downstream for batch readers.
- */
-export function csvParser(delimiter: string, onRecord: (record: string[], line: number) => unknown): ReturnType<typeof parse> {
+async function* parseFile(
+  module: CsvParseModule,
+  file: string,
+  delimiter: string,
+  onRecord: (record: string[], line: number) => unknown,
+): AsyncGenerator<unknown> {
   let previousEnd = 0;
   let previousEmpty = 0;
-  return parse({
+  const parser = module.parse({
     delimiter,
     bom: true,
     trim: true,
@@ -55,35 +75,31 @@ export function csvParser(delimiter: string, onRecord: (record: string[], line: 
       const line = previousEnd + 1 + (context.empty_lines - previousEmpty);
       previousEnd = context.lines;
       previousEmpty = context.empty_lines;
-      // NOTE: a returned value (a batch) is pushed downstream; null pushes nothing.
+      // A returned value (a batch) is pushed downstream; null pushes nothing.
       return (onRecord(record, line) ?? null) as string[] | null;
     },
   });
-}
-
-/** Streams `file` through `parser` (and `sink`, if given), mapping every failure to an NnkitError. */
-export async function runCsv(file: string, parser: ReturnType<typeof parse>, sink?: Writable): Promise<void> {
   try {
-    if (sink) await pipeline(createReadStream(file), parser, sink);
-    else await pipeline(createReadStream(file), parser);
+    const source = Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array>;
+    yield* source.pipeThrough(parser) as unknown as AsyncIterable<unknown>;
   } catch (error) {
-    throw toNnkitError(error, file);
+    throw toNnkitError(module, error, file);
   }
 }
 
 /** Maps a csv-parse or file-system error to a DataError; nnkit's own errors pass through. */
-export function toNnkitError(error: unknown, file: string): unknown {
+function toNnkitError(module: CsvParseModule, error: unknown, file: string): unknown {
   if (error instanceof NnkitError) return error;
-  if (error instanceof CsvError) {
+  if (error instanceof module.CsvError) {
     const info = error as unknown as Partial<Info>;
     const line = typeof info.lines === 'number' ? info.lines : undefined;
     const where = `${file}${line === undefined ? '' : `, line ${line}`}`;
+    const quoting = 'quote the whole field and double any quote inside it ("")';
     const fixes: Partial<Record<string, string>> = {
       CSV_QUOTE_NOT_CLOSED: 'a quoted field is never closed; add the closing double quote',
-      CSV_INVALID_CLOSING_QUOTE: 'a closing double quote is followed by more text; quote the whole field and double any quote inside it ("")',
-      CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE:
-        'a closing double quote is followed by more text; quote the whole field and double any quote inside it ("")',
-      INVALID_OPENING_QUOTE: 'a double quote opens in the middle of a field; quote the whole field and double any quote inside it ("")',
+      CSV_INVALID_CLOSING_QUOTE: `a closing double quote is followed by more text; ${quoting}`,
+      CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: `a closing double quote is followed by more text; ${quoting}`,
+      INVALID_OPENING_QUOTE: `a double quote opens in the middle of a field; ${quoting}`,
       CSV_MAX_RECORD_SIZE: 'a record is too long; check the delimiter option and the quotes',
     };
     const fix = fixes[error.code] ?? 'check the quoting and the delimiter';

@@ -136,7 +136,7 @@ test('an empty file, a header-only file and a missing file are DataErrors naming
 });
 
 test('a ragged row names the file, its line and both counts', async () => {
-  const error = await rejectsWith(readCsv(`${fixtures}/ragged.csv`), 'data/ragged-row', /ragged\.csv, line 4/, /2 values but the header has 3/);
+  const error = await rejectsWith(readCsv(`${fixtures}/ragged.csv`), 'data/ragged-row', /ragged\.csv, line 4/, /2 values \("5", "6"\) but the header has 3/);
   assert.equal(error.location.line, 4);
 });
 

@@ -1,5 +1,5 @@
 import { TableBuilder, type LabelledTable, type TableOptions } from '../data/table-builder.js';
-import { csvParser, emptyFile, prepareCsv, runCsv } from './csv-source.js';
+import { emptyFile, openCsv } from './csv-source.js';
 
 export interface ReadCsvOptions extends TableOptions {
   /** The field delimiter. Default: sniffed from the header line among `,` `;` tab and `|`. */
@@ -20,13 +20,14 @@ export interface CsvData extends LabelledTable {
  * Every problem is a DataError naming the file, line, column and value.
  */
 export async function readCsv(file: string, options: ReadCsvOptions = {}): Promise<CsvData> {
-  const delimiter = await prepareCsv(file, options.delimiter);
+  const source = await openCsv(file, options.delimiter);
   let builder: TableBuilder | undefined;
-  const parser = csvParser(delimiter, (record, line) => {
+  const records = source.records((record, line) => {
     if (builder === undefined) builder = new TableBuilder(record, options, file);
     else builder.add(record, line);
   });
-  await runCsv(file, parser);
+  // NOTE: records are consumed inside the parser, so nothing is yielded; this drains the file.
+  for await (const _ of records);
   if (builder === undefined) throw emptyFile(file);
-  return { file, delimiter, ...builder.finish() };
+  return { file, delimiter: source.delimiter, ...builder.finish() };
 }

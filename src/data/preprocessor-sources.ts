@@ -1,0 +1,204 @@
+import { DataError, show } from '../errors.js';
+import { MissingValues, fitsFloat32, parseBoolean, parseNumber } from './parse-value.js';
+import type { CategoricalFeatureConfig, FeatureColumnConfig } from './preprocessor-config.js';
+import type { TransformWarning } from './preprocessor.js';
+import { listNames, type Column, type RawColumns } from './table.js';
+
+/**
+ * Reads one input column for the Preprocessor, from a table or from raw text, in the form its
+ * config needs: a number per row (NaN = missing) or a one-hot slot per row (-1 = all zeros).
+ */
+export type ExtraColumns = 'error' | 'ignore';
+
+export interface ColumnSources {
+  value(row: number): number;
+  slot(row: number): number;
+  warnings(): TransformWarning[];
+}
+
+/** For each configured column, its index among `names`; checks missing and extra columns. */
+export function matchColumns(
+  columns: readonly FeatureColumnConfig[],
+  names: readonly string[],
+  extra: ExtraColumns = 'error',
+  file?: string,
+): number[] {
+  const where = file ?? 'The data';
+  const indexOf = columns.map((column) => names.indexOf(column.name));
+  const absent = columns.filter((_, c) => indexOf[c] < 0).map((column) => column.name);
+  if (absent.length > 0) {
+    throw new DataError(
+      'data/missing-column',
+      `${where} lacks the column${absent.length > 1 ? 's' : ''} ${listNames(absent)} that the model was trained on; it has ` +
+        `${listNames(names)}. Add the column${absent.length > 1 ? 's' : ''} (values may be empty for missing) — order does not matter.`,
+      { file, column: absent[0] },
+    );
+  }
+  const known = new Set(columns.map((column) => column.name));
+  const extras = names.filter((name) => !known.has(name));
+  if (extras.length > 0 && extra === 'error') {
+    throw new DataError(
+      'data/extra-column',
+      `${where} has column${extras.length > 1 ? 's' : ''} ${listNames(extras)} that the model was not trained on; drop ` +
+        `${extras.length > 1 ? 'them' : 'it'} or pass extraColumns: "ignore". The model's columns are ${listNames(columns.map((c) => c.name))}.`,
+      { file, column: extras[0] },
+    );
+  }
+  return indexOf;
+}
+
+/** Counts unseen categories and unplanned missing values for one column. */
+class WarningTally {
+  private unseen = 0;
+  private missing = 0;
+  private readonly examples = new Set<string>();
+  private readonly config: FeatureColumnConfig;
+  constructor(config: FeatureColumnConfig) {
+    this.config = config;
+  }
+
+  addUnseen(value: string): void {
+    this.unseen++;
+    if (this.examples.size < 5) this.examples.add(value);
+  }
+  addMissing(): void {
+    this.missing++;
+  }
+  list(): TransformWarning[] {
+    const column = this.config.name;
+    const out: TransformWarning[] = [];
+    if (this.unseen > 0) {
+      const target = this.config.kind === 'categorical' && this.config.other ? `"${column}=<other>"` : 'all zeros';
+      out.push({
+        column, kind: 'unseen-category', count: this.unseen, examples: [...this.examples],
+        message: `${this.unseen} value(s) of ${JSON.stringify(column)} were not seen in training (e.g. ${[...this.examples].map((e) => JSON.stringify(e)).join(', ')}); encoded as ${target}.`,
+      });
+    }
+    if (this.missing > 0) {
+      out.push({
+        column, kind: 'unexpected-missing', count: this.missing, examples: [],
+        message: `${this.missing} value(s) of ${JSON.stringify(column)} are missing, which never happened in training; imputed as in training where possible, else all zeros.`,
+      });
+    }
+    return out;
+  }
+}
+
+interface Slots {
+  of(category: string): number;
+  missing(): number;
+  tally: WarningTally;
+}
+
+function categorySlots(config: CategoricalFeatureConfig): Slots {
+  const slotOf = new Map(config.categories.map((category, slot) => [category, slot]));
+  const other = config.other ? config.categories.length : -1;
+  const missingSlot = config.missingSlot ? config.categories.length + (config.other ? 1 : 0) : -1;
+  const fill = config.fill === null ? -1 : slotOf.get(config.fill)!;
+  const tally = new WarningTally(config);
+  return {
+    tally,
+    of(category) {
+      const slot = slotOf.get(category);
+      if (slot !== undefined) return slot;
+      tally.addUnseen(category);
+      return other;
+    },
+    missing() {
+      if (missingSlot >= 0) return missingSlot;
+      tally.addMissing();
+      return fill;
+    },
+  };
+}
+
+export function tableSources(config: FeatureColumnConfig, column: Column, rows: ArrayLike<number> | undefined): ColumnSources {
+  const rowAt = rows === undefined ? (i: number) => i : (i: number) => rows[i];
+  const tally = new WarningTally(config);
+  const mismatch = (detail: string) =>
+    new DataError(
+      'data/column-kind',
+      `Column ${JSON.stringify(config.name)} was ${config.kind} in training but is ${column.kind} here (${detail}). Read the ` +
+        'file with columnTypes: preprocessor.columnTypes() so every column is read as in training, or use transformRaw.',
+      { column: config.name },
+    );
+  if (config.kind === 'categorical') {
+    if (column.kind !== 'categorical') throw mismatch('its values were read as numbers or booleans');
+    const slots = categorySlots(config);
+    const UNKNOWN = -2;
+    const known = column.categories.map((category) => (config.categories.includes(category) ? config.categories.indexOf(category) : UNKNOWN));
+    return {
+      value: () => NaN,
+      slot(i) {
+        const code = column.codes[rowAt(i)];
+        if (code < 0) return slots.missing();
+        return known[code] === UNKNOWN ? slots.of(column.categories[code]) : known[code];
+      },
+      warnings: () => slots.tally.list(),
+    };
+  }
+  let values: ArrayLike<number>;
+  if (column.kind === 'categorical') {
+    const parse = config.kind === 'numeric' ? (text: string) => Math.fround(parseNumber(text)) : (text: string) => (parseBoolean(text) < 0 ? NaN : parseBoolean(text));
+    const decoded = column.categories.map(parse);
+    const bad = decoded.findIndex((value) => !Number.isFinite(value));
+    if (bad >= 0) throw mismatch(`it holds ${show(column.categories[bad])}`);
+    values = Float32Array.from(column.codes, (code) => (code < 0 ? NaN : decoded[code]));
+  } else {
+    values = column.values;
+    if (config.kind === 'boolean' && column.kind === 'numeric') {
+      const bad = Array.prototype.find.call(values, (v: number) => v === v && v !== 0 && v !== 1) as number | undefined;
+      if (bad !== undefined) throw mismatch(`it holds ${bad}`);
+    }
+  }
+  return {
+    value(i) {
+      const value = values[rowAt(i)];
+      if (value !== value && !config.indicator) tally.addMissing();
+      return value;
+    },
+    slot: () => -1,
+    warnings: () => tally.list(),
+  };
+}
+
+export function rawSources(config: FeatureColumnConfig, raw: RawColumns, index: number, missing: MissingValues): ColumnSources {
+  const cells = raw.columns[index];
+  if (config.kind === 'categorical') {
+    const slots = categorySlots(config);
+    return {
+      value: () => NaN,
+      slot: (r) => (missing.has(cells[r]) ? slots.missing() : slots.of(cells[r])),
+      warnings: () => slots.tally.list(),
+    };
+  }
+  const tally = new WarningTally(config);
+  return {
+    value(r) {
+      const text = cells[r];
+      if (missing.has(text)) {
+        if (!config.indicator) tally.addMissing();
+        return NaN;
+      }
+      if (config.kind === 'boolean') {
+        const truth = parseBoolean(text);
+        if (truth >= 0) return truth;
+      } else {
+        const number = parseNumber(text);
+        // NOTE: rounded to float32 as a table column stores it, so raw rows and tables agree bit for bit.
+        if (number === number && fitsFloat32(number)) return Math.fround(number);
+      }
+      const line = raw.lines?.[r];
+      const where = `${raw.file ?? 'The data'}, ${line === undefined ? `row ${r}` : `line ${line}`}, column ${JSON.stringify(config.name)}`;
+      const expected = config.kind === 'boolean' ? 'true/false, yes/no or 1/0' : 'a number';
+      throw new DataError(
+        'data/bad-value',
+        `${where}: ${show(text)} is not ${expected}, as the model was trained on. Fix the value or mark it missing ` +
+          `(${listNames(missing.tokens)}).`,
+        { file: raw.file, line, column: config.name, row: r },
+      );
+    },
+    slot: () => -1,
+    warnings: () => tally.list(),
+  };
+}

@@ -1,0 +1,167 @@
+import { ConfigError, show } from '../errors.js';
+import { Tensor } from '../tensor/tensor.js';
+import { DEFAULT_MISSING_VALUES, MissingValues } from './parse-value.js';
+import { parsePreprocessorConfig, type FeatureColumnConfig, type PreprocessorConfig } from './preprocessor-config.js';
+import { fitColumn, type CategoricalMissingPolicy } from './preprocessor-fit.js';
+import { matchColumns, rawSources, tableSources, type ColumnSources, type ExtraColumns } from './preprocessor-sources.js';
+import type { ColumnKind, RawColumns, Table } from './table.js';
+
+/**
+ * Turns raw table columns into the model's float32 feature matrix, and travels inside the saved
+ * model so predict takes raw rows (as Keras' Normalization.adapt and FeatureSpace do). Fitted on
+ * the training rows only. Per column, in the table's column order:
+ * - numeric: (value − mean) / std; a missing value gets the mean (so 0), and if the column had
+ *   missing training values a `<name>_missing` 0/1 column follows;
+ * - boolean: 0/1; missing gets the most frequent value, with the same indicator rule;
+ * - categorical: one-hot over the training categories (most frequent first, at most
+ *   maxCategories, the rest sharing `<name>=<other>`).
+ * Unseen categories at transform time: they go to `<name>=<other>` when the column has one, as
+ * scikit-learn's OneHotEncoder(handle_unknown='infrequent_if_exist'); otherwise the row's one-hot
+ * block is all zeros (handle_unknown='ignore'). Either way each is counted in `warnings`, never
+ * an error, so one new city does not stop a batch prediction. Missing categorical values go to
+ * `<name>=<missing>` when training had some (policy 'category', the default) or to the most
+ * frequent category (policy 'most-frequent'); a missing value in a column that had none in
+ * training is imputed the same way when possible, else all zeros, and counted as a warning.
+ */
+export interface PreprocessorFitOptions {
+  /** Training row indices; default every row. Never pass validation or test rows. */
+  readonly rows?: ArrayLike<number>;
+  /** One-hot columns per categorical column at most (default 50); rarer values share <other>. */
+  readonly maxCategories?: number;
+  /** Missing categorical values: their own one-hot column ('category', default) or the mode. */
+  readonly categoricalMissing?: CategoricalMissingPolicy;
+}
+
+export interface TransformOptions {
+  /** Columns the preprocessor does not know: 'error' (default) or 'ignore' (dropped). */
+  readonly extraColumns?: ExtraColumns;
+}
+
+export interface TransformWarning {
+  readonly column: string;
+  readonly kind: 'unseen-category' | 'unexpected-missing';
+  readonly count: number;
+  /** Up to five of the values concerned. */
+  readonly examples: readonly string[];
+  readonly message: string;
+}
+
+export interface Transformed {
+  /** The feature matrix (rows, features). */
+  readonly x: Tensor;
+  readonly featureNames: readonly string[];
+  readonly warnings: readonly TransformWarning[];
+}
+
+export class Preprocessor {
+  readonly config: PreprocessorConfig;
+  /** One name per output feature, e.g. `age`, `age_missing`, `city=Paris`, `city=<other>`. */
+  readonly featureNames: readonly string[];
+  /** What fitting noticed (identifier-like, constant or empty columns); empty after fromConfig. */
+  readonly fitWarnings: readonly string[];
+
+  private constructor(config: PreprocessorConfig, fitWarnings: readonly string[] = []) {
+    this.config = config;
+    this.featureNames = Object.freeze(config.columns.flatMap(featureNamesOf));
+    this.fitWarnings = Object.freeze([...fitWarnings]);
+  }
+
+  /** Fits on the training rows of `table` (every column of it is an input). */
+  static fit(table: Table, options: PreprocessorFitOptions = {}): Preprocessor {
+    const maxCategories = options.maxCategories ?? 50;
+    if (!Number.isInteger(maxCategories) || maxCategories < 1) {
+      throw new ConfigError('config/max-categories', `maxCategories must be a positive integer but is ${show(maxCategories)}; e.g. 50.`);
+    }
+    const categoricalMissing = options.categoricalMissing ?? 'category';
+    if (categoricalMissing !== 'category' && categoricalMissing !== 'most-frequent') {
+      throw new ConfigError('config/categorical-missing', `categoricalMissing must be "category" or "most-frequent" but is ${show(categoricalMissing)}.`);
+    }
+    if (table.columns.length === 0) {
+      throw new ConfigError('config/no-columns', 'The table has no feature columns to fit a preprocessor on; add feature columns.');
+    }
+    if (options.rows !== undefined && options.rows.length === 0) {
+      throw new ConfigError('config/no-rows', 'Preprocessor.fit was given an empty list of training rows; pass at least one row.');
+    }
+    const fitted = table.columns.map((column) => fitColumn(column, options.rows, { maxCategories, categoricalMissing }));
+    const config: PreprocessorConfig = {
+      format: 'nnkit.preprocessor',
+      version: 1,
+      missingValues: [...(table.missingValues ?? DEFAULT_MISSING_VALUES)],
+      columns: fitted.map((column) => column.config),
+    };
+    return new Preprocessor(config, fitted.flatMap((column) => column.warnings));
+  }
+
+  /** Restores a preprocessor from `getConfig()` output, checking every field. */
+  static fromConfig(config: unknown): Preprocessor {
+    return new Preprocessor(parsePreprocessorConfig(config));
+  }
+
+  /** Typed JSON that `fromConfig` turns back into an identical preprocessor. */
+  getConfig(): PreprocessorConfig {
+    return JSON.parse(JSON.stringify(this.config)) as PreprocessorConfig;
+  }
+
+  get numFeatures(): number {
+    return this.featureNames.length;
+  }
+
+  /** The input columns and their kinds: pass as readCsv's columnTypes to read new files alike. */
+  columnTypes(): Record<string, ColumnKind> {
+    return Object.fromEntries(this.config.columns.map((column) => [column.name, column.kind]));
+  }
+
+  /** Transforms columnar data (a readCsv table), optionally only the given rows. */
+  transform(table: Table, options: TransformOptions & { readonly rows?: ArrayLike<number> } = {}): Transformed {
+    const indexOf = matchColumns(this.config.columns, table.columns.map((column) => column.name), options.extraColumns);
+    const rows = options.rows?.length ?? table.rows;
+    return this.encode(rows, (c) => tableSources(this.config.columns[c], table.columns[indexOf[c]], options.rows));
+  }
+
+  /** Transforms raw text cells (a readCsvBatches batch, or rawColumnsFromRows) as in training. */
+  transformRaw(raw: RawColumns, options: TransformOptions = {}): Transformed {
+    const indexOf = matchColumns(this.config.columns, raw.names, options.extraColumns, raw.file);
+    const missing = new MissingValues(this.config.missingValues);
+    return this.encode(raw.rows, (c) => rawSources(this.config.columns[c], raw, indexOf[c], missing));
+  }
+
+  private encode(rows: number, sourceOf: (c: number) => ColumnSources): Transformed {
+    const width = this.featureNames.length;
+    // columns → x (rows, width), row-major
+    const x = new Float32Array(rows * width);
+    const warnings: TransformWarning[] = [];
+    let offset = 0;
+    this.config.columns.forEach((column, c) => {
+      const source = sourceOf(c);
+      if (column.kind === 'categorical') {
+        for (let r = 0; r < rows; r++) {
+          const slot = source.slot(r);
+          if (slot >= 0) x[r * width + offset + slot] = 1;
+        }
+      } else {
+        const { mean, std } = column.kind === 'numeric' ? column : { mean: 0, std: 1 };
+        const fill = column.kind === 'numeric' ? 0 : column.fill;
+        for (let r = 0; r < rows; r++) {
+          const value = source.value(r);
+          const at = r * width + offset;
+          if (value === value) x[at] = (value - mean) / std;
+          else {
+            x[at] = fill;
+            if (column.indicator) x[at + 1] = 1;
+          }
+        }
+      }
+      warnings.push(...source.warnings());
+      offset += featureNamesOf(column).length;
+    });
+    return { x: new Tensor(x, [rows, width]), featureNames: this.featureNames, warnings };
+  }
+}
+
+function featureNamesOf(column: FeatureColumnConfig): string[] {
+  if (column.kind !== 'categorical') return column.indicator ? [column.name, `${column.name}_missing`] : [column.name];
+  const names = column.categories.map((category) => `${column.name}=${category}`);
+  if (column.other) names.push(`${column.name}=<other>`);
+  if (column.missingSlot) names.push(`${column.name}=<missing>`);
+  return names;
+}

@@ -1,0 +1,65 @@
+import { ConfigError, DataError, show } from '../errors.js';
+import { checkHeader } from '../data/table-builder.js';
+import type { RawColumns } from '../data/table.js';
+import { emptyFile, openCsv } from './csv-source.js';
+
+export interface ReadCsvBatchesOptions {
+  /** Rows per batch (default 1024). */
+  readonly batchSize?: number;
+  /** The field delimiter. Default: sniffed from the header line among `,` `;` tab and `|`. */
+  readonly delimiter?: string;
+}
+
+/** One batch of raw text cells, column by column, with the file line of each row. */
+export interface CsvBatch extends RawColumns {
+  readonly file: string;
+  readonly lines: Int32Array;
+}
+
+/**
+ * Streams a CSV file as batches of raw text columns, in constant memory for any file size (the
+ * file is read only as fast as batches are consumed). Nothing is inferred: the Preprocessor that
+ * travels with a model parses each column as it was trained. A header-only file yields no batch.
+ *
+ *   for await (const batch of readCsvBatches('data.csv')) model.predict(pre.transformRaw(batch).x)
+ */
+export async function* readCsvBatches(file: string, options: ReadCsvBatchesOptions = {}): AsyncGenerator<CsvBatch> {
+  const batchSize = options.batchSize ?? 1024;
+  if (!Number.isInteger(batchSize) || batchSize < 1) {
+    throw new ConfigError('config/batch-size', `batchSize must be a positive integer but is ${show(batchSize)}; e.g. 1024.`);
+  }
+  const source = await openCsv(file, options.delimiter);
+  let names: readonly string[] | undefined;
+  let columns: string[][] = [];
+  let lines = new Int32Array(batchSize);
+  let rows = 0;
+  const take = (): CsvBatch => {
+    const batch = { names: names!, columns, rows, lines: lines.subarray(0, rows), file };
+    columns = names!.map(() => []);
+    lines = new Int32Array(batchSize);
+    rows = 0;
+    return batch;
+  };
+  const records = source.records((record, line) => {
+    if (names === undefined) {
+      names = checkHeader(record, file);
+      columns = names.map(() => []);
+      return null;
+    }
+    if (record.length !== names.length) {
+      throw new DataError(
+        'data/ragged-row',
+        `${file}, line ${line}: this row has ${record.length} values but the header has ${names.length} columns; ` +
+          'give every row one value per column (quote values that contain the delimiter).',
+        { file, line },
+      );
+    }
+    for (let c = 0; c < record.length; c++) columns[c].push(record[c]);
+    lines[rows++] = line;
+    return rows === batchSize ? take() : null;
+  });
+  // NOTE: a consumer that stops early cancels the parser's output, which cancels the file stream.
+  for await (const batch of records) yield batch as CsvBatch;
+  if (names === undefined) throw emptyFile(file);
+  if (rows > 0) yield take();
+}
