@@ -55,3 +55,6 @@ export type { Kernels, KernelActivation } from './kernels/kernels.js';
 // Metrics: streaming compile-time metrics (`nn.metrics.auc()`, ...) and scikit-learn-like
 // evaluation functions over arrays of labels and scores.
 export * from './metrics/index.js';
+
+// The decision threshold: nn.findThreshold(yTrue, yScore, 'f1' | 'youden' | 'precision>=0.9' | ...).
+export * from './threshold/index.js';

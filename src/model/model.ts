@@ -15,6 +15,9 @@ import type { History } from './history.js';
 import { getMetric } from '../metrics/get-metric.js';
 import { Parameters } from './parameters.js';
 import { summarize, type SummaryOptions } from './summary.js';
+import { binaryExtras } from './binary-extras.js';
+import { findThreshold, type ThresholdChoice } from '../threshold/find-threshold.js';
+import type { ThresholdObjective } from '../threshold/objective.js';
 import { logitsToProbabilities, Trainer } from './trainer.js';
 
 /** Options for predict and evaluate. */
@@ -24,6 +27,14 @@ export interface PredictOptions {
 
 export interface EvaluateOptions extends PredictOptions {
   sampleWeight?: LabelsLike;
+  /**
+   * For one-unit (binary) outputs: adds seeded bootstrap confidence intervals at this level for
+   * accuracy, precision, recall, f1 and auc, as `<name>_low` / `<name>_high`.
+   */
+  confidence?: number;
+  /** Bootstrap resamples (default 1000) and seed (default 0). */
+  resamples?: number;
+  seed?: number;
 }
 
 /** Rows predicted per internal step; results do not depend on it, only speed does. */
@@ -213,7 +224,30 @@ export class Model implements TrainingModel {
       const end = Math.min(input.rows, start + batchSize);
       trainer.testBatch(input.sliceRows(start, end), labels.sliceRows(start, end), weights?.subarray(start, end));
     }
-    return trainer.results('', this.regularizationLoss());
+    const results = trainer.results('', this.regularizationLoss());
+    if (this.outputUnits !== 1 || labels.cols !== 1) return results;
+    const probabilities = () => this.predictProbabilities(input);
+    return { ...results, ...binaryExtras(labels, probabilities, this.threshold, { ...options, sampleWeight: weights }) };
+  }
+
+  /**
+   * Chooses the decision threshold on validation rows for an objective ('f1', 'youden',
+   * 'precision>=0.9', 'recall>=0.95', 'cost=10', or an objective object) and stores it in the
+   * model: predictClasses, thresholded metrics and the saved model use it until changed.
+   */
+  tuneThreshold(xVal: TensorLike, yVal: LabelsLike, objective: ThresholdObjective | string = 'f1'): ThresholdChoice {
+    const input = this.checkInput(xVal, 'tuneThreshold');
+    if (this.outputUnits !== 1) {
+      throw new ConfigError(
+        'config/threshold-binary',
+        `tuneThreshold applies to a one-unit (sigmoid) output, but this model has ${this.outputUnits} outputs; multi-class models predict the argmax.`,
+      );
+    }
+    const labels = toLabels(yVal, 'tuneThreshold labels');
+    const choice = findThreshold(labels.data, this.predictProbabilities(input).data, objective);
+    this.threshold = choice.threshold;
+    if (this.trainer) this.trainer.threshold = choice.threshold;
+    return choice;
   }
 
   regularizationLoss(): number {
