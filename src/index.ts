@@ -56,5 +56,12 @@ export type { Kernels, KernelActivation } from './kernels/kernels.js';
 // evaluation functions over arrays of labels and scores.
 export * from './metrics/index.js';
 
+// Data: nn.data.readCsv, readCsvBatches, Preprocessor, splitIndices, ... (browser-safe: the file
+// readers load on first call); the Keras-style utilities also at the top level.
+export * as data from './data/index.js';
+export { toCategorical } from './data/to-categorical.js';
+export { argmax } from './data/argmax.js';
+export { trainTestSplit, type TrainTestSplit, type TrainTestSplitOptions } from './data/train-test-split.js';
+
 // The decision threshold: nn.findThreshold(yTrue, yScore, 'f1' | 'youden' | 'precision>=0.9' | ...).
 export * from './threshold/index.js';

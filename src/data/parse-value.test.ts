@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { MissingValues, fitsFloat32, parseBoolean, parseBooleanWord, parseNumber } from './parse-value.js';
 
 test('parseNumber reads plain decimal numbers in every usual spelling', () => {
@@ -11,6 +12,17 @@ test('parseNumber refuses words, hex, Infinity, separators, spaces and empty tex
   for (const text of ['', 'abc', '0x1f', 'Infinity', '1,000', ' 1', '1 ', '1e', '.', '-', '1.2.3', 'e5', '1_000', 'NaN']) {
     assert.ok(Number.isNaN(parseNumber(text)), text);
   }
+});
+
+test('parseNumber agrees with the decimal-number grammar on random spellings', () => {
+  const grammar = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+  const spelling = fc.string({ unit: fc.constantFrom('0', '1', '9', '.', 'e', 'E', '+', '-', 'x', 'b', 'o', ' ', 'I', 'n', '_'), maxLength: 8 });
+  fc.assert(
+    fc.property(spelling, (text) => {
+      assert.ok(Object.is(parseNumber(text), grammar.test(text) ? Number(text) : NaN), JSON.stringify(text));
+    }),
+    { numRuns: 20000 },
+  );
 });
 
 test('fitsFloat32 rejects magnitudes a Float32Array would turn into Infinity', () => {

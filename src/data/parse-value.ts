@@ -36,33 +36,23 @@ export class MissingValues {
  */
 export function parseNumber(text: string): number {
   const n = text.length;
-  let i = 0;
-  let c = n > 0 ? text.charCodeAt(0) : 0;
-  if (c === 43 || c === 45) i++;
-  let digits = 0;
-  while (i < n && (c = text.charCodeAt(i)) >= 48 && c <= 57) {
-    i++;
-    digits++;
+  if (n === 0) return NaN;
+  // NOTE: Number() does the correctly rounded conversion; it also accepts spellings a CSV number
+  // must not have, which the first and last characters rule out: spaces around, `Infinity`
+  // (ends in y), and the 0x / 0b / 0o prefixes (second character x, b or o).
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(n - 1);
+  if (!(isDigit(first) || first === 43 || first === 45 || first === 46)) return NaN;
+  if (!(isDigit(last) || last === 46)) return NaN;
+  if (n > 2 && first === 48) {
+    const second = text.charCodeAt(1) | 32;
+    if (second === 120 || second === 98 || second === 111) return NaN;
   }
-  if (i < n && text.charCodeAt(i) === 46) {
-    i++;
-    while (i < n && (c = text.charCodeAt(i)) >= 48 && c <= 57) {
-      i++;
-      digits++;
-    }
-  }
-  if (digits === 0) return NaN;
-  if (i < n && (text.charCodeAt(i) | 32) === 101) {
-    i++;
-    if (i < n && ((c = text.charCodeAt(i)) === 43 || c === 45)) i++;
-    let exponentDigits = 0;
-    while (i < n && (c = text.charCodeAt(i)) >= 48 && c <= 57) {
-      i++;
-      exponentDigits++;
-    }
-    if (exponentDigits === 0) return NaN;
-  }
-  return i === n ? Number(text) : NaN;
+  return Number(text);
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 
 /** True when `value` (already parsed) fits a float32 without becoming Infinity. */

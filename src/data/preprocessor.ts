@@ -6,23 +6,6 @@ import { fitColumn, type CategoricalMissingPolicy } from './preprocessor-fit.js'
 import { matchColumns, rawSources, tableSources, type ColumnSources, type ExtraColumns } from './preprocessor-sources.js';
 import type { ColumnKind, RawColumns, Table } from './table.js';
 
-/**
- * Turns raw table columns into the model's float32 feature matrix, and travels inside the saved
- * model so predict takes raw rows (as Keras' Normalization.adapt and FeatureSpace do). Fitted on
- * the training rows only. Per column, in the table's column order:
- * - numeric: (value − mean) / std; a missing value gets the mean (so 0), and if the column had
- *   missing training values a `<name>_missing` 0/1 column follows;
- * - boolean: 0/1; missing gets the most frequent value, with the same indicator rule;
- * - categorical: one-hot over the training categories (most frequent first, at most
- *   maxCategories, the rest sharing `<name>=<other>`).
- * Unseen categories at transform time: they go to `<name>=<other>` when the column has one, as
- * scikit-learn's OneHotEncoder(handle_unknown='infrequent_if_exist'); otherwise the row's one-hot
- * block is all zeros (handle_unknown='ignore'). Either way each is counted in `warnings`, never
- * an error, so one new city does not stop a batch prediction. Missing categorical values go to
- * `<name>=<missing>` when training had some (policy 'category', the default) or to the most
- * frequent category (policy 'most-frequent'); a missing value in a column that had none in
- * training is imputed the same way when possible, else all zeros, and counted as a warning.
- */
 export interface PreprocessorFitOptions {
   /** Training row indices; default every row. Never pass validation or test rows. */
   readonly rows?: ArrayLike<number>;
@@ -53,6 +36,23 @@ export interface Transformed {
   readonly warnings: readonly TransformWarning[];
 }
 
+/**
+ * Turns raw table columns into the model's float32 feature matrix, and travels inside the saved
+ * model so predict takes raw rows (as Keras' Normalization.adapt and FeatureSpace do). Fitted on
+ * the training rows only. Per column, in the table's column order:
+ * - numeric: (value − mean) / std; a missing value gets the mean (so 0), and if the column had
+ *   missing training values a `<name>_missing` 0/1 column follows;
+ * - boolean: 0/1; missing gets the most frequent value, with the same indicator rule;
+ * - categorical: one-hot over the training categories (most frequent first, at most
+ *   maxCategories, the rest sharing `<name>=<other>`).
+ * Unseen categories at transform time: they go to `<name>=<other>` when the column has one, as
+ * scikit-learn's OneHotEncoder(handle_unknown='infrequent_if_exist'); otherwise the row's one-hot
+ * block is all zeros (handle_unknown='ignore'). Either way each is counted in `warnings`, never
+ * an error, so one new city does not stop a batch prediction. Missing categorical values go to
+ * `<name>=<missing>` when training had some (policy 'category', the default) or to the most
+ * frequent category (policy 'most-frequent'); a missing value in a column that had none in
+ * training is imputed the same way when possible, else all zeros, and counted as a warning.
+ */
 export class Preprocessor {
   readonly config: PreprocessorConfig;
   /** One name per output feature, e.g. `age`, `age_missing`, `city=Paris`, `city=<other>`. */
