@@ -78,6 +78,15 @@ test('missing categories get their own column, or the most frequent category if 
   assert.deepEqual([...mode.transformRaw(rawColumnsFromRows(['c'], [['NA']])).x.data], [1, 0]);
 });
 
+test('the missing-value tokens of the training file travel in the config', () => {
+  const builder = new TableBuilder(['v'], { target: null, missingValues: ['-999'] });
+  [['1'], ['-999'], ['3']].forEach((row, i) => builder.add(row, i + 2));
+  const pre = Preprocessor.fromConfig(Preprocessor.fit(builder.finish().features).getConfig());
+  assert.deepEqual(pre.config.missingValues, ['-999']);
+  assert.deepEqual([...pre.transformRaw(rawColumnsFromRows(['v'], [['-999']])).x.data], [0, 1]);
+  assert.throws(() => pre.transformRaw(rawColumnsFromRows(['v'], [['NA']])), DataError);
+});
+
 test('a missing value in a column complete in training is imputed and counted', () => {
   const pre = Preprocessor.fit(tableOf(['v', 'c'], [['1', 'a'], ['3', 'b']]));
   const out = pre.transformRaw(rawColumnsFromRows(['v', 'c'], [['', '']]));
