@@ -1,0 +1,71 @@
+import type { Tensor } from '../tensor/tensor.js';
+import { diagnose, raise, type Diagnostic, type DiagnosticStage } from './diagnostic.js';
+import type { FeatureStats } from './feature-stats.js';
+import { short } from './format.js';
+
+/** How far past the training range, in training ranges, a value counts as far outside. */
+const MARGIN = 0.5;
+/** Share of rows far outside in one column that makes it drift (a single row in small batches). */
+const SHARE = 0.05;
+const SHOWN = 5;
+
+/**
+ * Compares new inputs with the training ranges: a column drifts when at least 5% of the rows
+ * (and at least one) lie more than half a training range beyond its min or max. Columns that
+ * were constant in training have no scale to judge by and are skipped.
+ */
+export function driftDiagnostic(
+  stats: FeatureStats, x: Tensor, stage: DiagnosticStage, names?: readonly string[],
+): Diagnostic | undefined {
+  const { rows, cols, data } = x;
+  if (rows === 0 || cols !== stats.min.length) return undefined;
+  const drifted: { column: number; name?: string; count: number; min: number; max: number; trainMin: number; trainMax: number }[] = [];
+  for (let j = 0; j < cols; j++) {
+    const range = stats.max[j] - stats.min[j];
+    if (!(range > 0)) continue;
+    const low = stats.min[j] - MARGIN * range;
+    const high = stats.max[j] + MARGIN * range;
+    let count = 0;
+    let min = Infinity;
+    let max = -Infinity;
+    for (let i = 0; i < rows; i++) {
+      const v = data[i * cols + j];
+      if (v < min) min = v;
+      if (v > max) max = v;
+      if (v < low || v > high) count++;
+    }
+    if (count > 0 && count >= SHARE * rows) {
+      drifted.push({ column: j, ...(names?.[j] !== undefined ? { name: names[j] } : {}), count, min, max, trainMin: stats.min[j], trainMax: stats.max[j] });
+    }
+  }
+  if (drifted.length === 0) return undefined;
+  drifted.sort((a, b) => b.count - a.count);
+  const label = (d: (typeof drifted)[number]) => (d.name !== undefined ? `"${d.name}"` : `column ${d.column}`);
+  const shown = drifted.slice(0, SHOWN).map((d) =>
+    `${label(d)}: ${d.count} of ${rows} rows, values ${short(d.min)} to ${short(d.max)} (training ${short(d.trainMin)} to ${short(d.trainMax)})`);
+  return diagnose('feature-drift', stage, {
+    what: `${drifted.length} of ${cols} input columns lie far outside the range the model was trained on: ${shown.join('; ')}${drifted.length > SHOWN ? '; …' : ''}.`,
+    why: 'A network extrapolates unpredictably beyond its training range, so these predictions are guesses; a whole column far off usually means the inputs were not preprocessed the way the training rows were.',
+    fix: 'Apply the same preprocessing as in training (the same standardization, with the training mean and std) and check the columns\' units and order; if the world really changed, retrain on recent data.',
+  }, { columns: drifted });
+}
+
+/** out (rows, cols): throws 'nonfinite-predictions' naming the first rows with NaN or Infinity. */
+export function checkPredictions(out: Float32Array, rows: number, cols: number, stage: DiagnosticStage): void {
+  const bad: number[] = [];
+  let count = 0;
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++) {
+      if (Number.isFinite(out[i * cols + j])) continue;
+      count++;
+      if (bad.length < SHOWN) bad.push(i);
+      break;
+    }
+  }
+  if (count === 0) return;
+  raise(diagnose('nonfinite-predictions', stage, {
+    what: `The model output NaN or Infinity for ${count} of ${rows} rows (e.g. rows ${bad.join(', ')}).`,
+    why: 'Such outputs are no prediction at all, and every metric computed from them would be NaN too; they come from weights that diverged or inputs so large that float32 arithmetic overflows.',
+    fix: 'Scale the inputs as in training (values near 0, e.g. standardized), and retrain with a lower learning rate if the weights diverged; model.getWeights() shows whether they hold NaN.',
+  }, { count, rows: bad }), { row: bad[0] });
+}

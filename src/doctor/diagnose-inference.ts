@@ -1,0 +1,31 @@
+import type { Model } from '../model/model.js';
+import type { Tensor } from '../tensor/tensor.js';
+import { leakage } from './check-training-data.js';
+import { driftDiagnostic } from './check-drift.js';
+import type { Diagnostic } from './diagnostic.js';
+import { featureNames } from './feature-names.js';
+
+/**
+ * The doctor's part of predict and evaluate, on checked inputs: the drift warning against the
+ * training ranges, and for evaluate the rows that also appear in training (unless x is the
+ * training set itself, which measures training fit on purpose). Prints each new warning
+ * once unless verbose is 0; returns the warnings kept.
+ */
+export function diagnoseInference(model: Model, x: Tensor, stage: 'predict' | 'evaluate', verbose: number | undefined): Diagnostic[] {
+  const doctor = model.doctor;
+  const found: Diagnostic[] = [];
+  const names = featureNames(model, x.cols);
+  if (doctor.featureStats) {
+    const drift = driftDiagnostic(doctor.featureStats, x, stage, names);
+    if (drift) found.push(drift);
+  }
+  const training = doctor.trainingRows;
+  if (stage === 'evaluate' && training) {
+    const leak = leakage(training, x, 'evaluate', 'evaluated');
+    const whole = leak !== undefined && leak.details?.count === x.rows && x.rows === training.size;
+    if (leak && !whole) found.push(leak);
+  }
+  const kept = doctor.reportAll(found);
+  if (verbose !== 0) doctor.print(kept);
+  return kept;
+}

@@ -1,0 +1,126 @@
+import { FormatError } from '../errors.js';
+import { checkSilenceList, raise, type Diagnostic, type DiagnosticCode, type DiagnosticStage } from './diagnostic.js';
+import { parseFeatureStats, type FeatureStats } from './feature-stats.js';
+import type { RowHashes } from './row-hashes.js';
+
+/** Warnings kept per model; the oldest predict / evaluate ones go first beyond this. */
+const MAX_KEPT = 200;
+
+/** The metadata key the doctor saves its state under. */
+export const METADATA_KEY = 'doctor';
+
+/** What the doctor saves in `model.metadata.doctor`. */
+export interface DoctorMetadata {
+  readonly silence?: readonly DiagnosticCode[];
+  readonly featureStats?: FeatureStats;
+}
+
+/**
+ * One model's doctor: the codes silenced at compile, the warnings found so far, and what the
+ * last fit saw (feature ranges, saved with the model; row fingerprints, kept in memory only).
+ * Errors are thrown from `report`; warnings are collected here and on the History.
+ */
+export class Doctor {
+  private silenced: ReadonlySet<DiagnosticCode> = new Set();
+  private found: Diagnostic[] = [];
+  private readonly printed = new Set<string>();
+  featureStats: FeatureStats | undefined;
+  trainingRows: RowHashes | undefined;
+
+  /** The codes `compile({ silence })` switched off. */
+  get silence(): readonly DiagnosticCode[] {
+    return [...this.silenced];
+  }
+
+  /** Sets the silenced codes (validated: known and silenceable). */
+  setSilence(codes: unknown): void {
+    this.silenced = new Set(checkSilenceList(codes));
+  }
+
+  isSilenced(code: DiagnosticCode): boolean {
+    return this.silenced.has(code);
+  }
+
+  /** Every warning found on this model and not silenced, oldest first. */
+  get diagnostics(): readonly Diagnostic[] {
+    return this.found;
+  }
+
+  /**
+   * Acts on one finding: an error throws a DiagnosticError, a warning is kept (once per code
+   * and message). Silenced codes are dropped. Returns the warning when it was kept.
+   */
+  report(diagnostic: Diagnostic, location?: { row?: number; column?: string }): Diagnostic | undefined {
+    if (this.silenced.has(diagnostic.code)) return undefined;
+    if (diagnostic.severity === 'error') raise(diagnostic, location);
+    const same = this.found.find((d) => d.code === diagnostic.code && d.message === diagnostic.message);
+    if (same) return same;
+    this.found.push(diagnostic);
+    if (this.found.length > MAX_KEPT) {
+      const drop = this.found.findIndex((d) => d.stage === 'predict' || d.stage === 'evaluate');
+      this.found.splice(drop === -1 ? 0 : drop, 1);
+    }
+    return diagnostic;
+  }
+
+  /** Reports each finding in order (the first error throws) and returns the warnings kept. */
+  reportAll(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+    const kept: Diagnostic[] = [];
+    for (const d of diagnostics) {
+      const k = this.report(d);
+      if (k) kept.push(k);
+    }
+    return kept;
+  }
+
+  /** Forgets the warnings of these stages (a new compile or fit replaces them). */
+  clear(stages: readonly DiagnosticStage[]): void {
+    this.found = this.found.filter((d) => !stages.includes(d.stage));
+  }
+
+  /** Prints warnings not printed before by this model, as `nnkit warning [code]: message`. */
+  print(diagnostics: readonly Diagnostic[]): void {
+    for (const d of diagnostics) {
+      const key = `${d.code}\n${d.message}`;
+      if (this.printed.has(key)) continue;
+      this.printed.add(key);
+      console.warn(`nnkit ${d.severity} [${d.code}]: ${d.message}`);
+    }
+  }
+
+  /** Writes the state that must survive save / load into `metadata.doctor`. */
+  saveTo(metadata: Record<string, unknown>): void {
+    const state: DoctorMetadata = {
+      ...(this.silenced.size > 0 ? { silence: [...this.silenced] } : {}),
+      ...(this.featureStats ? { featureStats: this.featureStats } : {}),
+    };
+    if (Object.keys(state).length > 0) metadata[METADATA_KEY] = state;
+    else delete metadata[METADATA_KEY];
+  }
+
+  /**
+   * Restores the state a loaded model saved; throws a FormatError when `metadata.doctor` is
+   * not what nnkit writes (a tampered or corrupt model.json).
+   */
+  restoreFrom(metadata: Readonly<Record<string, unknown>>, features: number, path: string): void {
+    if (!Object.prototype.hasOwnProperty.call(metadata, METADATA_KEY)) return;
+    const saved = metadata[METADATA_KEY];
+    const fail = (problem: string): never => {
+      throw new FormatError('format/invalid', `${path}: metadata.doctor is invalid (${problem}); the file was edited or is corrupt. Save the model again.`, path);
+    };
+    if (typeof saved !== 'object' || saved === null || Array.isArray(saved)) fail('it must be an object');
+    const state = saved as Record<string, unknown>;
+    if (state.silence !== undefined) {
+      try {
+        this.setSilence(state.silence);
+      } catch (error) {
+        fail((error as Error).message);
+      }
+    }
+    if (state.featureStats !== undefined) {
+      const { stats, problem } = parseFeatureStats(state.featureStats, features);
+      if (problem !== undefined) fail(problem);
+      this.featureStats = stats;
+    }
+  }
+}

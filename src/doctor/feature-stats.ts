@@ -1,0 +1,70 @@
+import type { Tensor } from '../tensor/tensor.js';
+
+/**
+ * Per-feature summary of the training rows, kept on the model (and saved in
+ * `model.metadata.doctor`) so predict and evaluate can tell when inputs leave the training range.
+ */
+export interface FeatureStats {
+  readonly rows: number;
+  readonly min: readonly number[];
+  readonly max: readonly number[];
+  readonly mean: readonly number[];
+  /** Population standard deviation. */
+  readonly std: readonly number[];
+}
+
+/** x (rows, cols) → per-column min, max, mean and standard deviation (float64 sums). */
+export function computeFeatureStats(x: Tensor): FeatureStats {
+  const rows = x.rows;
+  const cols = x.cols;
+  const data = x.data;
+  const min = new Array<number>(cols).fill(Infinity);
+  const max = new Array<number>(cols).fill(-Infinity);
+  const sum = new Float64Array(cols);
+  for (let i = 0; i < rows; i++) {
+    const o = i * cols;
+    for (let j = 0; j < cols; j++) {
+      const v = data[o + j];
+      if (v < min[j]) min[j] = v;
+      if (v > max[j]) max[j] = v;
+      sum[j] += v;
+    }
+  }
+  const mean = Array.from(sum, (s) => (rows === 0 ? 0 : s / rows));
+  // NOTE: two passes (mean first) so the variance does not lose precision on large offsets.
+  const squares = new Float64Array(cols);
+  for (let i = 0; i < rows; i++) {
+    const o = i * cols;
+    for (let j = 0; j < cols; j++) squares[j] += (data[o + j] - mean[j]) ** 2;
+  }
+  const std = Array.from(squares, (s) => (rows === 0 ? 0 : Math.sqrt(s / rows)));
+  return {
+    rows,
+    min: min.map((v) => (rows === 0 ? 0 : v)),
+    max: max.map((v) => (rows === 0 ? 0 : v)),
+    mean,
+    std,
+  };
+}
+
+function isNumberList(value: unknown, length: number): value is number[] {
+  return Array.isArray(value) && value.length === length && value.every((v) => typeof v === 'number' && Number.isFinite(v));
+}
+
+/**
+ * Reads feature stats saved in model metadata; undefined (with a reason) when they are not a
+ * valid summary of `cols` features, so a loader can refuse a tampered file.
+ */
+export function parseFeatureStats(value: unknown, cols: number): { stats?: FeatureStats; problem?: string } {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { problem: 'featureStats must be an object' };
+  const v = value as Record<string, unknown>;
+  if (!Number.isSafeInteger(v.rows) || (v.rows as number) < 1) return { problem: 'featureStats.rows must be a positive whole number' };
+  for (const key of ['min', 'max', 'mean', 'std'] as const) {
+    if (!isNumberList(v[key], cols)) return { problem: `featureStats.${key} must list ${cols} finite numbers, one per input feature` };
+  }
+  const stats = { rows: v.rows as number, min: v.min as number[], max: v.max as number[], mean: v.mean as number[], std: v.std as number[] };
+  if (stats.min.some((m, j) => m > stats.max[j]) || stats.std.some((s) => s < 0)) {
+    return { problem: 'featureStats has a min above its max or a negative std' };
+  }
+  return { stats };
+}
