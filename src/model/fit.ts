@@ -3,7 +3,9 @@ import { CallbackList } from '../callbacks/callback-list.js';
 import { ProgressLogger, type Verbosity } from '../callbacks/progress-logger.js';
 import { ConfigError, ShapeError, show } from '../errors.js';
 import { globalRandom } from '../random/random.js';
-import { Tensor, toLabels, toMatrix, type LabelsLike, type TensorLike } from '../tensor/tensor.js';
+import { Tensor, toLabels, type LabelsLike, type TensorLike } from '../tensor/tensor.js';
+import { diagnoseFit, fitDiagnostics } from '../doctor/diagnose-fit.js';
+import { toFeatures, toTargets } from '../doctor/to-features.js';
 import { checkLabels } from './check-labels.js';
 import { History } from './history.js';
 import { checkBatchSize, type Model } from './model.js';
@@ -37,11 +39,12 @@ interface Split {
  * metrics), validation logged with `val_`, epoch-end callbacks, stop if asked → callbacks end.
  */
 export async function fitModel(model: Model, xLike: TensorLike, yLike: LabelsLike, options: FitOptions): Promise<History> {
-  const x = toMatrix(xLike, 'fit x');
+  const x = toFeatures(xLike, 'fit x', 'fit');
   const trainer = model.prepare(x.cols, 'fit');
   model.checkInput(x, 'fit x');
-  const y = toLabels(yLike, 'fit y');
-  checkLabels(trainer.loss, model.outputUnits, x, y, 'fit');
+  const y = toTargets(yLike, 'fit y', 'fit');
+  const labelWarnings = checkLabels(trainer.loss, model.outputUnits, x, y, 'fit');
+  checkOptionTypes(options);
   const epochs = options.epochs ?? 1;
   const batchSize = checkBatchSize(options.batchSize) ?? 32;
   const initialEpoch = options.initialEpoch ?? 0;
@@ -62,21 +65,31 @@ export async function fitModel(model: Model, xLike: TensorLike, yLike: LabelsLik
   if (options.validationData !== undefined) {
     const [vx, vy, vw] = options.validationData;
     const valX = model.checkInput(vx, 'validationData x');
-    const valY = toLabels(vy, 'validationData y');
-    checkLabels(trainer.loss, model.outputUnits, valX, valY, 'validationData');
-    validation = { x: valX, y: valY, w: vw === undefined ? undefined : toLabels(vw, 'validationData weights').data };
-  } else if (options.validationSplit !== undefined && options.validationSplit > 0) {
+    const valY = toTargets(vy, 'validationData y', 'fit');
+    labelWarnings.push(...checkLabels(trainer.loss, model.outputUnits, valX, valY, 'validationData'));
+    const valW = vw === undefined ? undefined : toLabels(vw, 'validationData weights').data;
+    if (valW !== undefined && valW.length !== valX.rows) {
+      throw new ShapeError('shape/sample-weight', `validationData weights have ${valW.length} values but its x has ${valX.rows} rows; give one weight per row.`);
+    }
+    validation = { x: valX, y: valY, w: valW };
+  } else if (options.validationSplit !== undefined && options.validationSplit !== 0) {
     [train, validation] = splitLast(train, options.validationSplit);
   }
 
   const rows = train.x.rows;
   const steps = Math.ceil(rows / batchSize);
   const history = new History({ epochs, batchSize, steps, samples: rows });
-  const callbacks = new CallbackList([...(options.callbacks ?? []), ...progress(options.verbose, epochs, steps)], model);
+  const monitor = diagnoseFit(model, trainer, {
+    train, validation, validationSplit: validation && !options.validationData ? options.validationSplit : undefined,
+    weighted: weights !== undefined, labelWarnings, callbacks: options.callbacks ?? [], verbose: options.verbose,
+  });
+  const callbacks = new CallbackList([...(options.callbacks ?? []), ...progress(options.verbose, epochs, steps), monitor], model);
   const order = new Int32Array(rows).map((_, i) => i);
-  const batchX = new Float32Array(batchSize * train.x.cols);
-  const batchY = new Float32Array(batchSize * train.y.cols);
-  const batchW = new Float32Array(batchSize);
+  // NOTE: a batch never holds more than every row, so a huge batchSize allocates no more than the data.
+  const bufferRows = Math.min(batchSize, rows);
+  const batchX = new Float32Array(bufferRows * train.x.cols);
+  const batchY = new Float32Array(bufferRows * train.y.cols);
+  const batchW = new Float32Array(bufferRows);
 
   model.stopTraining = false;
   await callbacks.onTrainBegin({});
@@ -99,7 +112,25 @@ export async function fitModel(model: Model, xLike: TensorLike, yLike: LabelsLik
     history.record(epoch, logs);
   }
   await callbacks.onTrainEnd({});
+  history.diagnostics.push(...fitDiagnostics(model));
   return history;
+}
+
+/** Options whose wrong type would otherwise surface as a TypeError deep in the loop. */
+function checkOptionTypes(options: FitOptions): void {
+  if (typeof options !== 'object' || options === null) {
+    throw new ConfigError('config/fit-options', `fit's third argument should be an options object such as { epochs: 10 } but got ${show(options)}.`);
+  }
+  if (options.callbacks !== undefined && !Array.isArray(options.callbacks)) {
+    throw new ConfigError('config/callbacks', `callbacks should be an array of callbacks but got ${show(options.callbacks)}.`);
+  }
+  const data = options.validationData;
+  if (data !== undefined && (!Array.isArray(data) || data.length < 2 || data.length > 3)) {
+    throw new ConfigError('config/validation-data', `validationData should be [x, y] or [x, y, sampleWeight] but got ${show(data)}.`);
+  }
+  if (options.classWeight !== undefined && (typeof options.classWeight !== 'object' || options.classWeight === null)) {
+    throw new ConfigError('config/class-weight', `classWeight should be an object such as { 0: 1, 1: 3 } but got ${show(options.classWeight)}.`);
+  }
 }
 
 /** Keras' validationSplit: the last fraction of the rows, before any shuffling. */

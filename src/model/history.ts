@@ -1,4 +1,5 @@
 import type { Logs } from '../callbacks/callback.js';
+import type { Diagnostic } from '../doctor/diagnostic.js';
 
 /** What `fit` returns: per-epoch values under Keras' keys (`loss`, `val_accuracy`, ...). */
 export class History {
@@ -6,6 +7,8 @@ export class History {
   readonly epoch: number[] = [];
   /** fit's settings: epochs, batch size, steps per epoch, samples. */
   readonly params: { epochs: number; batchSize: number; steps: number; samples: number };
+  /** The model doctor's warnings for this fit: compile, data and training (docs/diagnostics.md). */
+  readonly diagnostics: Diagnostic[] = [];
 
   constructor(params: History['params']) {
     this.params = params;

@@ -1,11 +1,18 @@
 import type { Callback, TrainingModel } from '../callbacks/callback.js';
-import { ConfigError, ShapeError, StateError } from '../errors.js';
+import { ConfigError, ShapeError, StateError, show } from '../errors.js';
+import { checkPredictions } from '../doctor/check-drift.js';
+import { diagnose, raise, type Diagnostic, type DiagnosticStage } from '../doctor/diagnostic.js';
+import { diagnoseCompile, type DoctorOptions } from '../doctor/diagnose-compile.js';
+import { diagnoseInference } from '../doctor/diagnose-inference.js';
+import { Doctor } from '../doctor/doctor.js';
+import { featureNames } from '../doctor/feature-names.js';
+import { toFeatures, toTargets } from '../doctor/to-features.js';
 import type { BaseLayer } from '../layers/base-layer.js';
 import type { SymbolicTensor } from '../layers/symbolic-tensor.js';
 import { getLoss } from '../losses/get-loss.js';
 import { getOptimizer } from '../optimizers/get-optimizer.js';
 import type { Optimizer } from '../optimizers/optimizer.js';
-import { Tensor, toLabels, toMatrix, type LabelsLike, type TensorLike } from '../tensor/tensor.js';
+import { Tensor, toLabels, type LabelsLike, type TensorLike } from '../tensor/tensor.js';
 import { argmaxRow } from '../metrics/accuracy.js';
 import type { CompileOptions } from './compile-options.js';
 import { checkLabels } from './check-labels.js';
@@ -23,6 +30,8 @@ import { logitsToProbabilities, Trainer } from './trainer.js';
 /** Options for predict and evaluate. */
 export interface PredictOptions {
   batchSize?: number;
+  /** 0 keeps the doctor's warnings (feature drift) off the console; they are on model.diagnostics either way. */
+  verbose?: 0 | 1;
 }
 
 export interface EvaluateOptions extends PredictOptions {
@@ -52,6 +61,8 @@ export class Model implements TrainingModel {
   threshold = 0.5;
   /** JSON-serializable data saved with the model (the CLI keeps its preprocessing here). */
   metadata: Record<string, unknown> = {};
+  /** The model doctor: silenced codes, warnings found so far, the training feature ranges. */
+  readonly doctor = new Doctor();
   protected graph: Graph | undefined;
   private parameters: Parameters | undefined;
   private compileOptions: CompileOptions | undefined;
@@ -115,16 +126,26 @@ export class Model implements TrainingModel {
     return this.compileOptions;
   }
 
-  compile(options: CompileOptions): void {
+  /** Every warning the model doctor found on this model (compile, fit, training, predict, evaluate). */
+  get diagnostics(): readonly Diagnostic[] {
+    return this.doctor.diagnostics;
+  }
+
+  /** Keras' compile, plus `silence`: diagnostic codes the model doctor should not report. */
+  compile(options: CompileOptions & DoctorOptions): void {
     if (typeof options !== 'object' || options === null || options.loss === undefined || options.optimizer === undefined) {
       throw new ConfigError(
         'config/compile',
         "compile() needs { optimizer, loss }, e.g. model.compile({ optimizer: 'adam', loss: 'binary_crossentropy', metrics: ['accuracy'] }).",
       );
     }
+    if (options.metrics !== undefined && !Array.isArray(options.metrics)) {
+      throw new ConfigError('config/metrics', `compile({ metrics }) expects an array such as ['accuracy'] but got ${show(options.metrics)}.`);
+    }
     const loss = getLoss(options.loss);
     const optimizer = getOptimizer(options.optimizer);
     const metrics = (options.metrics ?? []).map((m) => getMetric(m));
+    diagnoseCompile(this, loss, metrics, options);
     this.compileOptions = { ...options, loss, optimizer, metrics };
     this.trainer = undefined;
     if (this.built) this.createTrainer();
@@ -156,23 +177,23 @@ export class Model implements TrainingModel {
     return fitModel(this, x, y, options);
   }
 
-  /** Checks x against the model's input and converts it. */
-  checkInput(x: TensorLike, what: string): Tensor {
-    const t = toMatrix(x, what);
+  /** Checks x against the model's input and converts it (numbers only, finite, the right columns). */
+  checkInput(x: TensorLike, what: string, stage: DiagnosticStage = 'fit'): Tensor {
+    const t = toFeatures(x, what, stage, this.built ? featureNames(this, this.inputFeatures) : undefined);
     this.ensureBuilt(t.cols);
     if (t.cols !== this.inputFeatures) {
-      throw new ShapeError(
-        'shape/feature-count',
-        `${what}: the model expects ${this.inputFeatures} input features but got ${t.cols} per row; ` +
-          'pass the same columns, in the same order, as in training.',
-      );
+      raise(diagnose('feature-count-mismatch', stage, {
+        what: `${what}: the model expects ${this.inputFeatures} input features but got ${t.cols} per row.`,
+        why: 'The model reads features by position, so it cannot run on a different number of columns.',
+        fix: 'Pass the same columns, in the same order, as in training (drop the label column and any id column).',
+      }, { expected: this.inputFeatures, received: t.cols }));
     }
     return t;
   }
 
   /** Model outputs for every row of x, in inference mode: a Tensor (rows, outputUnits). */
   predict(x: TensorLike, options: PredictOptions = {}): Tensor {
-    const input = this.checkInput(x, 'predict');
+    const input = this.checkInput(x, 'predict', 'predict');
     checkBatchSize(options.batchSize);
     const graph = this.modelGraph;
     const units = this.outputUnits;
@@ -183,6 +204,8 @@ export class Model implements TrainingModel {
       const y = graph.forward(input.sliceRows(start, end), false);
       out.set(y.data, start * units);
     }
+    checkPredictions(out, input.rows, units, 'predict');
+    diagnoseInference(this, input, 'predict', options.verbose);
     return new Tensor(out, [input.rows, units]);
   }
 
@@ -213,11 +236,14 @@ export class Model implements TrainingModel {
 
   /** Loss and every compiled metric over (x, y), in inference mode. */
   evaluate(x: TensorLike, y: LabelsLike, options: EvaluateOptions = {}): Record<string, number> {
-    const input = this.checkInput(x, 'evaluate');
+    const input = this.checkInput(x, 'evaluate', 'evaluate');
     const trainer = this.prepare(input.cols, 'evaluate');
-    const labels = toLabels(y, 'evaluate labels');
-    checkLabels(trainer.loss, this.outputUnits, input, labels, 'evaluate');
+    const labels = toTargets(y, 'evaluate labels', 'evaluate');
+    const labelWarnings = checkLabels(trainer.loss, this.outputUnits, input, labels, 'evaluate');
     const weights = options.sampleWeight === undefined ? undefined : toLabels(options.sampleWeight, 'sampleWeight').data;
+    if (weights !== undefined && weights.length !== input.rows) {
+      throw new ShapeError('shape/sample-weight', `sampleWeight has ${weights.length} values but x has ${input.rows} rows; give one weight per row.`);
+    }
     const batchSize = checkBatchSize(options.batchSize) ?? 32;
     trainer.reset();
     for (let start = 0; start < input.rows; start += batchSize) {
@@ -225,8 +251,12 @@ export class Model implements TrainingModel {
       trainer.testBatch(input.sliceRows(start, end), labels.sliceRows(start, end), weights?.subarray(start, end));
     }
     const results = trainer.results('', this.regularizationLoss());
+    // NOTE: a NaN loss can only come from NaN outputs; predict names the rows.
+    if (!Number.isFinite(results.loss)) checkPredictions(this.predict(input, { verbose: 0 }).data, input.rows, this.outputUnits, 'evaluate');
+    this.doctor.reportAll(labelWarnings);
+    diagnoseInference(this, input, 'evaluate', options.verbose);
     if (this.outputUnits !== 1 || labels.cols !== 1) return results;
-    const probabilities = () => this.predictProbabilities(input);
+    const probabilities = () => this.predictProbabilities(input, { verbose: 0 });
     return { ...results, ...binaryExtras(labels, probabilities, this.threshold, { ...options, sampleWeight: weights }) };
   }
 

@@ -25,6 +25,8 @@ export class Trainer {
   private lossSum = 0;
   private rowSum = 0;
   threshold = 0.5;
+  /** Called with each training batch's outputs and labels (the model doctor counts predicted classes). */
+  onTrainBatch: ((yPred: Tensor, y: Tensor) => void) | undefined;
 
   constructor(graph: Graph, parameters: Parameters, loss: Loss, optimizer: Optimizer, metrics: Metric[]) {
     this.graph = graph;
@@ -43,6 +45,7 @@ export class Trainer {
     const rows = yPred.rows;
     const cols = yPred.cols;
     const dataLoss = this.accumulateLoss(yPred, y, sampleWeight);
+    this.onTrainBatch?.(yPred, y);
     const grad = this.buffer('grad', rows * cols);
     const fused = this.fusedActivation !== undefined &&
       this.loss.fusedBackward!(this.fusedActivation as never, yPred.data, y.data, rows, cols, y.cols, grad);
