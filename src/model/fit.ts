@@ -54,12 +54,10 @@ export async function fitModel(model: Model, xLike: TensorLike, yLike: LabelsLik
   if (options.classWeight !== undefined && options.sampleWeight !== undefined) {
     throw new ConfigError('config/weights', 'Pass classWeight or sampleWeight, not both (as in Keras); fold the class weights into sampleWeight.');
   }
-  let weights = options.sampleWeight === undefined ? undefined : toLabels(options.sampleWeight, 'sampleWeight').data;
+  const weights = options.sampleWeight === undefined ? undefined : toLabels(options.sampleWeight, 'sampleWeight').data;
   if (weights !== undefined && weights.length !== x.rows) {
     throw new ShapeError('shape/sample-weight', `sampleWeight has ${weights.length} values but x has ${x.rows} rows; give one weight per row.`);
   }
-  if (options.classWeight !== undefined) weights = classWeightsToSampleWeights(options.classWeight, y, model.outputUnits);
-
   let train: Split = { x, y, w: weights };
   let validation: Split | undefined;
   if (options.validationData !== undefined) {
@@ -75,13 +73,18 @@ export async function fitModel(model: Model, xLike: TensorLike, yLike: LabelsLik
   } else if (options.validationSplit !== undefined && options.validationSplit !== 0) {
     [train, validation] = splitLast(train, options.validationSplit);
   }
+  // NOTE: as in Keras, class weights weigh the training rows only: validation rows, even those
+  // validationSplit takes from x, are scored unweighted.
+  if (options.classWeight !== undefined) {
+    train = { ...train, w: classWeightsToSampleWeights(options.classWeight, train.y, model.outputUnits) };
+  }
 
   const rows = train.x.rows;
   const steps = Math.ceil(rows / batchSize);
   const history = new History({ epochs, batchSize, steps, samples: rows });
   const monitor = diagnoseFit(model, trainer, {
     train, validation, validationSplit: validation && !options.validationData ? options.validationSplit : undefined,
-    weighted: weights !== undefined, labelWarnings, callbacks: options.callbacks ?? [], verbose: options.verbose,
+    weighted: train.w !== undefined, labelWarnings, callbacks: options.callbacks ?? [], verbose: options.verbose,
   });
   const callbacks = new CallbackList([...(options.callbacks ?? []), ...progress(options.verbose, epochs, steps), monitor], model);
   const order = new Int32Array(rows).map((_, i) => i);
