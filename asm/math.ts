@@ -1,8 +1,8 @@
 // AssemblyScript: exp, sigmoid and tanh on four float32 lanes at once.
 //
 // exp follows the classic Cephes expf scheme: split x = n·ln2 + r with |r| ≤ ln2/2, evaluate a
-// degree-6 polynomial for e^r, scale by 2^n through the exponent bits. Relative error is about
-// 2 ulp over the clamped range. NaN lanes stay NaN (f32x4.min/max propagate NaN).
+// polynomial for e^r, scale by 2^n through the exponent bits. Relative error is about
+// 2 ulp over the clamped range. NaN lanes stay NaN.
 
 const LOG2E: f32 = 1.44269504088896341;
 // NOTE: ln 2 split in two so n·LN2_HIGH is exact for |n| ≤ 128 (Cody-Waite reduction).
@@ -12,22 +12,31 @@ const LN2_LOW: f32 = -2.12194440e-4;
 // returned as about 1e-38 instead, an absolute error under 2e-38.
 const EXP_LOW: f32 = -87.3;
 const EXP_HIGH: f32 = 88.3;
+const ROUNDER: f32 = 12582912; // 1.5·2²³
 
 // @ts-ignore: decorator
 @inline
 export function expV(x: v128): v128 {
-  x = f32x4.min(f32x4.max(x, f32x4.splat(EXP_LOW)), f32x4.splat(EXP_HIGH));
-  const n = f32x4.floor(f32x4.add(f32x4.mul(x, f32x4.splat(LOG2E)), f32x4.splat(0.5)));
-  x = f32x4.sub(x, f32x4.mul(n, f32x4.splat(LN2_HIGH)));
-  x = f32x4.sub(x, f32x4.mul(n, f32x4.splat(LN2_LOW)));
-  let y = f32x4.splat(1.9875691500e-4);
-  y = f32x4.add(f32x4.mul(y, x), f32x4.splat(1.3981999507e-3));
-  y = f32x4.add(f32x4.mul(y, x), f32x4.splat(8.3334519073e-3));
-  y = f32x4.add(f32x4.mul(y, x), f32x4.splat(4.1665795894e-2));
-  y = f32x4.add(f32x4.mul(y, x), f32x4.splat(1.6666665459e-1));
-  y = f32x4.add(f32x4.mul(y, x), f32x4.splat(5.0000001201e-1));
-  y = f32x4.add(f32x4.add(f32x4.mul(f32x4.mul(y, x), x), x), f32x4.splat(1));
-  const scale = i32x4.shl(i32x4.add(i32x4.trunc_sat_f32x4_s(n), i32x4.splat(127)), 23);
+  // NOTE: pmax/pmin (one instruction each, unlike max/min) return their first operand when it
+  // is NaN, so NaN lanes pass through the clamp as NaN.
+  x = f32x4.pmin(f32x4.pmax(x, f32x4.splat(EXP_LOW)), f32x4.splat(EXP_HIGH));
+  // NOTE: adding 1.5·2²³ rounds x·log2(e) to the nearest integer n and leaves n in the low
+  // mantissa bits of t, from which 2^n is built below without a float-to-int conversion.
+  const t = f32x4.add(f32x4.mul(x, f32x4.splat(LOG2E)), f32x4.splat(ROUNDER));
+  const n = f32x4.sub(t, f32x4.splat(ROUNDER));
+  const r = f32x4.sub(f32x4.sub(x, f32x4.mul(n, f32x4.splat(LN2_HIGH))), f32x4.mul(n, f32x4.splat(LN2_LOW)));
+  // e^r ≈ 1 + r + r²·(c0 + c1·r + … + c5·r⁵), the polynomial in Estrin's form: three independent
+  // pairs combined with r² and r⁴. NOTE: Horner's form is one chain of 10 dependent operations,
+  // and the loop is latency-bound (the CPU cannot overlap enough iterations); this halves it.
+  const r2 = f32x4.mul(r, r);
+  const r4 = f32x4.mul(r2, r2);
+  const low = f32x4.add(f32x4.mul(r, f32x4.splat(1.6666665459e-1)), f32x4.splat(5.0000001201e-1));
+  const middle = f32x4.add(f32x4.mul(r, f32x4.splat(8.3334519073e-3)), f32x4.splat(4.1665795894e-2));
+  const high = f32x4.add(f32x4.mul(r, f32x4.splat(1.9875691500e-4)), f32x4.splat(1.3981999507e-3));
+  const polynomial = f32x4.add(f32x4.add(low, f32x4.mul(middle, r2)), f32x4.mul(high, r4));
+  const y = f32x4.add(f32x4.add(f32x4.mul(polynomial, r2), r), f32x4.splat(1));
+  // (bits(t) + 127) << 23: the shift drops the bits of 1.5·2²³ and leaves the exponent n + 127.
+  const scale = i32x4.shl(i32x4.add(t, i32x4.splat(127)), 23);
   return f32x4.mul(y, scale);
 }
 

@@ -1,7 +1,8 @@
-// Matmul throughput of the kernel sets, in GFLOP/s (2·m·k·n per call), for the shapes of the
+// Throughput of the kernel sets. Matmul in GFLOP/s (2·m·k·n per call) for the shapes of the
 // issue-6 workload: batch 32 and 256 through the "small" (32 → 64) and "wide" (512 → 512) dense
-// layers, in the three layouts forward and backward use. Best of several timed rounds, after a
-// warm-up (so V8 has tiered the wasm and JS code up to its optimizing compiler).
+// layers, in the three layouts forward and backward use; then the element-wise kernels of a
+// training step in nanoseconds per element, at the wide model's sizes. Best of several timed
+// rounds, after a warm-up (so V8 has tiered the wasm and JS code up to its optimizing compiler).
 //
 //   npx tsx bench/kernels.ts            wasm and js
 //   npx tsx bench/kernels.ts --quick    fewer rounds
@@ -29,43 +30,81 @@ function filled(kernels: Kernels, length: number): Float32Array {
   return array;
 }
 
+/** Best seconds per call of `run` over several rounds, after a warm-up that sizes the rounds. */
+function secondsPerCall(run: () => void): number {
+  let calls = 1;
+  const started = performance.now();
+  while (performance.now() - started < SECONDS_PER_ROUND * 1000) {
+    for (let i = 0; i < calls; i++) run();
+    calls *= 2;
+  }
+  let best = Infinity;
+  for (let round = 0; round < ROUNDS; round++) {
+    const start = performance.now();
+    for (let i = 0; i < calls; i++) run();
+    best = Math.min(best, (performance.now() - start) / 1000 / calls);
+  }
+  return best;
+}
+
 function gflops(kernels: Kernels, layout: Layout, m: number, k: number, n: number): number {
   // Operand sizes are the same in every layout; only how they are read differs.
   const a = filled(kernels, m * k);
   const b = filled(kernels, k * n);
   const out = kernels.alloc(m * n);
-  const run = kernels[layout].bind(kernels);
-  const flops = 2 * m * k * n;
-  let calls = 1;
-  const started = performance.now();
-  while (performance.now() - started < SECONDS_PER_ROUND * 1000) {
-    for (let i = 0; i < calls; i++) run(a, b, out, m, k, n);
-    calls *= 2;
-  }
-  let best = 0;
-  for (let round = 0; round < ROUNDS; round++) {
-    const start = performance.now();
-    for (let i = 0; i < calls; i++) run(a, b, out, m, k, n);
-    const seconds = (performance.now() - start) / 1000;
-    best = Math.max(best, (flops * calls) / seconds / 1e9);
-  }
-  kernels.free(a);
-  kernels.free(b);
-  kernels.free(out);
-  return best;
+  const seconds = secondsPerCall(() => kernels[layout](a, b, out, m, k, n));
+  for (const array of [a, b, out]) kernels.free(array);
+  return (2 * m * k * n) / seconds / 1e9;
+}
+
+const ELEMENTWISE_ROWS = 256;
+const ELEMENTWISE_UNITS = 512;
+/** The wide model's parameter count: 32·512 + 512 + 512·512 + 512 + 512 + 1. */
+const WIDE_PARAMETERS = 279_041;
+
+// Nanoseconds per element of the element-wise kernels a training step calls.
+function elementwise(kernels: Kernels): Array<[string, number]> {
+  const rows = ELEMENTWISE_ROWS;
+  const units = ELEMENTWISE_UNITS;
+  const x = filled(kernels, rows * units);
+  const y = filled(kernels, rows * units);
+  const bias = filled(kernels, units);
+  const out = kernels.alloc(units);
+  const size = WIDE_PARAMETERS;
+  const [w, g, m, v] = [filled(kernels, size), filled(kernels, size), kernels.alloc(size), kernels.alloc(size)];
+  const perElement = (count: number, run: () => void) => (secondsPerCall(run) / count) * 1e9;
+  return [
+    [`biasActivation relu (${rows}×${units})`, perElement(rows * units, () => kernels.biasActivation(x, bias, rows, units, 'relu'))],
+    [`biasActivation sigmoid (${rows}×${units})`, perElement(rows * units, () => kernels.biasActivation(y, bias, rows, units, 'sigmoid'))],
+    [`activationBackward relu (${rows}×${units})`, perElement(rows * units, () => kernels.activationBackward(x, y, x, rows * units, 'relu'))],
+    [`sumRows (${rows}×${units})`, perElement(rows * units, () => kernels.sumRows(x, out, rows, units))],
+    [`adamUpdate (${size} parameters)`, perElement(size, () => kernels.adamUpdate(w, g, m, v, size, 1e-3, 0.9, 0.999, 1e-7, 10))],
+  ];
+}
+
+function printTable(header: string[], rows: string[][]): void {
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
+  const line = (cells: string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
+  console.log(line(header));
+  console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
+  for (const row of rows) console.log(line(row));
+  console.log();
 }
 
 const sets: Kernels[] = [loadWasmKernelsSync(), jsKernels];
-const rows: string[][] = [];
+const names = sets.map((kernels) => kernels.name);
+const matmulRows: string[][] = [];
 for (const layout of LAYOUTS) {
   for (const [m, k, n] of SHAPES) {
     const results = sets.map((kernels) => gflops(kernels, layout, m, k, n));
-    rows.push([layout, `${m}×${k} · ${k}×${n}`, ...results.map((g) => g.toFixed(2)), (results[0] / results[1]).toFixed(1)]);
+    matmulRows.push([layout, `${m}×${k} · ${k}×${n}`, ...results.map((g) => g.toFixed(2)), (results[0] / results[1]).toFixed(1)]);
   }
 }
-const header = ['layout', 'shape (m×k · k×n)', ...sets.map((s) => `${s.name} GFLOP/s`), 'wasm / js'];
-const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
-const line = (cells: string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
-console.log(line(header));
-console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
-for (const row of rows) console.log(line(row));
+printTable(['layout', 'shape (m×k · k×n)', ...names.map((name) => `${name} GFLOP/s`), 'wasm / js'], matmulRows);
+
+const timings = sets.map(elementwise);
+const elementRows = timings[0].map(([label], row) => {
+  const values = timings.map((timing) => timing[row][1]);
+  return [label, ...values.map((ns) => ns.toFixed(3)), (values[1] / values[0]).toFixed(1)];
+});
+printTable(['kernel', ...names.map((name) => `${name} ns/element`), 'js / wasm'], elementRows);
