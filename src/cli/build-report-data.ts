@@ -1,0 +1,162 @@
+import type { Model } from '../model/model.js';
+import { operatingPoints } from '../threshold/index.js';
+import type {
+  DataSummary,
+  MetricRow,
+  ModelSummary,
+  ReportData,
+  ReportWarning,
+  ThresholdSweep,
+  TrainingHistory,
+} from '../report/report-data.js';
+import { CONFIDENCE, type BinaryResults, type ClassifierResults } from './classifier-evaluation.js';
+
+export interface ReportInputs {
+  readonly title: string;
+  readonly createdAt?: string;
+  readonly data: DataSummary;
+  readonly model: Model;
+  readonly lossName: string;
+  readonly training?: TrainingHistory;
+  readonly results: ClassifierResults;
+  readonly classNames: readonly string[];
+  /** How the binary threshold was chosen, e.g. 'max F1 on the validation rows'. */
+  readonly thresholdRule?: string;
+  readonly warnings: readonly ReportWarning[];
+}
+
+/** Most points drawn on the threshold chart; more are thinned evenly (the chart looks the same). */
+const MAX_SWEEP_POINTS = 400;
+
+/** Fills the report's ReportData from a run's results: no metric is computed here, only arranged. */
+export function buildReportData(inputs: ReportInputs): ReportData {
+  const { results, classNames } = inputs;
+  const common = {
+    title: inputs.title,
+    ...(inputs.createdAt === undefined ? {} : { createdAt: inputs.createdAt }),
+    data: inputs.data,
+    model: modelSummary(inputs.model, inputs.lossName),
+    ...(inputs.training === undefined ? {} : { training: inputs.training }),
+    warnings: inputs.warnings,
+  };
+  if (results.task === 'binary') return { ...common, task: 'binary', ...binarySections(results, classNames, inputs.thresholdRule) };
+  const r = results.report;
+  const own = (row: number) => results.probabilities.data[row * results.probabilities.cols + results.labels[row]];
+  return {
+    ...common,
+    task: 'multiclass',
+    metrics: {
+      rows: [
+        { name: 'loss', value: results.loss },
+        { name: 'accuracy', value: results.accuracy },
+        { name: 'macro precision', value: r.macroAvg.precision },
+        { name: 'macro recall', value: r.macroAvg.recall },
+        { name: 'macro F1', value: r.macroAvg.f1 },
+      ],
+      baselineAccuracy: results.baselineAccuracy,
+      evaluatedRows: results.rows,
+    },
+    confusion: { classNames, counts: results.confusionMatrix },
+    reliability: {
+      meanPredicted: results.reliability.map((bin) => bin.meanPredicted),
+      fractionPositive: results.reliability.map((bin) => bin.fractionPositive),
+      count: results.reliability.map((bin) => bin.count),
+      expectedCalibrationError: results.expectedCalibrationError,
+    },
+    scores: { classNames, scores: classNames.map((_, k) => rowsOf(results.labels, k).map(own)) },
+  };
+}
+
+function binarySections(results: BinaryResults, classNames: readonly string[], rule: string | undefined): Omit<ReportData, 'title' | 'data' | 'model' | 'warnings' | 'task'> {
+  const e = results.evaluation;
+  const i = results.intervals;
+  const ci = (interval: { lower: number; upper: number } | null) => (interval === null ? {} : { ci: [interval.lower, interval.upper] as const });
+  const rows: MetricRow[] = [
+    { name: 'loss', value: results.loss },
+    { name: 'accuracy', value: e.accuracy, ...ci(i.accuracy) },
+    { name: 'precision', value: e.precision, ...ci(i.precision) },
+    { name: 'recall', value: e.recall, ...ci(i.recall) },
+    { name: 'F1', value: e.f1, ...ci(i.f1) },
+    ...(e.rocAuc === null ? [] : [{ name: 'ROC-AUC', value: e.rocAuc, ...ci(i.auc) }]),
+    { name: 'average precision', value: e.averagePrecision },
+  ];
+  const bothClasses = e.rocAuc !== null;
+  return {
+    metrics: {
+      rows,
+      baselineAccuracy: e.baseline.accuracy,
+      evaluatedRows: results.rows,
+      confidenceLevel: CONFIDENCE,
+      ciMethod: `percentile bootstrap, ${i.resamples} resamples, seed ${i.seed}`,
+    },
+    ...(bothClasses
+      ? {
+          roc: { fpr: e.rocCurve.fpr, tpr: e.rocCurve.tpr, thresholds: e.rocCurve.thresholds, auc: e.rocAuc! },
+          pr: {
+            precision: e.precisionRecallCurve.precision,
+            recall: e.precisionRecallCurve.recall,
+            thresholds: e.precisionRecallCurve.thresholds,
+            averagePrecision: e.averagePrecision,
+            prevalence: e.positives / (e.positives + e.negatives),
+          },
+          thresholdSweep: thresholdSweep(results, rule),
+        }
+      : {}),
+    confusion: { classNames, counts: e.confusionMatrix, threshold: e.threshold },
+    reliability: {
+      meanPredicted: e.reliabilityCurve.map((bin) => bin.meanPredicted),
+      fractionPositive: e.reliabilityCurve.map((bin) => bin.fractionPositive),
+      count: e.reliabilityCurve.map((bin) => bin.count),
+      expectedCalibrationError: e.expectedCalibrationError,
+    },
+    scores: { classNames, scores: classNames.map((_, k) => rowsOf(results.labels, k).map((row) => results.scores[row])) },
+  };
+}
+
+/** Precision, recall and F1 at every distinct operating point (src/threshold), strict rule. */
+function thresholdSweep(results: BinaryResults, rule: string | undefined): ThresholdSweep {
+  const points = operatingPoints(Float64Array.from(results.labels), Float64Array.from(results.scores), undefined);
+  const step = Math.max(1, Math.ceil(points.length / MAX_SWEEP_POINTS));
+  const kept = points.filter((_, index) => index % step === 0 || index === points.length - 1);
+  const ratio = (a: number, b: number) => (b === 0 ? 0 : a / b);
+  const precision = kept.map((p) => ratio(p.tp, p.tp + p.fp));
+  const recall = kept.map((p) => ratio(p.tp, p.tp + p.fn));
+  return {
+    // NOTE: probabilities lie in [0, 1], and so do the thresholds between them.
+    thresholds: kept.map((p) => Math.min(1, Math.max(0, p.threshold))),
+    precision,
+    recall,
+    f1: kept.map((_, k) => ratio(2 * precision[k] * recall[k], precision[k] + recall[k])),
+    chosen: Math.min(1, Math.max(0, results.evaluation.threshold)),
+    ...(rule === undefined ? {} : { rule }),
+  };
+}
+
+/** The model card: Keras' summary table, parameter counts, optimizer and loss. */
+export function modelSummary(model: Model, lossName: string): ModelSummary {
+  const total = model.countParams();
+  const trainable = model.layers.reduce((sum, layer) => sum + layer.countParams(true), 0);
+  return {
+    summaryText: model.summary({ printFn: () => {} }),
+    totalParams: total,
+    trainableParams: trainable,
+    nonTrainableParams: total - trainable,
+    ...(model.optimizer === undefined ? {} : { optimizer: optimizerLabel(model) }),
+    loss: lossName,
+  };
+}
+
+/** e.g. 'adam (learning_rate 0.001)'. */
+export function optimizerLabel(model: Model): string {
+  const config = model.optimizer!.getConfig();
+  const rate = config.config.learningRate;
+  return typeof rate === 'number' ? `${config.className} (learning_rate ${rate})` : config.className;
+}
+
+function rowsOf(labels: Int32Array, k: number): number[] {
+  const rows: number[] = [];
+  labels.forEach((label, row) => {
+    if (label === k) rows.push(row);
+  });
+  return rows;
+}

@@ -1,0 +1,73 @@
+import type { Interval } from '../metrics/index.js';
+import type { ClassifierResults } from './classifier-evaluation.js';
+
+/** A metric value as printed: four decimals, or "n/a" when undefined. */
+export function formatValue(value: number | null | undefined): string {
+  return value === null || value === undefined || Number.isNaN(value) ? 'n/a' : value.toFixed(4);
+}
+
+/**
+ * The results table people read after `train` and `evaluate`: loss, accuracy beside the
+ * majority baseline, precision, recall, F1 and ROC-AUC with their confidence intervals (binary)
+ * or the per-class table (multi-class), then the confusion matrix.
+ */
+export function formatResults(results: ClassifierResults, classNames: readonly string[], heading: string): string[] {
+  if (results.task === 'binary') {
+    const e = results.evaluation;
+    const i = results.intervals;
+    const level = `${Math.round(i.confidence * 100)}% CI`;
+    const ci = (interval: Interval | null) => (interval === null ? '' : `[${formatValue(interval.lower)}, ${formatValue(interval.upper)}]`);
+    const table = [
+      ['metric', 'value', level, ''],
+      ['loss', formatValue(results.loss), '', ''],
+      ['accuracy', formatValue(e.accuracy), ci(i.accuracy), `majority baseline ${formatValue(e.baseline.accuracy)}`],
+      ['precision', formatValue(e.precision), ci(i.precision), ''],
+      ['recall', formatValue(e.recall), ci(i.recall), ''],
+      ['F1', formatValue(e.f1), ci(i.f1), ''],
+      ['ROC-AUC', formatValue(e.rocAuc), ci(i.auc), ''],
+    ];
+    return [
+      `${heading} (${results.rows} rows, positive class ${JSON.stringify(classNames[1])}, threshold ${formatValue(e.threshold)}):`,
+      ...alignColumns(table).map((line) => `  ${line}`),
+      `  (${level}: percentile bootstrap, ${i.resamples} resamples, seed ${i.seed})`,
+      '',
+      `Confusion matrix at threshold ${formatValue(e.threshold)} (rows: actual, columns: predicted):`,
+      ...formatConfusion(e.confusionMatrix, classNames),
+    ];
+  }
+  const table = [
+    ['metric', 'value', ''],
+    ['loss', formatValue(results.loss), ''],
+    ['accuracy', formatValue(results.accuracy), `majority baseline ${formatValue(results.baselineAccuracy)}`],
+    ['macro precision', formatValue(results.report.macroAvg.precision), ''],
+    ['macro recall', formatValue(results.report.macroAvg.recall), ''],
+    ['macro F1', formatValue(results.report.macroAvg.f1), ''],
+  ];
+  return [
+    `${heading} (${results.rows} rows, ${classNames.length} classes, predicted class = most probable):`,
+    ...alignColumns(table).map((line) => `  ${line}`),
+    '',
+    ...results.report.text.trimEnd().split('\n').map((line) => (line === '' ? '' : `  ${line}`)),
+    '',
+    'Confusion matrix (rows: actual, columns: predicted):',
+    ...formatConfusion(results.confusionMatrix, classNames),
+  ];
+}
+
+/** A K × K confusion matrix as aligned text with the class names on both axes. */
+export function formatConfusion(counts: readonly (readonly number[])[], classNames: readonly string[]): string[] {
+  const header = ['', ...classNames.map((name) => `predicted ${name}`)];
+  const rows = counts.map((row, k) => [`actual ${classNames[k]}`, ...row.map((count) => String(count))]);
+  return alignColumns([header, ...rows], true).map((line) => `  ${line}`);
+}
+
+/** Pads cells into columns; `rightAlign` right-aligns every column but the first. */
+export function alignColumns(rows: readonly (readonly string[])[], rightAlign = false): string[] {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => (row[c] ?? '').length)));
+  return rows.map((row) =>
+    row
+      .map((cell, c) => (rightAlign && c > 0 ? cell.padStart(widths[c]) : cell.padEnd(widths[c])))
+      .join('   ')
+      .trimEnd(),
+  );
+}

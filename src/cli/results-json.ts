@@ -1,0 +1,94 @@
+import type { Interval, MetricWarning } from '../metrics/index.js';
+import type { ClassifierResults } from './classifier-evaluation.js';
+
+/**
+ * The results of `train` and `evaluate` as plain JSON for --json and for the model's metadata.
+ * Binary results are at the model's threshold; intervals are percentile-bootstrap.
+ */
+export function resultsJson(results: ClassifierResults, classNames: readonly string[]): Record<string, unknown> {
+  if (results.task === 'binary') {
+    const e = results.evaluation;
+    const i = results.intervals;
+    const interval = (value: Interval | null) => (value === null ? null : { lower: value.lower, upper: value.upper });
+    return {
+      task: 'binary',
+      rows: results.rows,
+      positiveClass: classNames[1],
+      threshold: e.threshold,
+      loss: results.loss,
+      accuracy: e.accuracy,
+      baselineAccuracy: e.baseline.accuracy,
+      precision: e.precision,
+      recall: e.recall,
+      specificity: e.specificity,
+      f1: e.f1,
+      rocAuc: e.rocAuc,
+      averagePrecision: e.averagePrecision,
+      balancedAccuracy: e.balancedAccuracy,
+      matthewsCorrcoef: e.matthewsCorrcoef,
+      brierScore: e.brierScore,
+      expectedCalibrationError: e.expectedCalibrationError,
+      confidenceIntervals: {
+        confidence: i.confidence,
+        method: `percentile bootstrap, ${i.resamples} resamples, seed ${i.seed}`,
+        accuracy: interval(i.accuracy),
+        precision: interval(i.precision),
+        recall: interval(i.recall),
+        f1: interval(i.f1),
+        rocAuc: interval(i.auc),
+      },
+      confusionMatrix: { classNames, counts: e.confusionMatrix },
+      warnings: uniqueWarnings([...e.warnings, ...i.warnings]),
+    };
+  }
+  const r = results.report;
+  return {
+    task: 'multiclass',
+    rows: results.rows,
+    loss: results.loss,
+    accuracy: results.accuracy,
+    baselineAccuracy: results.baselineAccuracy,
+    macroAverage: { precision: r.macroAvg.precision, recall: r.macroAvg.recall, f1: r.macroAvg.f1 },
+    weightedAverage: { precision: r.weightedAvg.precision, recall: r.weightedAvg.recall, f1: r.weightedAvg.f1 },
+    perClass: r.rows.map((row) => ({ class: row.name, precision: row.precision, recall: row.recall, f1: row.f1, support: row.support })),
+    expectedCalibrationError: results.expectedCalibrationError,
+    confusionMatrix: { classNames, counts: results.confusionMatrix },
+    warnings: uniqueWarnings(results.warnings),
+  };
+}
+
+/** The headline numbers stored in the model's metadata and shown by `nnkit summary`. */
+export function headlineMetrics(results: ClassifierResults): Record<string, number | null> {
+  if (results.task === 'binary') {
+    const e = results.evaluation;
+    return {
+      loss: results.loss,
+      accuracy: e.accuracy,
+      baselineAccuracy: e.baseline.accuracy,
+      precision: e.precision,
+      recall: e.recall,
+      f1: e.f1,
+      rocAuc: e.rocAuc,
+      averagePrecision: e.averagePrecision,
+    };
+  }
+  return {
+    loss: results.loss,
+    accuracy: results.accuracy,
+    baselineAccuracy: results.baselineAccuracy,
+    macroPrecision: results.report.macroAvg.precision,
+    macroRecall: results.report.macroAvg.recall,
+    macroF1: results.report.macroAvg.f1,
+  };
+}
+
+/** Metric warnings without repeats (the evaluation and the bootstrap may both note one). */
+export function uniqueWarnings(warnings: readonly MetricWarning[]): MetricWarning[] {
+  const seen = new Set<string>();
+  return warnings.filter((warning) => {
+    const key = `${warning.code}:${warning.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,74 @@
+import type { Diagnostic } from '../doctor/diagnostic.js';
+import type { MetricWarning } from '../metrics/index.js';
+import type { ReportWarning } from '../report/report-data.js';
+import type { ClassifierResults } from './classifier-evaluation.js';
+import { formatValue } from './format-results.js';
+import { uniqueWarnings } from './results-json.js';
+
+export interface WarningSources {
+  /** Two-class targets: which class is positive and why (shown as information). */
+  readonly positiveClass?: string;
+  /** Preprocessing notes: constant or identifier-like columns, unseen categories... */
+  readonly data: readonly string[];
+  /** The model doctor's warnings (model.diagnostics). */
+  readonly diagnostics: readonly Diagnostic[];
+  /** Conventions applied by the metrics and the threshold search. */
+  readonly metrics: readonly MetricWarning[];
+  /** Training ran every epoch without early stopping (epochs run). */
+  readonly ranAllEpochs?: number;
+  readonly results: ClassifierResults;
+}
+
+/** Every warning of a run, in one list for the terminal, --json and the report. */
+export function runWarnings(sources: WarningSources): ReportWarning[] {
+  const warnings: ReportWarning[] = [];
+  if (sources.positiveClass !== undefined) {
+    warnings.push({ code: 'data/positive-class', severity: 'info', message: sources.positiveClass });
+  }
+  for (const message of sources.data) warnings.push({ code: 'data/preprocessing', severity: 'warning', message });
+  for (const diagnostic of sources.diagnostics) {
+    warnings.push({ code: `doctor/${diagnostic.code}`, severity: diagnostic.severity, message: diagnostic.message });
+  }
+  if (sources.ranAllEpochs !== undefined) {
+    warnings.push({
+      code: 'training/no-early-stop',
+      severity: 'info',
+      message:
+        `Training ran all ${sources.ranAllEpochs} epochs without early stopping: val_loss was still improving, ` +
+        'so more --epochs may help.',
+    });
+  }
+  const { accuracy, baseline } =
+    sources.results.task === 'binary'
+      ? { accuracy: sources.results.evaluation.accuracy, baseline: sources.results.evaluation.baseline.accuracy }
+      : { accuracy: sources.results.accuracy, baseline: sources.results.baselineAccuracy };
+  if (accuracy <= baseline) {
+    warnings.push({
+      code: 'model/below-baseline',
+      severity: 'warning',
+      message:
+        `Accuracy ${formatValue(accuracy)} is no better than always predicting the majority class ` +
+        `(${formatValue(baseline)}): the model has not learned anything useful for accuracy.`,
+    });
+  }
+  const metricWarnings = uniqueWarnings([
+    ...sources.metrics,
+    ...(sources.results.task === 'binary'
+      ? [...sources.results.evaluation.warnings, ...sources.results.intervals.warnings]
+      : sources.results.warnings),
+  ]);
+  for (const warning of metricWarnings) {
+    warnings.push({
+      code: `${warning.code === 'constraint-unmet' ? 'threshold' : 'metrics'}/${warning.code}`,
+      severity: warning.code === 'constraint-unmet' ? 'warning' : 'info',
+      message: `${warning.metric}: ${warning.message}`,
+    });
+  }
+  return warnings;
+}
+
+/** Warnings as terminal lines: '  warning  message'. */
+export function formatWarnings(warnings: readonly ReportWarning[]): string[] {
+  if (warnings.length === 0) return [];
+  return ['', 'Warnings:', ...warnings.map((warning) => `  ${warning.severity.padEnd(7)}  ${warning.message}`)];
+}

@@ -1,0 +1,87 @@
+import { NnkitError } from '../errors.js';
+import { writeLines, type CliIo } from './cli-io.js';
+import { evaluateCommand } from './evaluate-command.js';
+import { packageVersion } from './package-root.js';
+import { USAGE_ERROR } from './parse-command-line.js';
+import { predictCommand } from './predict-command.js';
+import { summaryCommand } from './summary-command.js';
+import { trainCommand } from './train-command.js';
+
+/** Exit codes: 0 success, 1 a problem with the data, model or files, 2 a mistyped command. */
+export const EXIT_OK = 0;
+export const EXIT_ERROR = 1;
+export const EXIT_USAGE = 2;
+/** An error inside nnkit itself (a bug): BSD's EX_SOFTWARE. */
+export const EXIT_INTERNAL = 70;
+
+const COMMANDS: Readonly<Record<string, (argv: readonly string[], io: CliIo) => Promise<void>>> = {
+  train: trainCommand,
+  evaluate: evaluateCommand,
+  predict: predictCommand,
+  summary: summaryCommand,
+};
+
+export const MAIN_HELP = `Usage: nnkit <command> [options]
+
+Train and trust neural-network classifiers on CSV files.
+
+Commands
+  train [data.csv] --out <folder>          train, tune the threshold, test, save (and report)
+  evaluate --model <folder> <data.csv>     the same results on new labelled rows
+  predict --model <folder> <data.csv>      probabilities and classes for raw rows, streamed
+  summary --model <folder>                 architecture, preprocessing, threshold, training
+
+Every command takes --help and --json. Exit codes: 0 success, 1 a problem with the data, the
+model or a file, 2 a mistyped command.
+
+Quick start: nnkit train --out models/breast-cancer --report models/breast-cancer/report.html`;
+
+/**
+ * Runs one nnkit command line (without the program name) and returns the exit code. A user's
+ * mistake (any nnkit error, a bad flag, a missing or unreadable file) prints one line to
+ * stderr; anything else is a bug in nnkit and prints its stack with a request to report it.
+ */
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  try {
+    if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+      await writeLines(name === undefined ? io.stderr : io.stdout, [MAIN_HELP]);
+      return name === undefined ? EXIT_USAGE : EXIT_OK;
+    }
+    if (name === '--version' || name === '-v') {
+      await writeLines(io.stdout, [packageVersion()]);
+      return EXIT_OK;
+    }
+    const command = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
+    if (command === undefined) {
+      await writeLines(io.stderr, [`nnkit: unknown command ${JSON.stringify(name)}; the commands are train, evaluate, predict and summary (nnkit --help).`]);
+      return EXIT_USAGE;
+    }
+    await command(rest, io);
+    return EXIT_OK;
+  } catch (error) {
+    if (error instanceof NnkitError) {
+      await writeLines(io.stderr, [`nnkit ${name}: ${oneLine(error.message)}`]);
+      return error.code === USAGE_ERROR ? EXIT_USAGE : EXIT_ERROR;
+    }
+    if (isSystemError(error)) {
+      await writeLines(io.stderr, [`nnkit ${name}: ${oneLine(error.message)}`]);
+      return EXIT_ERROR;
+    }
+    const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    await writeLines(io.stderr, [
+      `nnkit ${name}: internal error; this is a bug in nnkit, please report it with the command you ran:`,
+      stack,
+    ]);
+    return EXIT_INTERNAL;
+  }
+}
+
+/** A Node file-system error (ENOENT, EACCES, EISDIR...): the user's path, not nnkit's bug. */
+function isSystemError(error: unknown): error is Error & { code: string } {
+  return error instanceof Error && typeof (error as { code?: unknown }).code === 'string' && typeof (error as { syscall?: unknown }).syscall === 'string';
+}
+
+function oneLine(message: string): string {
+  return message.replace(/\s*\n\s*/g, ' ').trim();
+}

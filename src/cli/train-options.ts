@@ -1,0 +1,105 @@
+import { optimizerNames } from '../optimizers/get-optimizer.js';
+import type { OptimizerName } from '../optimizers/optimizer.js';
+import { usageError, type CommandLine, type OptionSpecs } from './parse-command-line.js';
+import { choice, fraction, integer, layerSizes, positiveInteger, positiveNumber } from './option-values.js';
+import { parseThresholdSetting, type ThresholdSetting } from './threshold-choice.js';
+
+/** Everything `nnkit train` needs to know, with the defaults filled in. */
+export interface TrainSettings {
+  readonly file: string;
+  /** The target column; undefined: `label`, else the last column. */
+  readonly target?: string;
+  readonly positive?: string;
+  readonly delimiter?: string;
+  readonly out: string;
+  readonly hidden: readonly number[];
+  readonly dropout: number;
+  readonly epochs: number;
+  readonly batchSize: number;
+  readonly optimizer: OptimizerName;
+  /** Undefined: the optimizer's Keras default. */
+  readonly learningRate?: number;
+  /** Share of the non-test rows held out for validation (Keras' validation_split meaning). */
+  readonly validationSplit: number;
+  /** Share of all rows held out for the final test. */
+  readonly testSplit: number;
+  /** Epochs without a better val_loss before early stopping. */
+  readonly patience: number;
+  readonly classWeight: 'none' | 'balanced';
+  readonly threshold: ThresholdSetting;
+  readonly seed: number;
+  readonly report?: string;
+}
+
+export const DEFAULTS = {
+  hidden: [32, 16],
+  dropout: 0.2,
+  epochs: 200,
+  batchSize: 32,
+  optimizer: 'adam',
+  validationSplit: 0.25,
+  testSplit: 0.2,
+  patience: 20,
+  threshold: 'f1',
+  seed: 42,
+} as const;
+
+/** util.parseArgs option specs of `nnkit train` (values are checked by `trainSettings`). */
+export const TRAIN_OPTIONS: OptionSpecs = {
+  target: { type: 'string' },
+  positive: { type: 'string' },
+  delimiter: { type: 'string' },
+  out: { type: 'string', short: 'o' },
+  hidden: { type: 'string' },
+  dropout: { type: 'string' },
+  epochs: { type: 'string' },
+  'batch-size': { type: 'string' },
+  optimizer: { type: 'string' },
+  'learning-rate': { type: 'string' },
+  'validation-split': { type: 'string' },
+  'test-split': { type: 'string' },
+  patience: { type: 'string' },
+  'class-weight': { type: 'string' },
+  threshold: { type: 'string' },
+  seed: { type: 'string' },
+  report: { type: 'string' },
+  json: { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
+  help: { type: 'boolean', short: 'h' },
+};
+
+/** Checks and converts train's options; `file` is the data file (given or bundled). */
+export function trainSettings(line: CommandLine, file: string): TrainSettings {
+  const v = line.values;
+  const text = (name: string) => (typeof v[name] === 'string' ? (v[name] as string) : undefined);
+  const cmd = 'train';
+  const optional = <T>(name: string, convert: (value: string) => T): T | undefined => {
+    const value = text(name);
+    return value === undefined ? undefined : convert(value);
+  };
+  const out = text('out');
+  if (out === undefined || out.trim() === '') {
+    throw usageError(cmd, '--out is required: the folder to save the model in, e.g. --out models/breast-cancer.');
+  }
+  return {
+    file,
+    target: text('target'),
+    positive: text('positive'),
+    delimiter: text('delimiter'),
+    out,
+    hidden: optional('hidden', (value) => layerSizes(cmd, 'hidden', value)) ?? DEFAULTS.hidden,
+    dropout: optional('dropout', (value) => fraction(cmd, 'dropout', value, true)) ?? DEFAULTS.dropout,
+    epochs: optional('epochs', (value) => positiveInteger(cmd, 'epochs', value)) ?? DEFAULTS.epochs,
+    batchSize: optional('batch-size', (value) => positiveInteger(cmd, 'batch-size', value)) ?? DEFAULTS.batchSize,
+    // NOTE: Keras spells optimizers Adam, RMSprop, SGD...; nnkit's names are the lower-case forms.
+    optimizer: optional('optimizer', (value) => choice(cmd, 'optimizer', value.toLowerCase(), optimizerNames)) ?? DEFAULTS.optimizer,
+    learningRate: optional('learning-rate', (value) => positiveNumber(cmd, 'learning-rate', value)),
+    validationSplit: optional('validation-split', (value) => fraction(cmd, 'validation-split', value, false)) ?? DEFAULTS.validationSplit,
+    testSplit: optional('test-split', (value) => fraction(cmd, 'test-split', value, false)) ?? DEFAULTS.testSplit,
+    patience: optional('patience', (value) => positiveInteger(cmd, 'patience', value)) ?? DEFAULTS.patience,
+    classWeight: optional('class-weight', (value) => choice(cmd, 'class-weight', value, ['none', 'balanced'] as const)) ?? 'none',
+    threshold: parseThresholdSetting(cmd, text('threshold') ?? DEFAULTS.threshold),
+    seed: optional('seed', (value) => integer(cmd, 'seed', value)) ?? DEFAULTS.seed,
+    report: text('report'),
+  };
+}

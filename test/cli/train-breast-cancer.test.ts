@@ -1,0 +1,134 @@
+import assert from 'node:assert/strict';
+import { access, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { Preprocessor } from '../../src/data/preprocessor.js';
+import { splitIndices } from '../../src/data/split-indices.js';
+import { loadModel } from '../../src/io/load-model.js';
+import { readCsv } from '../../src/io/read-csv.js';
+import { rocAucScore } from '../../src/metrics/index.js';
+import { DATA, runCli, temporaryFolder, type CliOutcome } from './run-cli.js';
+
+// One default training run on the bundled data, shared by the tests below (about two seconds).
+describe('nnkit train with the defaults on the bundled breast-cancer data', () => {
+  let folder: { path: string; remove: () => Promise<void> };
+  let trained: CliOutcome;
+  let result: Record<string, any>;
+  let modelDir: string;
+  let reportPath: string;
+
+  before(async () => {
+    folder = await temporaryFolder();
+    modelDir = join(folder.path, 'models', 'breast-cancer');
+    reportPath = join(modelDir, 'report.html');
+    trained = await runCli(['train', '--out', modelDir, '--report', reportPath, '--json']);
+    result = trained.code === 0 ? JSON.parse(trained.stdout) : {};
+  });
+  after(() => folder.remove());
+
+  test('exits 0 and prints JSON that parses, with Keras-style progress on stderr', () => {
+    assert.equal(trained.code, 0, trained.stderr);
+    assert.equal(result.command, 'train');
+    assert.match(trained.stderr, /^Epoch 1\/200$/m);
+    assert.match(trained.stderr, /val_loss: \d\.\d{4}/);
+  });
+
+  test('reaches test ROC-AUC >= 0.99 and accuracy >= 0.95 on held-out rows, above the majority baseline', () => {
+    assert.ok(result.test.rocAuc >= 0.99, `ROC-AUC ${result.test.rocAuc}`);
+    assert.ok(result.test.accuracy >= 0.95, `accuracy ${result.test.accuracy}`);
+    assert.ok(result.test.accuracy > result.test.baselineAccuracy);
+    assert.equal(result.test.rows, 114);
+  });
+
+  test('splits stratified into 341 training, 114 validation and 114 test rows', () => {
+    assert.deepEqual(result.split, { train: 341, validation: 114, test: 114, seed: 42 });
+  });
+
+  test('reports confidence intervals around each test metric and a consistent confusion matrix', () => {
+    const ci = result.test.confidenceIntervals;
+    for (const name of ['accuracy', 'precision', 'recall', 'f1', 'rocAuc']) {
+      const value = result.test[name];
+      assert.ok(ci[name].lower <= value && value <= ci[name].upper, `${name} ${value} outside [${ci[name].lower}, ${ci[name].upper}]`);
+    }
+    const [[tn, fp], [fn, tp]] = result.test.confusionMatrix.counts;
+    assert.equal(tn + fp + fn + tp, 114);
+    assert.equal(result.test.accuracy, (tp + tn) / 114);
+    assert.equal(result.test.precision, tp / (tp + fp));
+  });
+
+  test('tunes the threshold for F1 on the validation rows and stores it in the model', async () => {
+    assert.equal(result.threshold.objective, 'f1');
+    assert.match(result.threshold.rule, /max F1 on the validation rows/);
+    const model = await loadModel(modelDir);
+    assert.equal(model.threshold, result.threshold.value);
+    assert.equal(result.test.threshold, result.threshold.value);
+  });
+
+  test('stops early and restores the best epoch', () => {
+    assert.ok(result.training.epochsRun < 200);
+    assert.equal(result.training.stoppedEpoch, result.training.epochsRun - 1);
+    const valLoss: number[] = result.training.history.val_loss;
+    assert.equal(valLoss.length, result.training.epochsRun);
+    assert.equal(Math.min(...valLoss), valLoss[result.training.bestEpoch]);
+  });
+
+  test('writes a self-contained HTML report', async () => {
+    const html = await readFile(reportPath, 'utf8');
+    assert.match(html, /^<!doctype html>/);
+    assert.match(html, /breast_cancer\.csv → label/);
+    assert.equal(result.report, reportPath);
+    assert.doesNotMatch(html, /<script/);
+  });
+
+  test('predict on the raw rows gives exactly the in-process predictions of the saved model', async () => {
+    const predicted = await runCli(['predict', '--model', modelDir, join(DATA, 'breast_cancer.csv')]);
+    assert.equal(predicted.code, 0, predicted.stderr);
+    const lines = predicted.stdout.trimEnd().split('\n');
+    assert.equal(lines[0], 'probability_1,class');
+    const cliProbabilities = lines.slice(1).map((line) => Number(line.split(',')[0]));
+    // In process: the library's columnar path (readCsv + Preprocessor.transform), not the CLI's.
+    const model = await loadModel(modelDir);
+    const preprocessor = Preprocessor.fromConfig(model.metadata.preprocessor);
+    const data = await readCsv(join(DATA, 'breast_cancer.csv'), { columnTypes: preprocessor.columnTypes() });
+    const inProcess = model.predictProbabilities(preprocessor.transform(data.features).x, { verbose: 0 }).data;
+    assert.equal(cliProbabilities.length, 569);
+    cliProbabilities.forEach((p, row) => assert.equal(Math.fround(p), inProcess[row], `row ${row}`));
+    const classes = lines.slice(1).map((line) => line.split(',')[1]);
+    classes.forEach((name, row) => assert.equal(name, inProcess[row] > model.threshold ? '1' : '0'));
+
+    // The same predictions, on the test rows of the seeded split, give train's test results.
+    const [, , testRows] = splitIndices(data.target!.labels, { fractions: [0.8 * 0.75, 0.8 * 0.25, 0.2], seed: 42, stratify: true });
+    const labels = Array.from(testRows, (row) => data.target!.labels[row]);
+    const correct = Array.from(testRows, (row, i) => (Number(classes[row]) === labels[i] ? 1 : 0)).reduce((a, b) => a + b, 0);
+    assert.equal(correct / testRows.length, result.test.accuracy);
+    assert.equal(rocAucScore(labels, Array.from(testRows, (row) => cliProbabilities[row])).value, result.test.rocAuc);
+  });
+
+  test('evaluate on labelled rows prints the same kind of results, as JSON with --json', async () => {
+    const evaluated = await runCli(['evaluate', '--model', modelDir, join(DATA, 'breast_cancer.csv'), '--json']);
+    assert.equal(evaluated.code, 0, evaluated.stderr);
+    const output = JSON.parse(evaluated.stdout);
+    assert.equal(output.results.rows, 569);
+    assert.equal(output.results.threshold, result.threshold.value);
+    assert.ok(output.results.rocAuc > 0.99);
+    assert.ok(output.results.confidenceIntervals.accuracy.lower <= output.results.accuracy);
+  });
+
+  test('summary describes the architecture, preprocessing, threshold and training', async () => {
+    const text = await runCli(['summary', '--model', modelDir]);
+    assert.equal(text.code, 0, text.stderr);
+    assert.match(text.stdout, /Total params: 1,537/);
+    assert.match(text.stdout, /mean_radius\s+numeric\s+standardized \(mean [\d.]+, std [\d.]+\)/);
+    assert.match(text.stdout, /Threshold: 0\.\d{4} \(max F1 on the validation rows\)/);
+    assert.match(text.stdout, /split \(stratified, seed 42\): 341 training, 114 validation, 114 test rows/);
+    const json = JSON.parse((await runCli(['summary', '--model', modelDir, '--json'])).stdout);
+    assert.equal(json.architecture.totalParams, 1537);
+    assert.equal(json.preprocessing.columns.length, 30);
+    assert.equal(json.testMetrics.rocAuc, result.test.rocAuc);
+  });
+
+  test('the saved model folder holds model.json and weights.bin and nothing half-written', async () => {
+    await access(join(modelDir, 'model.json'));
+    await access(join(modelDir, 'weights.bin'));
+  });
+});
