@@ -9,6 +9,7 @@
 // copies; the micro-kernel then always computes a full tile, and partial tiles go through a
 // small tile buffer before their valid part is written out.
 
+import { dotColumns, dotRows } from './gemv';
 import { micro } from './micro';
 
 /** Rows of the register tile. */
@@ -141,6 +142,16 @@ export function gemm(
   if (k <= 0) {
     memory.fill(c, 0, <usize>(m * n) * 4);
     return;
+  }
+  // NOTE: one output column or row is a matrix-vector product; the tiled path would pad it to a
+  // full register tile (8 columns or 4 rows) and waste most of its work.
+  if (n == 1 && bsP == 1) {
+    if (asP == 1) return dotRows(a, b, c, m, k);
+    if (asI == 1) return dotColumns(a, b, c, m, k);
+  }
+  if (m == 1 && asP == 1) {
+    if (bsC == 1) return dotColumns(b, a, c, n, k);
+    if (bsP == 1) return dotRows(b, a, c, n, k);
   }
   const packedA = work;
   const packedB = work + <usize>(MC * KC) * 4;

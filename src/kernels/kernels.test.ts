@@ -89,6 +89,12 @@ for (const subject of subjects) {
         );
       });
 
+      it(`${layout} matches for a single output column or row (matrix-vector products)`, () => {
+        for (const [m, k, n] of [[37, 65, 1], [1, 65, 37], [1, 1, 1], [5, 3, 1], [1, 3, 5], [130, 300, 1], [1, 300, 520]]) {
+          checkMatmul(subject, layout, m, k, n);
+        }
+      });
+
       it(`${layout} matches across cache-block boundaries (m 130, k 300, n 520)`, () => {
         checkMatmul(subject, layout, 130, 300, 520);
       });

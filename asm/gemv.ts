@@ -1,0 +1,74 @@
+// AssemblyScript: matrix-vector products, the n = 1 case of gemm (a dense layer with one unit:
+// the output of every binary classifier). The packed gemm would pad the single column of B to
+// the 8 of its register tile and do 8 times the work; these loops do the work once.
+
+import { loadPartial, storePartial } from './elementwise';
+
+// out (m) = A (m, k) · b (k), the rows of A contiguous (A (i, p) at a + (i·k + p)·4).
+export function dotRows(a: usize, b: usize, out: usize, m: i32, k: i32): void {
+  const full = k & ~7;
+  const tail = k - full;
+  for (let i = 0; i < m; i++) {
+    const row = a + <usize>(i * k) * 4;
+    // NOTE: two accumulators, so consecutive adds do not wait on each other.
+    let s0 = f32x4.splat(0);
+    let s1 = f32x4.splat(0);
+    for (let p = 0; p < full; p += 8) {
+      const offset = <usize>p * 4;
+      s0 = f32x4.add(s0, f32x4.mul(v128.load(row + offset), v128.load(b + offset)));
+      s1 = f32x4.add(s1, f32x4.mul(v128.load(row + offset, 16), v128.load(b + offset, 16)));
+    }
+    if (tail > 0) {
+      const offset = <usize>full * 4;
+      const first = min(tail, 4);
+      const ra = first == 4 ? v128.load(row + offset) : loadPartial(row + offset, first);
+      const rb = first == 4 ? v128.load(b + offset) : loadPartial(b + offset, first);
+      s0 = f32x4.add(s0, f32x4.mul(ra, rb));
+      if (tail > 4) {
+        s1 = f32x4.add(s1, f32x4.mul(loadPartial(row + offset + 16, tail - 4), loadPartial(b + offset + 16, tail - 4)));
+      }
+    }
+    const s = f32x4.add(s0, s1);
+    const sum = f32x4.extract_lane(s, 0) + f32x4.extract_lane(s, 1) + (f32x4.extract_lane(s, 2) + f32x4.extract_lane(s, 3));
+    store<f32>(out + <usize>i * 4, sum);
+  }
+}
+
+// out (m) = Aᵀ · b with A (k, m) row-major (A (p, i) at a + (p·m + i)·4), b (k): sixteen
+// outputs at a time are accumulated in registers down all k rows.
+export function dotColumns(a: usize, b: usize, out: usize, m: i32, k: i32): void {
+  const stride = <usize>m * 4;
+  let i = 0;
+  for (; i + 16 <= m; i += 16) {
+    let s0 = f32x4.splat(0);
+    let s1 = f32x4.splat(0);
+    let s2 = f32x4.splat(0);
+    let s3 = f32x4.splat(0);
+    let row = a + <usize>i * 4;
+    for (let p = 0; p < k; p++) {
+      const bp = v128.load32_splat(b + <usize>p * 4);
+      s0 = f32x4.add(s0, f32x4.mul(v128.load(row), bp));
+      s1 = f32x4.add(s1, f32x4.mul(v128.load(row, 16), bp));
+      s2 = f32x4.add(s2, f32x4.mul(v128.load(row, 32), bp));
+      s3 = f32x4.add(s3, f32x4.mul(v128.load(row, 48), bp));
+      row += stride;
+    }
+    const o = out + <usize>i * 4;
+    v128.store(o, s0);
+    v128.store(o, s1, 16);
+    v128.store(o, s2, 32);
+    v128.store(o, s3, 48);
+  }
+  for (; i < m; i += 4) {
+    const count = min(4, m - i);
+    let s = f32x4.splat(0);
+    let row = a + <usize>i * 4;
+    for (let p = 0; p < k; p++) {
+      const values = count == 4 ? v128.load(row) : loadPartial(row, count);
+      s = f32x4.add(s, f32x4.mul(values, v128.load32_splat(b + <usize>p * 4)));
+      row += stride;
+    }
+    if (count == 4) v128.store(out + <usize>i * 4, s);
+    else storePartial(out + <usize>i * 4, s, count);
+  }
+}
