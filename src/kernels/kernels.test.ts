@@ -25,10 +25,19 @@ interface Subject {
   readonly make: Maker;
 }
 
+// NOTE: a block returns to the heap when the array `alloc` gave out is collected, even while a
+// subarray of it lives on; so the parents of the unaligned views are kept reachable here.
+const parents: Float32Array[] = [];
+function unaligned(length: number): Float32Array {
+  const parent = wasm.alloc(length + 1);
+  parents.push(parent);
+  return parent.subarray(1);
+}
+
 const subjects: Subject[] = [
   { label: 'js', kernels: jsKernels, make: (length) => new Float32Array(length) },
   { label: 'wasm (own memory)', kernels: wasm, make: (length) => wasm.alloc(length) },
-  { label: 'wasm (unaligned views)', kernels: wasm, make: (length) => wasm.alloc(length + 1).subarray(1) },
+  { label: 'wasm (unaligned views)', kernels: wasm, make: (length) => unaligned(length) },
   { label: 'wasm (ordinary arrays)', kernels: wasm, make: (length) => new Float32Array(length) },
 ];
 
