@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { WasmHeap } from './wasm-heap.js';
 
 const PAGE = 65536;
@@ -69,5 +72,22 @@ describe('WasmHeap', () => {
     heap.free(new Float32Array(4));
     assert.equal(heap.owns(new Float32Array(4)), false);
     assert.equal(heap.usedBytes(), before);
+  });
+
+  it('returns a block to the heap once the array it handed out is garbage-collected', async () => {
+    setFlagsFromString('--expose-gc');
+    const collect = runInNewContext('gc') as () => void;
+    const heap = sharedHeap();
+    const start = heap.usedBytes();
+    (() => {
+      heap.alloc(1000);
+    })();
+    assert.ok(heap.usedBytes() > start);
+    // NOTE: finalizers run in a task after the collection; give them a few chances.
+    for (let attempt = 0; attempt < 20 && heap.usedBytes() > start; attempt++) {
+      collect();
+      await sleep(10);
+    }
+    assert.equal(heap.usedBytes(), start);
   });
 });
