@@ -1,5 +1,6 @@
 import { ConfigError, DataError, show } from '../errors.js';
 import { Random, globalRandom } from '../random/random.js';
+import { snap, stratifiedCounts } from './stratified-counts.js';
 
 export interface SplitOptions {
   /** The share of rows in each part, summing to 1: [0.8, 0.2] or [0.7, 0.15, 0.15]. */
@@ -14,9 +15,9 @@ export interface SplitOptions {
 
 /**
  * Splits row indices into parts (train / validation / test) of the given fractions. Part sizes
- * are n × fraction rounded by largest remainder, so they always add up to n. Stratified, each
- * class is apportioned over the parts the same way, then the leftover rows go where they are
- * owed most, so every part keeps its exact size. Returns one Int32Array of row indices per part.
+ * are n × fraction rounded by largest remainder, so they always add up to n. Stratified, every
+ * class's count in every part is its share rounded down or up (see stratifiedCounts) while each
+ * part keeps its exact size. Returns one Int32Array of row indices per part.
  * `labels` gives each row's class (any number); pass a row count when not stratifying.
  */
 export function splitIndices(labels: ArrayLike<number> | number, options: SplitOptions): Int32Array[] {
@@ -77,7 +78,7 @@ function checkFractions(fractions: readonly number[]): readonly number[] {
 
 /** Largest-remainder rounding of total × fractions to integers that add up to total. */
 export function apportion(total: number, fractions: readonly number[]): number[] {
-  const exact = fractions.map((f) => total * f);
+  const exact = fractions.map((f) => snap(total * f));
   const sizes = exact.map(Math.floor);
   let left = total - sizes.reduce((a, b) => a + b, 0);
   const order = exact.map((_, j) => j).sort((a, b) => exact[b] - sizes[b] - (exact[a] - sizes[a]) || a - b);
@@ -96,28 +97,4 @@ function groupByClass(labels: ArrayLike<number>): number[][] {
   }
   // NOTE: classes in sorted order, so the random draws do not depend on which class comes first.
   return [...groups.entries()].sort((a, b) => a[0] - b[0]).map(([, rows]) => rows);
-}
-
-/** counts[class][part]: each class split by its quota, leftovers to the largest remainders. */
-function stratifiedCounts(classSizes: number[], fractions: readonly number[], sizes: number[]): number[][] {
-  const quota = classSizes.map((size) => fractions.map((f) => size * f));
-  const counts = quota.map((row) => row.map(Math.floor));
-  const rowLeft = classSizes.map((size, k) => size - counts[k].reduce((a, b) => a + b, 0));
-  const columnLeft = sizes.map((size, j) => size - counts.reduce((sum, row) => sum + row[j], 0));
-  const cells = quota.flatMap((row, k) => row.map((q, j) => ({ k, j, remainder: q - Math.floor(q) })));
-  cells.sort((a, b) => b.remainder - a.remainder || a.k - b.k || a.j - b.j);
-  // NOTE: the row and column leftovers have equal sums, so some cell can always take one more
-  // while any is left; each pass over the cells makes progress and the loop ends.
-  let left = rowLeft.reduce((a, b) => a + b, 0);
-  while (left > 0) {
-    for (const { k, j } of cells) {
-      if (rowLeft[k] > 0 && columnLeft[j] > 0) {
-        counts[k][j]++;
-        rowLeft[k]--;
-        columnLeft[j]--;
-        left--;
-      }
-    }
-  }
-  return counts;
 }
