@@ -1,7 +1,8 @@
 /**
- * A growable typed array made of fixed-size chunks. Growing never copies what is already stored
- * (a doubling buffer would briefly hold the old and the new copy), and `toArray` frees each chunk
- * as soon as it is copied, so the peak stays near one final array plus one chunk.
+ * A growable typed array made of chunks. Growing never copies what is already stored (a doubling
+ * buffer would briefly hold the old and the new copy). When the final length is known in advance
+ * (`expected`, e.g. from counting the lines of a file), the first chunk has exactly that size and
+ * `toArray` hands it over without any copy; otherwise `toArray` copies the chunks into one array.
  */
 const CHUNK_SIZE = 65536;
 
@@ -14,9 +15,9 @@ export class ChunkedArray<T extends Float32Array | Int32Array> {
   private position = 0;
   private stored = 0;
 
-  constructor(make: TypedArrayConstructor<T>) {
+  constructor(make: TypedArrayConstructor<T>, expected = 0) {
     this.make = make;
-    this.current = new make(0);
+    this.current = new make(expected);
   }
 
   get length(): number {
@@ -42,8 +43,14 @@ export class ChunkedArray<T extends Float32Array | Int32Array> {
     }
   }
 
-  /** Copies the values into one exact-length array and empties this buffer. */
+  /** The values as one exact-length array (copied unless `expected` was right); empties this. */
   toArray(): T {
+    if (this.chunks.length === 0 && this.position === this.current.length) {
+      const whole = this.current;
+      this.current = new this.make(0);
+      this.position = this.stored = 0;
+      return whole;
+    }
     const out = new this.make(this.stored);
     let offset = 0;
     for (let i = 0; i < this.chunks.length; i++) {

@@ -23,6 +23,8 @@ const NUMERIC_SHARE = 0.9;
 export interface ColumnSource {
   readonly file?: string;
   readonly missing: MissingValues;
+  /** The number of rows expected (e.g. the file's line count), so storage is sized once. */
+  readonly expectedRows?: number;
 }
 
 interface TextSighting {
@@ -35,7 +37,7 @@ export class ColumnBuilder {
   readonly name: string;
   private readonly forced: ColumnKind | undefined;
   private readonly source: ColumnSource;
-  private values: ChunkedArray<Float32Array> | null = new ChunkedArray(Float32Array);
+  private values: ChunkedArray<Float32Array> | null;
   private codes: ChunkedArray<Int32Array> | null = null;
   /** Numeric mode: each distinct spelling and its float32 value, while there are few. */
   private spellings: Map<string, number> | null = new Map();
@@ -53,6 +55,7 @@ export class ColumnBuilder {
     this.name = name;
     this.source = source;
     this.forced = forced;
+    this.values = new ChunkedArray(Float32Array, forced === 'categorical' ? 0 : source.expectedRows);
     if (forced === 'numeric' || forced === 'boolean') this.spellings = this.spellingOf = null;
     if (forced === 'categorical') this.toCategorical();
   }
@@ -126,7 +129,7 @@ export class ColumnBuilder {
 
   /** Switches storage to category codes, turning the numbers seen so far back into their text. */
   private toCategorical(): void {
-    const codes = new ChunkedArray(Int32Array);
+    const codes = new ChunkedArray(Int32Array, this.source.expectedRows);
     const codeOfValue = new Map<number, number>();
     for (const [text, value] of this.spellings ?? []) {
       codeOfValue.set(value, this.categories.length);

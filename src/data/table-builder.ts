@@ -40,7 +40,11 @@ export class TableBuilder {
   private readonly positive: string | undefined;
   private rows = 0;
 
-  constructor(header: readonly string[], options: TableOptions = {}, file?: string) {
+  /**
+   * `file` names the source in errors; `expectedRows`, when known (the CSV reader counts lines
+   * first), sizes every column once so that finishing copies nothing.
+   */
+  constructor(header: readonly string[], options: TableOptions = {}, file?: string, expectedRows?: number) {
     this.file = file;
     this.header = checkHeader(header, file);
     this.missing = new MissingValues(options.missingValues ?? DEFAULT_MISSING_VALUES);
@@ -62,9 +66,9 @@ export class TableBuilder {
         );
       }
     }
-    const source = { file, missing: this.missing };
+    const source = { file, missing: this.missing, expectedRows };
     this.columns = this.header.map((name, index) =>
-      index === this.targetIndex ? new TargetBuilder(name, this.missing, file) : new ColumnBuilder(name, source, types[name]),
+      index === this.targetIndex ? new TargetBuilder(name, this.missing, file, expectedRows) : new ColumnBuilder(name, source, types[name]),
     );
   }
 

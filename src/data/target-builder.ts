@@ -38,13 +38,14 @@ export class TargetBuilder {
   readonly name: string;
   private readonly file: string | undefined;
   private readonly missing: MissingValues;
-  private readonly codes = new ChunkedArray(Int32Array);
+  private readonly codes: ChunkedArray<Int32Array>;
   private readonly dictionary = new Map<string, number>();
   private readonly values: string[] = [];
   private readonly counts: number[] = [];
   private rows = 0;
 
-  constructor(name: string, missing: MissingValues, file?: string) {
+  constructor(name: string, missing: MissingValues, file?: string, expectedRows?: number) {
+    this.codes = new ChunkedArray(Int32Array, expectedRows);
     this.name = name;
     this.missing = missing;
     this.file = file;
