@@ -23,3 +23,14 @@ test('an empty chunked array gives an empty typed array and can be refilled', ()
   codes.push(-1);
   assert.deepEqual(codes.toArray(), Int32Array.from([-1]));
 });
+
+test('an expected length sizes the storage; more or fewer values than expected still come back exactly', () => {
+  for (const count of [100, 99, 101, 65536 + 200]) {
+    const values = new ChunkedArray(Float32Array, 100);
+    for (let i = 0; i < count; i++) values.push(i);
+    const out = values.toArray();
+    assert.equal(out.length, count);
+    assert.equal(out[count - 1], count - 1);
+    assert.equal(out[0], 0);
+  }
+});
