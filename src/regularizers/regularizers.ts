@@ -28,8 +28,12 @@ export function regularizerConfig(like: RegularizerLike): RegularizerConfig {
   if (like === 'l2') return l2();
   if (like === 'l1_l2' || like === 'l1l2') return l1l2();
   if (typeof like === 'object' && like !== null && (like.className === 'l1' || like.className === 'l2' || like.className === 'l1_l2')) {
-    const { l1: a, l2: b } = like.config;
-    if (!(a >= 0) || !(b >= 0)) {
+    // NOTE: a loaded model.json may hold anything here; check the shape before reading it.
+    const config: unknown = like.config;
+    const strengths = (typeof config === 'object' && config !== null ? config : {}) as { l1?: unknown; l2?: unknown };
+    const a = strengths.l1;
+    const b = strengths.l2;
+    if (typeof a !== 'number' || typeof b !== 'number' || !(a >= 0 && b >= 0 && Number.isFinite(a + b))) {
       throw new ConfigError('config/regularizer', `Regularizer strengths must be non-negative numbers but got l1=${show(a)}, l2=${show(b)}.`);
     }
     return { className: like.className, config: { l1: a, l2: b } };
