@@ -38,4 +38,10 @@ describe('regularizers', () => {
     assert.throws(() => regularizerConfig({ className: 'l2', config: { l1: 0, l2: -1 } }), ConfigError);
     assert.throws(() => regularizerConfig('l3' as RegularizerLike), ConfigError);
   });
+
+  it('reject a config that is not { l1, l2 } numbers (as a damaged model.json may hold)', () => {
+    for (const config of [null, 'x', { l1: '0.1', l2: 0 }, { l1: 0, l2: Infinity }, { l1: true, l2: 0 }]) {
+      assert.throws(() => regularizerConfig({ className: 'l2', config } as unknown as RegularizerLike), ConfigError, JSON.stringify(config));
+    }
+  });
 });
