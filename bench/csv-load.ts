@@ -2,13 +2,16 @@
 //   node --import tsx bench/csv-load.ts [rows=1000000] [columns=50]
 // Writes /tmp/nnkit-bench/numeric-<rows>x<columns>.csv once (49 features + a 0/1 `label` for 50
 // columns; never committed), then loads it in a fresh child process so the peak RSS measured is
-// the loader's alone. Also times a full pass of readCsvBatches (the predict path).
+// the loader's alone. Also times the predict path without a model: readCsvBatches over the whole
+// file, each batch turned into features by a Preprocessor fitted on the first batch.
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Random } from '../src/random/random.js';
 import { readCsv } from '../src/io/read-csv.js';
 import { readCsvBatches } from '../src/io/read-csv-batches.js';
+import { Preprocessor } from '../src/data/preprocessor.js';
+import { TableBuilder } from '../src/data/table-builder.js';
 
 async function writeFile(file: string, rows: number, columns: number): Promise<void> {
   const temporary = `${file}.partial`;
@@ -40,8 +43,18 @@ async function measure(mode: string, file: string): Promise<void> {
     summary = `${data.rows} rows × ${data.header.length} columns, ${(stored / 2 ** 20).toFixed(0)} MiB of feature columns`;
   } else {
     let rows = 0;
-    for await (const batch of readCsvBatches(file, { batchSize: 1024 })) rows += batch.rows;
-    summary = `${rows} rows streamed in batches of 1024`;
+    let features = 0;
+    let preprocessor: Preprocessor | undefined;
+    for await (const batch of readCsvBatches(file, { batchSize: 1024 })) {
+      if (preprocessor === undefined) {
+        const builder = new TableBuilder(batch.names, { target: 'label' });
+        for (let r = 0; r < batch.rows; r++) builder.add(batch.columns.map((column) => column[r]), batch.lines[r]);
+        preprocessor = Preprocessor.fit(builder.finish().features);
+      }
+      features = preprocessor.transformRaw(batch, { extraColumns: 'ignore' }).x.cols;
+      rows += batch.rows;
+    }
+    summary = `${rows} rows streamed in batches of 1024 and preprocessed to ${features} features`;
   }
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
