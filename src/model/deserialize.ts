@@ -48,11 +48,25 @@ export function parseModelJson(text: string, path: string): ModelJson {
     fail('"weights" must list { name, shape } with whole-number dimensions', path);
   }
   checkBlobJson(parsed.weightsFile, 'weightsFile', path);
-  if (parsed.optimizerState !== undefined) checkBlobJson(parsed.optimizerState, 'optimizerState', path);
+  if (parsed.optimizerState !== undefined) {
+    checkBlobJson(parsed.optimizerState, 'optimizerState', path);
+    const { iterations, arrays } = parsed.optimizerState as unknown as Record<string, unknown>;
+    if (!Number.isSafeInteger(iterations) || (iterations as number) < 0 || !Number.isSafeInteger(arrays) || (arrays as number) < 0) {
+      fail('"optimizerState" needs whole-number "iterations" and "arrays"', path);
+    }
+  }
   if (typeof parsed.threshold !== 'number' || !Number.isFinite(parsed.threshold)) {
     fail('"threshold" must be a finite number', path);
   }
   if (typeof parsed.output !== 'string' || typeof parsed.name !== 'string') fail('"output" and "name" must be strings', path);
+  if (parsed.metadata !== undefined && !isObject(parsed.metadata)) fail('"metadata" must be an object', path);
+  if (parsed.training !== undefined) {
+    const t = parsed.training;
+    if (!isObject(t) || !isObject(t.loss) || typeof t.loss.className !== 'string' || !isObject(t.optimizer) ||
+        typeof t.optimizer.className !== 'string' || !Array.isArray(t.metrics)) {
+      fail('"training" must be { loss: { className, config }, optimizer: { className, config }, metrics: [...] }', path);
+    }
+  }
   if (parsed.className !== 'Sequential' && parsed.className !== 'Functional') fail('"className" must be Sequential or Functional', path);
   return parsed as unknown as ModelJson;
 }
@@ -69,6 +83,10 @@ function checkBlobJson(blob: unknown, key: string, path: string): asserts blob i
 export function deserializeModel(json: ModelJson, weights: Uint8Array, dir: string, optimizerState?: Uint8Array): Model {
   checkBlob(json.weightsFile, weights, `${dir}/weights.bin`);
   const floats = bytesToFloats(weights);
+  // NOTE: a checksum proves the bytes are the ones saved, not that they are usable; NaN weights
+  // would make every prediction NaN without a word.
+  const bad = floats.findIndex((v) => !Number.isFinite(v));
+  if (bad !== -1) fail(`weights.bin holds ${floats[bad]} at value ${bad}; a model with NaN or infinite weights cannot predict. Retrain it`, `${dir}/weights.bin`);
   const declared = json.weights.reduce((s, w) => s + w.shape.reduce((a, b) => a * b, 1), 0);
   if (declared !== floats.length) {
     fail(`the weight list declares ${declared} values but weights.bin holds ${floats.length}`, `${dir}/model.json`);
@@ -89,11 +107,13 @@ export function deserializeModel(json: ModelJson, weights: Uint8Array, dir: stri
   });
   model.threshold = json.threshold;
   model.metadata = json.metadata ? { ...json.metadata } : {};
+  model.doctor.restoreFrom(model.metadata, model.inputFeatures, `${dir}/model.json`);
   if (json.training) {
     model.compile({
       loss: json.training.loss as LossConfig,
       optimizer: json.training.optimizer as OptimizerConfig,
       metrics: json.training.metrics as MetricConfig[],
+      silence: model.doctor.silence,
     });
     if (json.optimizerState && optimizerState) restoreOptimizer(model, json.optimizerState, optimizerState, dir);
   }
@@ -117,20 +137,35 @@ function buildArchitecture(json: ModelJson, path: string): Model {
     return model;
   }
   const tensors = new Map<string, SymbolicTensor>([[inputLayer.name, inputLayer.output]]);
-  const resolve = (name: string, depth: number): SymbolicTensor => {
-    const done = tensors.get(name);
-    if (done) return done;
+  // NOTE: an explicit stack instead of recursion, so a deep or cyclic hostile graph ends in a
+  // FormatError rather than a stack overflow. A layer met again while its inputs are still
+  // pending closes a cycle.
+  const waiting = new Set<string>();
+  const stack = [json.output];
+  while (stack.length > 0) {
+    const name = stack[stack.length - 1];
+    if (tensors.has(name)) {
+      stack.pop();
+      continue;
+    }
     const entry = byName.get(name);
-    if (!entry || depth > MAX_LAYERS) fail(`layer "${name}" is missing or the graph has a cycle`, path);
-    const inputs = entry.inbound.map((n) => resolve(n, depth + 1));
+    if (!entry) fail(`layer "${name}" is named as an input but not defined`, path);
+    const pending = entry.inbound.filter((n) => !tensors.has(n));
+    if (pending.length > 0) {
+      if (waiting.has(name)) fail(`layer "${name}" is part of a cycle; a model's graph must flow from the input to the output`, path);
+      waiting.add(name);
+      stack.push(...pending);
+      continue;
+    }
+    const inputs = entry.inbound.map((n) => tensors.get(n)!);
     let out: SymbolicTensor;
     if (entry.layer instanceof MergeLayer) out = entry.layer.apply(inputs);
     else if (entry.layer instanceof Layer && inputs.length === 1) out = entry.layer.apply(inputs[0]);
     else fail(`layer "${name}" has ${inputs.length} inbound layers, which its class does not take`, path);
     tensors.set(name, out);
-    return out;
-  };
-  return new Model({ inputs: inputLayer.output, outputs: resolve(json.output, 0), name: json.name });
+    stack.pop();
+  }
+  return new Model({ inputs: inputLayer.output, outputs: tensors.get(json.output)!, name: json.name });
 }
 
 function restoreOptimizer(model: Model, saved: NonNullable<ModelJson['optimizerState']>, bytes: Uint8Array, dir: string): void {

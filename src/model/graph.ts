@@ -44,8 +44,10 @@ export class Graph {
     this.output = output;
     const order: SymbolicTensor[] = [];
     const state = new Map<number, 'visiting' | 'done'>();
-    const visit = (t: SymbolicTensor) => {
-      if (state.get(t.id) === 'done') return;
+    // NOTE: depth-first with an explicit stack, so a deep chain of layers (a loaded model.json
+    // may declare thousands) cannot overflow the call stack.
+    const stack: { tensor: SymbolicTensor; next: number }[] = [];
+    const enter = (t: SymbolicTensor) => {
       if (t.layer instanceof InputLayer && t !== input) {
         throw new ConfigError(
           'config/model-inputs',
@@ -54,11 +56,20 @@ export class Graph {
         );
       }
       state.set(t.id, 'visiting');
-      for (const parent of t.inputs) visit(parent);
-      state.set(t.id, 'done');
-      order.push(t);
+      stack.push({ tensor: t, next: 0 });
     };
-    visit(output);
+    enter(output);
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      if (top.next < top.tensor.inputs.length) {
+        const parent = top.tensor.inputs[top.next++];
+        if (!state.has(parent.id)) enter(parent);
+        continue;
+      }
+      stack.pop();
+      state.set(top.tensor.id, 'done');
+      order.push(top.tensor);
+    }
     if (!order.includes(input)) {
       throw new ConfigError('config/model-inputs', "The model's outputs are not computed from its inputs; pass the tensor nn.input() returned.");
     }
