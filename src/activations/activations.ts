@@ -160,7 +160,9 @@ export const activationNames = Object.keys(table) as ActivationName[];
 /** Resolves an activation by Keras' snake_case or camelCase name. */
 export function getActivation(identifier: string | undefined | null): Activation {
   if (identifier === undefined || identifier === null) return table.linear;
-  const name = (identifier in table ? identifier : aliases[identifier]) as ActivationName | undefined;
+  // NOTE: own keys only, so 'valueOf' or 'constructor' from a loaded file is an unknown name.
+  const name = (Object.hasOwn(table, identifier) ? identifier
+    : Object.hasOwn(aliases, identifier) ? aliases[identifier] : undefined) as ActivationName | undefined;
   if (name === undefined) {
     throw new ConfigError(
       'config/unknown-activation',

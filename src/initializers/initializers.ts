@@ -60,8 +60,11 @@ export const initializerNames: readonly InitializerName[] = [
 
 /** Normalizes a name or config to a typed config (camelCase and snake_case both accepted). */
 export function initializerConfig(like: InitializerLike): InitializerConfig {
-  const raw = typeof like === 'string' ? like : like.className;
-  const name = (initializerNames as readonly string[]).includes(raw) ? (raw as InitializerName) : canonical[raw];
+  const raw = typeof like === 'string' ? like : typeof like === 'object' && like !== null ? like.className : undefined;
+  // NOTE: own keys only, so 'toString' or 'constructor' from a loaded file is an unknown name.
+  const name = typeof raw !== 'string' ? undefined
+    : (initializerNames as readonly string[]).includes(raw) ? (raw as InitializerName)
+    : Object.hasOwn(canonical, raw) ? canonical[raw] : undefined;
   if (name === undefined) {
     throw new ConfigError(
       'config/unknown-initializer',

@@ -33,7 +33,10 @@ export const lossNames = Object.keys(constructors) as LossName[];
 export function getLoss(identifier: string | LossConfig | Loss): Loss {
   if (typeof identifier === 'object' && identifier !== null && 'forward' in identifier) return identifier;
   const raw = typeof identifier === 'string' ? identifier : identifier?.className;
-  const name = (typeof raw === 'string' && raw in constructors ? raw : aliases[raw as string]) as LossName | undefined;
+  // NOTE: own keys only, so 'toString' or 'constructor' from a loaded file is an unknown name.
+  const name = (typeof raw !== 'string' ? undefined
+    : Object.hasOwn(constructors, raw) ? raw
+    : Object.hasOwn(aliases, raw) ? aliases[raw] : undefined) as LossName | undefined;
   if (name === undefined) {
     throw new ConfigError(
       'config/unknown-loss',

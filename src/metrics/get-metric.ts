@@ -93,7 +93,8 @@ export function metricFromConfig(config: MetricConfig): Metric {
   if (config === null || typeof config !== 'object' || typeof config.className !== 'string') {
     throw new ConfigError('config/metric-config', `metricFromConfig expects { className, config } but got ${show(config)}.`);
   }
-  const entry = CLASSES[config.className];
+  // NOTE: own keys only, so 'toString' or 'constructor' from a loaded file is an unknown class.
+  const entry = Object.hasOwn(CLASSES, config.className) ? CLASSES[config.className] : undefined;
   if (!entry) {
     throw new ConfigError(
       'config/unknown-metric-class',

@@ -17,7 +17,11 @@ export class History {
   record(epoch: number, logs: Logs): void {
     this.epoch.push(epoch);
     for (const [key, value] of Object.entries(logs)) {
-      (this.history[key] ??= []).push(value);
+      // NOTE: an own property even for a key such as 'toString' or '__proto__' (metric names are free text).
+      if (!Object.hasOwn(this.history, key)) {
+        Object.defineProperty(this.history, key, { value: [], enumerable: true, writable: true, configurable: true });
+      }
+      this.history[key].push(value);
     }
   }
 }

@@ -25,7 +25,10 @@ export const optimizerNames = Object.keys(constructors) as OptimizerName[];
 export function getOptimizer(identifier: string | OptimizerConfig | Optimizer): Optimizer {
   if (typeof identifier === 'object' && identifier !== null && 'apply' in identifier) return identifier as Optimizer;
   const raw = typeof identifier === 'string' ? identifier : identifier?.className;
-  const name = (typeof raw === 'string' && raw in constructors ? raw : aliases[raw as string]) as OptimizerName | undefined;
+  // NOTE: own keys only, so 'toString' or 'constructor' from a loaded file is an unknown name.
+  const name = (typeof raw !== 'string' ? undefined
+    : Object.hasOwn(constructors, raw) ? raw
+    : Object.hasOwn(aliases, raw) ? aliases[raw] : undefined) as OptimizerName | undefined;
   if (name === undefined) {
     throw new ConfigError(
       'config/unknown-optimizer',
@@ -37,6 +40,12 @@ export function getOptimizer(identifier: string | OptimizerConfig | Optimizer): 
   const config: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(identifier.config ?? {})) {
     if (value === undefined || value === null) continue;
+    // NOTE: a saved config holds finite numbers and booleans (and a schedule object for the
+    // rate); a string such as "" would pass range checks by coercion and break the update.
+    const schedule = key === 'learningRate' && typeof value === 'object';
+    if (!schedule && typeof value !== 'boolean' && !(typeof value === 'number' && Number.isFinite(value))) {
+      throw new ConfigError('config/optimizer-option', `${name} option ${key} should be a finite number or true / false but got ${show(value)}.`);
+    }
     config[key] = key === 'learningRate' && typeof value === 'object' ? scheduleFromConfig(value as ScheduleConfig) : value;
   }
   return constructors[name](config);

@@ -38,7 +38,9 @@ export abstract class Optimizer {
 
   constructor(args: OptimizerArgs, defaultLearningRate: number) {
     this.rate = args.learningRate ?? defaultLearningRate;
-    if (typeof this.rate === 'number' && !(this.rate > 0)) {
+    // NOTE: anything but a positive finite number or a schedule (a loaded file may hold a string)
+    // would surface later as a TypeError or a NaN step.
+    if (typeof this.rate === 'number' ? !(this.rate > 0 && Number.isFinite(this.rate)) : typeof this.rate !== 'function') {
       throw new ConfigError('config/learning-rate', `learningRate should be a positive number but got ${show(this.rate)}.`);
     }
     const clips = [args.clipnorm, args.globalClipnorm, args.clipvalue].filter((v) => v !== undefined);

@@ -20,7 +20,7 @@ export class Sgd extends Optimizer {
     super(args, 0.01);
     this.momentum = args.momentum ?? 0;
     this.nesterov = args.nesterov ?? false;
-    if (!(this.momentum >= 0 && this.momentum <= 1)) {
+    if (typeof this.momentum !== 'number' || !(this.momentum >= 0 && this.momentum <= 1)) {
       throw new ConfigError('config/momentum', `sgd momentum should be in [0, 1] but got ${show(args.momentum)}.`);
     }
   }
