@@ -12,8 +12,17 @@ export type ScheduleConfig =
   | { readonly className: 'piecewise_constant_decay'; readonly config: { boundaries: number[]; values: number[] } };
 
 function positive(value: number, what: string): number {
-  if (typeof value !== 'number' || !(value > 0)) {
+  if (typeof value !== 'number' || !(value > 0) || !Number.isFinite(value)) {
     throw new ConfigError('config/schedule', `${what} should be a positive number but got ${show(value)}.`);
+  }
+  return value;
+}
+
+// NOTE: schedules are rebuilt from saved files, so every option is checked here: a string or
+// null that slipped through would make every learning rate NaN.
+function nonNegative(value: number, what: string): number {
+  if (typeof value !== 'number' || !(value >= 0) || !Number.isFinite(value)) {
+    throw new ConfigError('config/schedule', `${what} should be a number >= 0 but got ${show(value)}.`);
   }
   return value;
 }
@@ -26,6 +35,9 @@ export function exponentialDecay(options: { initialLearningRate: number; decaySt
     decayRate: positive(options.decayRate, 'exponentialDecay decayRate'),
     staircase: options.staircase ?? false,
   };
+  if (typeof config.staircase !== 'boolean') {
+    throw new ConfigError('config/schedule', `exponentialDecay staircase should be true or false but got ${show(options.staircase)}.`);
+  }
   const schedule = (step: number) => {
     const p = step / config.decaySteps;
     return config.initialLearningRate * config.decayRate ** (config.staircase ? Math.floor(p) : p);
@@ -39,11 +51,11 @@ export function exponentialDecay(options: { initialLearningRate: number; decaySt
  */
 export function cosineDecay(options: { initialLearningRate: number; decaySteps: number; alpha?: number; warmupTarget?: number; warmupSteps?: number }): LearningRateSchedule {
   const config = {
-    initialLearningRate: options.initialLearningRate,
+    initialLearningRate: nonNegative(options.initialLearningRate, 'cosineDecay initialLearningRate'),
     decaySteps: positive(options.decaySteps, 'cosineDecay decaySteps'),
-    alpha: options.alpha ?? 0,
-    warmupTarget: options.warmupTarget,
-    warmupSteps: options.warmupSteps ?? 0,
+    alpha: nonNegative(options.alpha ?? 0, 'cosineDecay alpha'),
+    warmupTarget: options.warmupTarget === undefined ? undefined : nonNegative(options.warmupTarget, 'cosineDecay warmupTarget'),
+    warmupSteps: nonNegative(options.warmupSteps ?? 0, 'cosineDecay warmupSteps'),
   };
   const schedule = (step: number) => {
     const { initialLearningRate, decaySteps, alpha, warmupTarget, warmupSteps } = config;
@@ -68,6 +80,12 @@ export function piecewiseConstantDecay(options: { boundaries: number[]; values: 
     );
   }
   const config = { boundaries: [...options.boundaries], values: [...options.values] };
+  config.values.forEach((v, i) => nonNegative(v, `piecewiseConstantDecay values[${i}]`));
+  config.boundaries.forEach((b, i) => {
+    if (typeof b !== 'number' || !Number.isFinite(b) || (i > 0 && !(b > config.boundaries[i - 1]))) {
+      throw new ConfigError('config/schedule', `piecewiseConstantDecay boundaries must be strictly increasing numbers but boundaries[${i}] is ${show(b)}.`);
+    }
+  });
   const schedule = (step: number) => {
     for (let i = 0; i < config.boundaries.length; i++) if (step <= config.boundaries[i]) return config.values[i];
     return config.values[config.values.length - 1];
@@ -76,6 +94,10 @@ export function piecewiseConstantDecay(options: { boundaries: number[]; values: 
 }
 
 export function scheduleFromConfig(config: ScheduleConfig): LearningRateSchedule {
+  const options: unknown = (config as { config?: unknown } | null)?.config;
+  if (typeof options !== 'object' || options === null) {
+    throw new ConfigError('config/schedule', `A learning-rate schedule needs { className, config: { ... } } but its config is ${show(options)}.`);
+  }
   switch (config.className) {
     case 'exponential_decay': return exponentialDecay(config.config);
     case 'cosine_decay': return cosineDecay(config.config);
