@@ -84,3 +84,22 @@ describe('schedules in optimizers', () => {
     }
   });
 });
+
+describe('schedule configs from files', () => {
+  it('reject a missing config and options that are not numbers', () => {
+    const bad: unknown[] = [
+      { className: 'exponential_decay', config: null },
+      { className: 'exponential_decay', config: { initialLearningRate: 0.1, decaySteps: 1, decayRate: 0.5, staircase: 'yes' } },
+      { className: 'cosine_decay', config: { initialLearningRate: 'x', decaySteps: 10 } },
+      { className: 'cosine_decay', config: { initialLearningRate: 0.1, decaySteps: 10, alpha: null, warmupTarget: 'x' } },
+      { className: 'cosine_decay', config: { initialLearningRate: 0.1, decaySteps: 10, warmupSteps: -1 } },
+      { className: 'piecewise_constant_decay', config: { boundaries: [5, 2], values: [1, 0.5, 0.1] } },
+      { className: 'piecewise_constant_decay', config: { boundaries: ['2'], values: [1, 0.5] } },
+      { className: 'piecewise_constant_decay', config: { boundaries: [2], values: [1, Infinity] } },
+      { className: 'step_decay', config: {} },
+    ];
+    for (const config of bad) {
+      assert.throws(() => scheduleFromConfig(config as ScheduleConfig), ConfigError, JSON.stringify(config));
+    }
+  });
+});
