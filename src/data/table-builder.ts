@@ -143,7 +143,8 @@ export function checkHeader(header: readonly string[], file: string | undefined)
     if (name.trim() === '') {
       throw new DataError(
         'data/empty-column-name',
-        `${file ?? 'The data'}, line 1: header cell ${index + 1} is empty; give every column a name.`,
+        `${file ?? 'The data'}, line 1: header cell ${index + 1} is empty; give every column a name` +
+          `${index === header.length - 1 ? ' (or remove the delimiter at the end of the line)' : ''}.`,
         location,
       );
     }

@@ -75,6 +75,8 @@ async function* parseFile(
       const line = previousEnd + 1 + (context.empty_lines - previousEmpty);
       previousEnd = context.lines;
       previousEmpty = context.empty_lines;
+      // NOTE: a line of only spaces trims to one empty field; skip it like an empty line.
+      if (record.length === 1 && record[0] === '') return null;
       // A returned value (a batch) is pushed downstream; null pushes nothing.
       return (onRecord(record, line) ?? null) as string[] | null;
     },

@@ -185,7 +185,15 @@ test('line numbers count quoted line breaks and blank lines', async () => {
   await rejectsWith(readCsv(file), 'data/ragged-row', /line 6/);
 });
 
+test('CRLF line ends, a byte-order mark and lines of spaces are read as a person expects', async () => {
+  await rejectsWith(readCsv(csvFile('a,b,label\r\n1,2,0\r\n3,x,1\r\n5,y\r\n')), 'data/ragged-row', /line 4/);
+  const data = await readCsv(csvFile('\ufeffa,b,label\n1,2,0\n   \n3,4,1\n'));
+  assert.deepEqual(data.header, ['a', 'b', 'label']);
+  assert.equal(data.rows, 2);
+});
+
 test('a duplicate or empty header name is refused', async () => {
+  await rejectsWith(readCsv(csvFile('a,b,label,\n1,2,0,\n')), 'data/empty-column-name', /remove the delimiter at the end/);
   await rejectsWith(readCsv(csvFile('a,a,label\n1,2,0\n')), 'data/duplicate-column', /"a" appears twice/);
   await rejectsWith(readCsv(csvFile('a,,label\n1,2,0\n')), 'data/empty-column-name', /header cell 2/);
 });
