@@ -53,10 +53,13 @@ export class TableBuilder {
     const types = options.columnTypes ?? {};
     for (const [name, kind] of Object.entries(types)) {
       if (!this.header.includes(name)) {
-        throw new ConfigError(
-          'config/unknown-column-type',
-          `columnTypes names the column ${JSON.stringify(name)}, which ${file ?? 'the data'} does not have; ` +
-            `its columns are ${listNames(this.header)}.`,
+        // NOTE: a DataError, not a ConfigError: columnTypes usually comes from a trained model's
+        // preprocessor, and then the file is what lacks the column.
+        throw new DataError(
+          'data/missing-column',
+          `${file ?? 'The data'} has no column ${JSON.stringify(name)}, which columnTypes names (a model's input columns ` +
+            `are passed this way); its columns are ${listNames(this.header)}. Add the column or fix the name.`,
+          { file, line: 1, column: name },
         );
       }
       if (!COLUMN_KINDS.includes(kind)) {

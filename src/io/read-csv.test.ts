@@ -162,7 +162,8 @@ test('a value declared numeric or boolean with columnTypes must be one', async (
   const file = csvFile('a,b,label\n1,yes,0\nx,no,1\n');
   await rejectsWith(readCsv(file, { columnTypes: { a: 'numeric' } }), 'data/text-in-numeric-column', /line 3/, /declared numeric/);
   await rejectsWith(readCsv(csvFile('a,b,label\n1,maybe,0\n'), { columnTypes: { b: 'boolean' } }), 'data/text-in-numeric-column', /not a boolean/);
-  await assert.rejects(readCsv(file, { columnTypes: { nope: 'numeric' } }), ConfigError);
+  await rejectsWith(readCsv(file, { columnTypes: { nope: 'numeric' } }), 'data/missing-column', /no column "nope"/, /"a", "b"/);
+  await assert.rejects(readCsv(file, { columnTypes: { a: 'text' as never } }), ConfigError);
 });
 
 test('an unknown target lists the columns there are', async () => {
