@@ -24,6 +24,9 @@ export class Trainer {
   /** Running sums over the current epoch for the loss: Σ w·loss and Σ rows. */
   private lossSum = 0;
   private rowSum = 0;
+  /** Σ rows · regularization over the training batches since `reset`, and their rows. */
+  private penaltySum = 0;
+  private penaltyRows = 0;
   threshold = 0.5;
   /** Called with each training batch's outputs and labels (the model doctor counts predicted classes). */
   onTrainBatch: ((yPred: Tensor, y: Tensor) => void) | undefined;
@@ -58,6 +61,8 @@ export class Trainer {
     this.updateMetrics(yPred, y, sampleWeight);
     this.graph.backward(new Tensor(grad, [rows, cols]), fused);
     const regularization = this.parameters.regularizationLoss();
+    this.penaltySum += regularization * rows;
+    this.penaltyRows += rows;
     this.parameters.addRegularizationGradients();
     this.optimizer.apply(this.parameters.values, this.parameters.grads);
     return dataLoss + regularization;
@@ -74,6 +79,8 @@ export class Trainer {
   reset(): void {
     this.lossSum = 0;
     this.rowSum = 0;
+    this.penaltySum = 0;
+    this.penaltyRows = 0;
     for (const m of this.metrics) m.reset();
   }
 
@@ -84,9 +91,16 @@ export class Trainer {
     return logs;
   }
 
-  /** The epoch's training loss: Keras averages batch losses weighted by batch size. */
+  /**
+   * The epoch's loss: Keras averages batch losses weighted by batch size. NOTE: after training
+   * batches, each batch's loss holds the penalty of the weights it was computed with (as Keras'
+   * loss tracker does); after evaluation batches the weights did not change, so the current
+   * penalty `regularization` is added.
+   */
   epochLoss(regularization: number): number {
-    return this.rowSum === 0 ? 0 : this.lossSum / this.rowSum + regularization;
+    if (this.rowSum === 0) return 0;
+    const penalty = this.penaltyRows > 0 ? this.penaltySum / this.penaltyRows : regularization;
+    return this.lossSum / this.rowSum + penalty;
   }
 
   private accumulateLoss(yPred: Tensor, y: Tensor, sampleWeight: Float32Array | undefined): number {
