@@ -171,6 +171,25 @@ describe('fit: sample and class weights', () => {
   });
 });
 
+describe('fit: the logged loss', () => {
+  it('is the mean of the batch losses weighted by batch size, regularization included (Keras\' loss tracker)', async () => {
+    setSeed(10);
+    const m = sequential([
+      layers.dense({ units: 4, activation: 'tanh', inputShape: [3], kernelRegularizer: { className: 'l2', config: { l1: 0, l2: 0.1 } } }),
+      layers.dense({ units: 1, activation: 'sigmoid' }),
+    ]);
+    m.compile({ optimizer: optimizers.sgd({ learningRate: 0.5 }), loss: 'binary_crossentropy' });
+    const batches: { loss: number; size: number }[] = [];
+    const history = await m.fit(x, y, {
+      epochs: 1, batchSize: 16, shuffle: false, verbose: 0,
+      callbacks: [{ onBatchEnd: (_batch, logs) => void batches.push({ loss: logs.loss, size: logs.size }) }],
+    });
+    assert.deepEqual(batches.map((b) => b.size), [16, 16, 8]);
+    const expected = batches.reduce((s, b) => s + b.size * b.loss, 0) / x.length;
+    assertClose(history.history.loss[0], expected, { rtol: 1e-12 });
+  });
+});
+
 describe('fit: reproducibility and epochs', () => {
   async function seededRun(seed: number) {
     setSeed(seed);
