@@ -94,6 +94,10 @@ export function tensor(values: Float32Array | ArrayLike<number> | readonly (read
 /** Converts rows of numbers to a 2-D tensor, checking that every row has the same length. */
 export function fromRows(rows: readonly (readonly number[])[], what: string): Tensor {
   const n = rows.length;
+  const first: unknown = rows[0];
+  if (n > 0 && !Array.isArray(first) && !ArrayBuffer.isView(first)) {
+    throw new ShapeError('shape/not-a-row', `${what}: row 0 should be an array of numbers but is ${show(first)}.`);
+  }
   const cols = n === 0 ? 0 : rows[0].length;
   const data = new Float32Array(n * cols);
   for (let i = 0; i < n; i++) {
