@@ -124,6 +124,11 @@ export class TrainingMonitor implements Callback {
       this.notFinite(`the ${Number.isFinite(loss) ? 'validation' : 'training'} loss of epoch ${epoch + 1} is ${Number.isFinite(loss) ? valLoss : loss}`);
       return;
     }
+    // NOTE: the last step of an epoch can turn weights NaN after every loss was computed.
+    if (!this.model.getWeights().every((w) => w.every(Number.isFinite))) {
+      this.notFinite(`the weights became NaN or infinite in the last step of epoch ${epoch + 1}`);
+      return;
+    }
     this.firstLoss ??= loss;
     if (loss > EXPLODE_FACTOR * this.bestLoss && loss > this.firstLoss) {
       const restored = this.restore();
