@@ -74,7 +74,10 @@ export class BatchNormalization extends Layer {
   }
 
   // x (batch, f) → gamma · (x − mean) / sqrt(var + eps) + beta
-  forward(x: Tensor, training: boolean): Tensor {
+  forward(x: Tensor, trainingCall: boolean): Tensor {
+    // NOTE: as in Keras 3, a frozen layer (trainable: false) always runs in inference mode: it
+    // normalizes with the moving statistics and leaves them unchanged (the fine-tuning recipe).
+    const training = trainingCall && this.trainable;
     checkFeatures(this, x, this.features);
     const rows = x.rows;
     const f = this.features;
