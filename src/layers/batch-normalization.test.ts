@@ -76,6 +76,17 @@ describe('BatchNormalization', () => {
     assertAllClose(layer.movingVariance!.value, mv, { rtol: 1e-7 });
   });
 
+  it('when frozen (trainable: false) runs in inference mode during training too, as in Keras 3', () => {
+    const layer = new BatchNormalization({ trainable: false });
+    buildLayer(layer, [[3]]);
+    setStatistics(layer);
+    const inference = layer.call([new Tensor(x.slice(), [4, 3])], false).data.slice();
+    const training = layer.call([new Tensor(x.slice(), [4, 3])], true).data.slice();
+    assertAllClose(training, inference, { rtol: 0, atol: 0 });
+    assertAllClose(layer.movingMean!.value, [0.2, -0.1, 0.4], { rtol: 1e-7 }, 'moving mean unchanged');
+    assertAllClose(layer.movingVariance!.value, [0.5, 2, 1.3], { rtol: 1e-7 }, 'moving variance unchanged');
+  });
+
   it('rejects momentum outside [0, 1] and non-positive epsilon', () => {
     assert.throws(() => new BatchNormalization({ momentum: 1.5 }), ConfigError);
     assert.throws(() => new BatchNormalization({ epsilon: 0 }), ConfigError);
