@@ -25,6 +25,15 @@ export interface ReportInputs {
   readonly warnings: readonly ReportWarning[];
 }
 
+/**
+ * Writes the report with src/report's writeReport, loaded only now.
+ * NOTE: the report pulls in Vega (about a second to load), which every other command can skip.
+ */
+export async function writeReportLazily(path: string, data: ReportData): Promise<void> {
+  const { writeReport } = await import('../report/write-report.js');
+  await writeReport(path, data);
+}
+
 /** Most points drawn on the threshold chart; more are thinned evenly (the chart looks the same). */
 const MAX_SWEEP_POINTS = 400;
 

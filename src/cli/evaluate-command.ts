@@ -3,8 +3,7 @@ import { DataError } from '../errors.js';
 import { listNames } from '../data/table.js';
 import { readCsvBatches } from '../io/read-csv-batches.js';
 import { readCsv } from '../io/read-csv.js';
-import { writeReport } from '../report/write-report.js';
-import { buildReportData } from './build-report-data.js';
+import { buildReportData, writeReportLazily } from './build-report-data.js';
 import { evaluateClassifier } from './classifier-evaluation.js';
 import { writeJson, writeLines, type CliIo } from './cli-io.js';
 import { formatResults } from './format-results.js';
@@ -82,7 +81,7 @@ export async function evaluateCommand(argv: readonly string[], io: CliIo): Promi
   const report = typeof v.report === 'string' ? v.report : undefined;
   if (report !== undefined) {
     const classCounts = classNames.map((_, k) => labels.filter((label) => label === k).length);
-    await writeReport(
+    await writeReportLazily(
       report,
       buildReportData({
         title: `${basename(file)} → ${fileTarget.name} (evaluation)`,

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -24,9 +24,14 @@ export function packageVersion(): string {
   return String(manifest.version);
 }
 
-/** The bundled breast-cancer CSV, the default data of `nnkit train`. */
+/**
+ * The bundled breast-cancer CSV, the default data of `nnkit train`: relative to the working
+ * folder when inside it (data/breast_cancer.csv after `npm start`), else absolute.
+ */
 export function bundledDataFile(): string {
-  return join(packageRoot(), 'data', 'breast_cancer.csv');
+  const file = join(packageRoot(), 'data', 'breast_cancer.csv');
+  const local = relative(process.cwd(), file);
+  return local.startsWith('..') || isAbsolute(local) ? file : local;
 }
 
 function readPackageName(manifest: string): unknown {

@@ -70,7 +70,9 @@ export async function predictCommand(argv: readonly string[], io: CliIo): Promis
   let rows = 0;
   const progress = await predictProgress(file, io.stderr);
   try {
-    if (!jsonLines) await write(sink, predictionHeader(format));
+    // NOTE: the header goes out with the first predictions, so a file the model cannot read
+    // leaves stdout empty.
+    let header = jsonLines ? '' : predictionHeader(format);
     for await (const batch of readCsvBatches(file, { batchSize, delimiter: typeof v.delimiter === 'string' ? v.delimiter : undefined })) {
       const transformed = preprocessor.transformRaw(withoutColumn(batch, metadata.target), { extraColumns });
       const probabilities = model.predictProbabilities(transformed.x, { verbose: 0 });
@@ -78,12 +80,14 @@ export async function predictCommand(argv: readonly string[], io: CliIo): Promis
       const classes =
         probabilities.cols === 1 ? Int32Array.from(probabilities.data, (p) => (p > format.threshold ? 1 : 0)) : argmax(probabilities);
       if (sinkError !== undefined) throw sinkError;
-      await write(sink, jsonLines ? predictionJsonLines(probabilities, classes, format) : predictionCsv(probabilities, classes, format));
+      await write(sink, header + (jsonLines ? predictionJsonLines(probabilities, classes, format) : predictionCsv(probabilities, classes, format)));
+      header = '';
       for (const warning of transformed.warnings) addWarning(warnings, warning);
       rows += batch.rows;
       progress?.update(batch.lines[batch.rows - 1], rows);
     }
     progress?.stop();
+    if (header !== '') await write(sink, header);
     if (temporary !== undefined && out !== undefined) {
       sink.end();
       await finished(sink);

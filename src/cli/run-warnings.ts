@@ -34,8 +34,8 @@ export function runWarnings(sources: WarningSources): ReportWarning[] {
       code: 'training/no-early-stop',
       severity: 'info',
       message:
-        `Training ran all ${sources.ranAllEpochs} epochs without early stopping: val_loss was still improving, ` +
-        'so more --epochs may help.',
+        `Training ran all ${sources.ranAllEpochs} epochs and early stopping never triggered, so the model may ` +
+        'still improve with more --epochs.',
     });
   }
   const { accuracy, baseline } =

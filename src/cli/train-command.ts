@@ -1,7 +1,6 @@
 import { basename } from 'node:path';
 import { ProgressLogger } from '../callbacks/progress-logger.js';
-import { writeReport } from '../report/write-report.js';
-import { buildReportData } from './build-report-data.js';
+import { buildReportData, writeReportLazily } from './build-report-data.js';
 import { storeClassifier, type ClassifierMetadata } from './classifier-metadata.js';
 import { isTerminal, writeJson, writeLines, type CliIo } from './cli-io.js';
 import { formatResults, formatValue } from './format-results.js';
@@ -76,7 +75,7 @@ export async function trainCommand(argv: readonly string[], io: CliIo): Promise<
   storeClassifier(model, metadata, trained.preprocessor);
   await model.save(settings.out);
   if (settings.report !== undefined) {
-    await writeReport(
+    await writeReportLazily(
       settings.report,
       buildReportData({
         title: `${basename(settings.file)} → ${metadata.target}`,

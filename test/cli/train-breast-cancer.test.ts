@@ -99,7 +99,7 @@ describe('nnkit train with the defaults on the bundled breast-cancer data', () =
     // The same predictions, on the test rows of the seeded split, give train's test results.
     const [, , testRows] = splitIndices(data.target!.labels, { fractions: [0.8 * 0.75, 0.8 * 0.25, 0.2], seed: 42, stratify: true });
     const labels = Array.from(testRows, (row) => data.target!.labels[row]);
-    const correct = Array.from(testRows, (row, i) => (Number(classes[row]) === labels[i] ? 1 : 0)).reduce((a, b) => a + b, 0);
+    const correct = Array.from(testRows, (row, i): number => (Number(classes[row]) === labels[i] ? 1 : 0)).reduce((a, b) => a + b, 0);
     assert.equal(correct / testRows.length, result.test.accuracy);
     assert.equal(rocAucScore(labels, Array.from(testRows, (row) => cliProbabilities[row])).value, result.test.rocAuc);
   });
