@@ -65,3 +65,7 @@ export { trainTestSplit, type TrainTestSplit, type TrainTestSplitOptions } from 
 
 // The decision threshold: nn.findThreshold(yTrue, yScore, 'f1' | 'youden' | 'precision>=0.9' | ...).
 export * from './threshold/index.js';
+
+// The nnkit command's default classifier, for library users too.
+export { mlpClassifier, type MlpClassifier, type MlpClassifierOptions } from './classifier/mlp-classifier.js';
+export { balancedClassWeight } from './classifier/balanced-class-weight.js';
