@@ -2,6 +2,8 @@
 // file readers load src/io on first call (see read-files.ts).
 export { readCsv, readCsvBatches, type CsvBatch, type CsvData, type ReadCsvBatchesOptions, type ReadCsvOptions } from './read-files.js';
 export { argmax } from './argmax.js';
+export { StandardScaler } from './standard-scaler.js';
+export { tableToTensor } from './table-to-tensor.js';
 export { toCategorical } from './to-categorical.js';
 export { takeRows } from './take-rows.js';
 export { trainTestSplit, type TrainTestSplit, type TrainTestSplitOptions } from './train-test-split.js';
