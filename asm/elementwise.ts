@@ -97,7 +97,9 @@ function backwardLoop(dy: usize, y: usize, dx: usize, size: i32, activation: i32
   }
 }
 
-export function activationBackward(dy: usize, y: usize, dx: usize, size: i32, activation: i32): void {
+export function activationBackward(
+  dy: usize, y: usize, dx: usize, size: i32, activation: i32,
+): void {
   if (activation == RELU) backwardLoop(dy, y, dx, size, RELU);
   else if (activation == SIGMOID) backwardLoop(dy, y, dx, size, SIGMOID);
   else if (activation == TANH) backwardLoop(dy, y, dx, size, TANH);

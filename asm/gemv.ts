@@ -25,11 +25,14 @@ export function dotRows(a: usize, b: usize, out: usize, m: i32, k: i32): void {
       const rb = first == 4 ? v128.load(b + offset) : loadPartial(b + offset, first);
       s0 = f32x4.add(s0, f32x4.mul(ra, rb));
       if (tail > 4) {
-        s1 = f32x4.add(s1, f32x4.mul(loadPartial(row + offset + 16, tail - 4), loadPartial(b + offset + 16, tail - 4)));
+        const rest = tail - 4;
+        const restA = loadPartial(row + offset + 16, rest);
+        s1 = f32x4.add(s1, f32x4.mul(restA, loadPartial(b + offset + 16, rest)));
       }
     }
     const s = f32x4.add(s0, s1);
-    const sum = f32x4.extract_lane(s, 0) + f32x4.extract_lane(s, 1) + (f32x4.extract_lane(s, 2) + f32x4.extract_lane(s, 3));
+    const low = f32x4.extract_lane(s, 0) + f32x4.extract_lane(s, 1);
+    const sum = low + (f32x4.extract_lane(s, 2) + f32x4.extract_lane(s, 3));
     store<f32>(out + <usize>i * 4, sum);
   }
 }

@@ -9,17 +9,23 @@ export function heapBase(): usize {
 }
 
 // a (m, k) · b (k, n) → out (m, n)
-export function matmul(a: usize, b: usize, out: usize, m: i32, k: i32, n: i32, work: usize): void {
+export function matmul(
+  a: usize, b: usize, out: usize, m: i32, k: i32, n: i32, work: usize,
+): void {
   gemm(a, k, 1, b, n, 1, out, m, k, n, work);
 }
 
 // a (k, m)ᵀ · b (k, n) → out (m, n)
-export function matmulTransA(a: usize, b: usize, out: usize, m: i32, k: i32, n: i32, work: usize): void {
+export function matmulTransA(
+  a: usize, b: usize, out: usize, m: i32, k: i32, n: i32, work: usize,
+): void {
   gemm(a, 1, m, b, n, 1, out, m, k, n, work);
 }
 
 // a (m, k) · b (n, k)ᵀ → out (m, n)
-export function matmulTransB(a: usize, b: usize, out: usize, m: i32, k: i32, n: i32, work: usize): void {
+export function matmulTransB(
+  a: usize, b: usize, out: usize, m: i32, k: i32, n: i32, work: usize,
+): void {
   gemm(a, k, 1, b, 1, k, out, m, k, n, work);
 }
 

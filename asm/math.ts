@@ -24,16 +24,17 @@ export function expV(x: v128): v128 {
   // mantissa bits of t, from which 2^n is built below without a float-to-int conversion.
   const t = f32x4.add(f32x4.mul(x, f32x4.splat(LOG2E)), f32x4.splat(ROUNDER));
   const n = f32x4.sub(t, f32x4.splat(ROUNDER));
-  const r = f32x4.sub(f32x4.sub(x, f32x4.mul(n, f32x4.splat(LN2_HIGH))), f32x4.mul(n, f32x4.splat(LN2_LOW)));
+  const partial = f32x4.sub(x, f32x4.mul(n, f32x4.splat(LN2_HIGH)));
+  const r = f32x4.sub(partial, f32x4.mul(n, f32x4.splat(LN2_LOW)));
   // e^r ≈ 1 + r + r²·(c0 + c1·r + … + c5·r⁵), the polynomial in Estrin's form: three independent
   // pairs combined with r² and r⁴. NOTE: Horner's form is one chain of 10 dependent operations,
   // and the loop is latency-bound (the CPU cannot overlap enough iterations); this halves it.
   const r2 = f32x4.mul(r, r);
   const r4 = f32x4.mul(r2, r2);
-  const low = f32x4.add(f32x4.mul(r, f32x4.splat(1.6666665459e-1)), f32x4.splat(5.0000001201e-1));
-  const middle = f32x4.add(f32x4.mul(r, f32x4.splat(8.3334519073e-3)), f32x4.splat(4.1665795894e-2));
-  const high = f32x4.add(f32x4.mul(r, f32x4.splat(1.9875691500e-4)), f32x4.splat(1.3981999507e-3));
-  const polynomial = f32x4.add(f32x4.add(low, f32x4.mul(middle, r2)), f32x4.mul(high, r4));
+  const c01 = f32x4.add(f32x4.mul(r, f32x4.splat(1.6666665459e-1)), f32x4.splat(5.0000001201e-1));
+  const c23 = f32x4.add(f32x4.mul(r, f32x4.splat(8.3334519073e-3)), f32x4.splat(4.1665795894e-2));
+  const c45 = f32x4.add(f32x4.mul(r, f32x4.splat(1.98756915e-4)), f32x4.splat(1.3981999507e-3));
+  const polynomial = f32x4.add(f32x4.add(c01, f32x4.mul(c23, r2)), f32x4.mul(c45, r4));
   const y = f32x4.add(f32x4.add(f32x4.mul(polynomial, r2), r), f32x4.splat(1));
   // (bits(t) + 127) << 23: the shift drops the bits of 1.5·2²³ and leaves the exponent n + 127.
   const scale = i32x4.shl(i32x4.add(t, i32x4.splat(127)), 23);

@@ -83,6 +83,10 @@ export function sgd(
   const mom = f32x4.splat(momentum);
   const useMomentum = momentum != 0;
   const full = size & ~3;
-  for (let i = 0; i < full; i += 4) sgdAt(w, g, velocity, <usize>i * 4, 4, rate, mom, useMomentum, nesterov);
-  if (size > full) sgdAt(w, g, velocity, <usize>full * 4, size - full, rate, mom, useMomentum, nesterov);
+  for (let i = 0; i < full; i += 4) {
+    sgdAt(w, g, velocity, <usize>i * 4, 4, rate, mom, useMomentum, nesterov);
+  }
+  if (size > full) {
+    sgdAt(w, g, velocity, <usize>full * 4, size - full, rate, mom, useMomentum, nesterov);
+  }
 }

@@ -71,20 +71,24 @@ function elementwise(kernels: Kernels): Array<[string, number]> {
   const bias = filled(kernels, units);
   const out = kernels.alloc(units);
   const size = WIDE_PARAMETERS;
-  const [w, g, m, v] = [filled(kernels, size), filled(kernels, size), kernels.alloc(size), kernels.alloc(size)];
-  const perElement = (count: number, run: () => void) => (secondsPerCall(run) / count) * 1e9;
+  const [w, g] = [filled(kernels, size), filled(kernels, size)];
+  const [m, v] = [kernels.alloc(size), kernels.alloc(size)];
+  const shape = `(${rows}×${units})`;
+  const perActivation = (run: () => void) => (secondsPerCall(run) / (rows * units)) * 1e9;
+  const perParameter = (run: () => void) => (secondsPerCall(run) / size) * 1e9;
+  const k = kernels;
   return [
-    [`biasActivation relu (${rows}×${units})`, perElement(rows * units, () => kernels.biasActivation(x, bias, rows, units, 'relu'))],
-    [`biasActivation sigmoid (${rows}×${units})`, perElement(rows * units, () => kernels.biasActivation(y, bias, rows, units, 'sigmoid'))],
-    [`activationBackward relu (${rows}×${units})`, perElement(rows * units, () => kernels.activationBackward(x, y, x, rows * units, 'relu'))],
-    [`sumRows (${rows}×${units})`, perElement(rows * units, () => kernels.sumRows(x, out, rows, units))],
-    [`adamUpdate (${size} parameters)`, perElement(size, () => kernels.adamUpdate(w, g, m, v, size, 1e-3, 0.9, 0.999, 1e-7, 10))],
+    [`biasActivation relu ${shape}`, perActivation(() => k.biasActivation(x, bias, rows, units, 'relu'))],
+    [`biasActivation sigmoid ${shape}`, perActivation(() => k.biasActivation(y, bias, rows, units, 'sigmoid'))],
+    [`activationBackward relu ${shape}`, perActivation(() => k.activationBackward(x, y, x, rows * units, 'relu'))],
+    [`sumRows ${shape}`, perActivation(() => k.sumRows(x, out, rows, units))],
+    [`adamUpdate (${size} parameters)`, perParameter(() => k.adamUpdate(w, g, m, v, size, 1e-3, 0.9, 0.999, 1e-7, 10))],
   ];
 }
 
 function printTable(header: string[], rows: string[][]): void {
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
-  const line = (cells: string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
+  const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i].length)));
+  const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i])).join(' | ')} |`;
   console.log(line(header));
   console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
   for (const row of rows) console.log(line(row));
@@ -97,10 +101,12 @@ const matmulRows: string[][] = [];
 for (const layout of LAYOUTS) {
   for (const [m, k, n] of SHAPES) {
     const results = sets.map((kernels) => gflops(kernels, layout, m, k, n));
-    matmulRows.push([layout, `${m}×${k} · ${k}×${n}`, ...results.map((g) => g.toFixed(2)), (results[0] / results[1]).toFixed(1)]);
+    const ratio = (results[0] / results[1]).toFixed(1);
+    matmulRows.push([layout, `${m}×${k} · ${k}×${n}`, ...results.map((g) => g.toFixed(2)), ratio]);
   }
 }
-printTable(['layout', 'shape (m×k · k×n)', ...names.map((name) => `${name} GFLOP/s`), 'wasm / js'], matmulRows);
+const gflopsColumns = names.map((name) => `${name} GFLOP/s`);
+printTable(['layout', 'shape (m×k · k×n)', ...gflopsColumns, 'wasm / js'], matmulRows);
 
 const timings = sets.map(elementwise);
 const elementRows = timings[0].map(([label], row) => {

@@ -23,7 +23,8 @@ const entry = 'asm/kernels.ts';
 // NOTE: 65536 pages (4 GiB) is the most a 32-bit memory can address; a shared memory must
 // declare a maximum, and the JavaScript side may create it with a smaller one.
 const common = [
-  '-O3', '--noAssert', '--runtime', 'stub', '--enable', 'simd', '--importMemory', '--noExportMemory',
+  '-O3', '--noAssert', '--runtime', 'stub', '--enable', 'simd',
+  '--importMemory', '--noExportMemory',
 ];
 const variants = {
   shared: [...common, '--enable', 'threads', '--sharedMemory', '--maximumMemory', '65536'],
@@ -71,7 +72,8 @@ async function compile(flags) {
     stderr: { write: (text) => errors.push(String(text)) },
   });
   if (result.error || !binary) {
-    throw new Error(`AssemblyScript failed to compile ${entry}:\n${errors.join('')}${result.error ?? ''}`);
+    const details = `${errors.join('')}${result.error ?? ''}`;
+    throw new Error(`AssemblyScript failed to compile ${entry}:\n${details}`);
   }
   return binary;
 }

@@ -18,7 +18,7 @@ describe('backend selection', () => {
     }
   });
 
-  it('keeps one wasm instance, so arrays allocated earlier stay its own after switching away and back', () => {
+  it('keeps one wasm instance, so its arrays stay its own after switching away and back', () => {
     setBackend('wasm');
     const first = kernels();
     const weights = first.alloc(4);

@@ -45,7 +45,8 @@ function checkChoice(choice: unknown): asserts choice is BackendChoice {
   if (!CHOICES.includes(choice as BackendChoice)) {
     throw new ConfigError(
       'config/backend',
-      `The backend must be one of ${CHOICES.map((c) => `'${c}'`).join(', ')} but got ${show(choice)}.`,
+      `The backend must be one of ${CHOICES.map((name) => `'${name}'`).join(', ')} ` +
+        `but got ${show(choice)}.`,
     );
   }
 }

@@ -55,12 +55,16 @@ function copy(make: Maker, source: Float32Array): Float32Array {
 }
 
 /** Asserts |actual − expected| ≤ tolerance(i) at every index, naming the first index that fails. */
-function assertClose(actual: Float32Array, expected: Float32Array, tolerance: (i: number) => number, what: string): void {
+function assertClose(
+  actual: Float32Array, expected: Float32Array, tolerance: (i: number) => number, what: string,
+): void {
   assert.equal(actual.length, expected.length, `${what}: length`);
   for (let i = 0; i < expected.length; i++) {
     const error = Math.abs(actual[i] - expected[i]);
     if (!(error <= tolerance(i))) {
-      assert.fail(`${what}: index ${i} is ${actual[i]}, expected ${expected[i]} (error ${error} > ${tolerance(i)})`);
+      const allowed = tolerance(i);
+      assert.fail(`${what}: index ${i} is ${actual[i]}, expected ${expected[i]} ` +
+        `(error ${error} > ${allowed})`);
     }
   }
 }
@@ -68,7 +72,9 @@ function assertClose(actual: Float32Array, expected: Float32Array, tolerance: (i
 type Layout = 'matmul' | 'matmulTransA' | 'matmulTransB';
 
 // Σ|a·b| per output, the scale float32 rounding errors of a dot product are proportional to.
-function magnitudes(layout: Layout, a: Float32Array, b: Float32Array, m: number, k: number, n: number): Float32Array {
+function magnitudes(
+  layout: Layout, a: Float32Array, b: Float32Array, m: number, k: number, n: number,
+): Float32Array {
   const absA = a.map(Math.abs);
   const absB = b.map(Math.abs);
   const out = new Float32Array(m * n);
@@ -85,7 +91,8 @@ function checkMatmul(subject: Subject, layout: Layout, m: number, k: number, n: 
   subject.kernels[layout](a, b, out, m, k, n);
   const scale = magnitudes(layout, a, b, m, k, n);
   // NOTE: float32 dot products of length k err by about √k · 2⁻²⁴ · Σ|a·b|; 2e-6·√k leaves margin.
-  assertClose(out, expected, (i) => 2e-6 * Math.sqrt(k + 1) * scale[i] + 1e-30, `${layout} ${m}×${k}×${n}`);
+  const tolerance = (i: number) => 2e-6 * Math.sqrt(k + 1) * scale[i] + 1e-30;
+  assertClose(out, expected, tolerance, `${layout} ${m}×${k}×${n}`);
 }
 
 for (const subject of subjects) {
@@ -99,9 +106,9 @@ for (const subject of subjects) {
       });
 
       it(`${layout} matches for a single output column or row (matrix-vector products)`, () => {
-        for (const [m, k, n] of [[37, 65, 1], [1, 65, 37], [1, 1, 1], [5, 3, 1], [1, 3, 5], [130, 300, 1], [1, 300, 520]]) {
-          checkMatmul(subject, layout, m, k, n);
-        }
+        const shapes = [[37, 65, 1], [1, 65, 37], [1, 1, 1], [5, 3, 1], [1, 3, 5]];
+        shapes.push([130, 300, 1], [1, 300, 520]);
+        for (const [m, k, n] of shapes) checkMatmul(subject, layout, m, k, n);
       });
 
       it(`${layout} matches across cache-block boundaries (m 130, k 300, n 520)`, () => {
@@ -123,7 +130,8 @@ for (const subject of subjects) {
           const expected = Float32Array.from(x);
           referenceKernels.addBias(expected, Float32Array.from(bias), m, n);
           subject.kernels.addBias(x, bias, m, n);
-          assertClose(x, expected, (i) => 1e-7 * Math.abs(expected[i]) + 1e-30, `addBias ${m}×${n}`);
+          const tolerance = (i: number) => 1e-7 * Math.abs(expected[i]) + 1e-30;
+          assertClose(x, expected, tolerance, `addBias ${m}×${n}`);
         }),
         { seed: 8, numRuns: 30 },
       );
@@ -139,7 +147,8 @@ for (const subject of subjects) {
           const scale = new Float32Array(n);
           referenceKernels.sumRows(x.map(Math.abs), scale, m, n);
           subject.kernels.sumRows(x, out, m, n);
-          assertClose(out, expected, (j) => 2e-6 * Math.sqrt(m + 1) * scale[j] + 1e-30, `sumRows ${m}×${n}`);
+          const tolerance = (j: number) => 2e-6 * Math.sqrt(m + 1) * scale[j] + 1e-30;
+          assertClose(out, expected, tolerance, `sumRows ${m}×${n}`);
         }),
         { seed: 9, numRuns: 30 },
       );
@@ -147,19 +156,22 @@ for (const subject of subjects) {
 
     for (const activation of ['linear', 'relu', 'sigmoid', 'tanh'] as const) {
       for (const withBias of [true, false]) {
-        it(`biasActivation ${activation} ${withBias ? 'with' : 'without'} bias matches on random shapes`, () => {
+        const bias = withBias ? 'with' : 'without';
+        it(`biasActivation ${activation} ${bias} bias matches on random shapes`, () => {
           fc.assert(
             fc.property(size, size, (m, n) => {
-              // NOTE: scale 6 puts inputs on both sides of tanh's 0.625 switch and in sigmoid's tails.
+              // NOTE: scale 6 puts inputs on both sides of tanh's 0.625 switch and in the tails.
               const x = filled(subject.make, m * n, 6);
-              const bias = withBias ? filled(subject.make, n) : null;
-              const z = Array.from(x, (value, i) => value + (bias === null ? 0 : bias[i % n]));
+              const b = withBias ? filled(subject.make, n) : null;
+              const z = Array.from(x, (value, i) => value + (b === null ? 0 : b[i % n]));
               const expected = Float32Array.from(x);
-              referenceKernels.biasActivation(expected, bias && Float32Array.from(bias), m, n, activation);
-              subject.kernels.biasActivation(x, bias, m, n, activation);
+              const bCopy = b && Float32Array.from(b);
+              referenceKernels.biasActivation(expected, bCopy, m, n, activation);
+              subject.kernels.biasActivation(x, b, m, n, activation);
               // NOTE: the float32 sum x + bias is off by up to 2⁻²⁴·|z|, which moves σ(z) by up to
               // that much times |z| relatively: the tolerance grows with |z| for that reason.
-              const tolerance = (i: number) => 3e-7 * (2 + Math.abs(z[i])) * Math.abs(expected[i]) + 1e-30;
+              const tolerance = (i: number) =>
+                3e-7 * (2 + Math.abs(z[i])) * Math.abs(expected[i]) + 1e-30;
               assertClose(x, expected, tolerance, `${activation} ${m}×${n}`);
             }),
             { seed: 10, numRuns: 20 },
@@ -176,11 +188,13 @@ for (const subject of subjects) {
             const dx = inPlace ? dy : filled(subject.make, m * n);
             const expected = new Float32Array(m * n);
             const dyCopy = Float32Array.from(dy);
-            referenceKernels.activationBackward(dyCopy, Float32Array.from(y), expected, m * n, activation);
+            const yCopy = Float32Array.from(y);
+            referenceKernels.activationBackward(dyCopy, yCopy, expected, m * n, activation);
             subject.kernels.activationBackward(dy, y, dx, m * n, activation);
-            // NOTE: derivatives are at most 1 and computed in float32 (1 − y² cancels near |y| = 1),
-            // so their error is measured against |dy|.
-            const tolerance = (i: number) => 1e-6 * Math.abs(expected[i]) + 3e-7 * Math.abs(dyCopy[i]);
+            // NOTE: derivatives are at most 1 and computed in float32 (1 − y² cancels near
+            // |y| = 1), so their error is measured against |dy|.
+            const tolerance = (i: number) =>
+              1e-6 * Math.abs(expected[i]) + 3e-7 * Math.abs(dyCopy[i]);
             assertClose(dx, expected, tolerance, `${activation}' ${m}×${n}`);
           }),
           { seed: 11, numRuns: 20 },
@@ -194,9 +208,12 @@ for (const subject of subjects) {
         const x = copy(subject.make, Float32Array.from(values));
         subject.kernels.biasActivation(x, null, 1, values.length, activation);
         assert.ok(Number.isNaN(x[0]), `${activation}(NaN) should be NaN but is ${x[0]}`);
-        for (let i = 1; i < values.length; i++) assert.ok(Number.isFinite(x[i]), `${activation}(${values[i]}) = ${x[i]}`);
+        for (let i = 1; i < values.length; i++) {
+          assert.ok(Number.isFinite(x[i]), `${activation}(${values[i]}) = ${x[i]}`);
+        }
         if (activation === 'sigmoid') {
-          assert.ok(x[1] >= 0 && x[1] < 1e-30 && x[5] === 1 && x[6] === 1, `sigmoid tails: ${[...x]}`);
+          const tails = x[1] >= 0 && x[1] < 1e-30 && x[5] === 1 && x[6] === 1;
+          assert.ok(tails, `sigmoid tails: ${[...x]}`);
         }
       }
     });

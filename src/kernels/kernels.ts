@@ -41,7 +41,7 @@ export interface Kernels {
   addBias(out: Float32Array, bias: Float32Array, m: number, n: number): void;
   /** x (m, n) → out (n): column sums, the bias gradient */
   sumRows(x: Float32Array, out: Float32Array, m: number, n: number): void;
-  /** x (m, n) ← activation(x + bias (n)) in place; bias null for none. Dense forward after matmul. */
+  /** x (m, n) ← activation(x + bias (n)) in place; bias null for none (a dense layer's output). */
   biasActivation(
     x: Float32Array, bias: Float32Array | null, m: number, n: number, activation: KernelActivation,
   ): void;
@@ -82,7 +82,9 @@ export function matmulSizes(m: number, k: number, n: number): { a: number; b: nu
 }
 
 /** Adam's bias-corrected step size for step t (1-based): lr·√(1 − beta2ᵗ)/(1 − beta1ᵗ). */
-export function adamStepSize(learningRate: number, beta1: number, beta2: number, step: number): number {
+export function adamStepSize(
+  learningRate: number, beta1: number, beta2: number, step: number,
+): number {
   return (learningRate * Math.sqrt(1 - beta2 ** step)) / (1 - beta1 ** step);
 }
 
@@ -91,7 +93,8 @@ export function requireVelocity(velocity: Float32Array | null): Float32Array {
   if (velocity === null) {
     throw new StateError(
       'kernels/missing-velocity',
-      'sgdUpdate with momentum needs a velocity buffer but got null; allocate one of the same size as the weights.',
+      'sgdUpdate with momentum needs a velocity buffer but got null; ' +
+        'allocate one of the same size as the weights.',
     );
   }
   return velocity;

@@ -43,7 +43,9 @@ function toFloat32(make: Subject['make'], values: Float64Array): Float32Array {
  * Asserts agreement to float32 precision. `scale` is the typical magnitude of the quantity: a
  * value that cancels to near 0 still carries rounding errors of the size of its terms.
  */
-function assertClose(actual: Float32Array, expected: Float64Array, scale: number, what: string): void {
+function assertClose(
+  actual: Float32Array, expected: Float64Array, scale: number, what: string,
+): void {
   for (let i = 0; i < expected.length; i++) {
     const error = Math.abs(actual[i] - expected[i]);
     // NOTE: the kernels store every state in float32; a few roundings per step stay below 1e-6.
@@ -68,7 +70,8 @@ for (const subject of subjects) {
         for (let t = 1; t <= STEPS; t++) {
           const g = normals(size, 0.1);
           grads.set(g);
-          subject.kernels.adamUpdate(weights, grads, mState, vState, size, lr, beta1, beta2, epsilon, t);
+          const k = subject.kernels;
+          k.adamUpdate(weights, grads, mState, vState, size, lr, beta1, beta2, epsilon, t);
           const alpha = (lr * Math.sqrt(1 - beta2 ** t)) / (1 - beta1 ** t);
           for (let i = 0; i < size; i++) {
             m[i] += (g[i] - m[i]) * (1 - beta1);
@@ -83,7 +86,8 @@ for (const subject of subjects) {
     });
 
     for (const [momentum, nesterov] of [[0, false], [0.9, false], [0.9, true]] as const) {
-      it(`sgdUpdate matches the SGD formula (momentum ${momentum}${nesterov ? ', nesterov' : ''})`, () => {
+      const variant = `momentum ${momentum}${nesterov ? ', nesterov' : ''}`;
+      it(`sgdUpdate matches the SGD formula (${variant})`, () => {
         const lr = 0.05;
         for (const size of SIZES) {
           const w = normals(size, 1);
@@ -105,14 +109,18 @@ for (const subject of subjects) {
             }
           }
           assertClose(weights, w, 1, `weights (size ${size})`);
-          if (velocityState !== null) assertClose(velocityState, velocity, lr, `velocity (size ${size})`);
+          if (velocityState !== null) {
+            assertClose(velocityState, velocity, lr, `velocity (size ${size})`);
+          }
         }
       });
     }
 
     it('sgdUpdate with momentum but no velocity buffer throws a StateError', () => {
       const weights = subject.make(3);
-      assert.throws(() => subject.kernels.sgdUpdate(weights, subject.make(3), null, 3, 0.1, 0.9, false), StateError);
+      const grads = subject.make(3);
+      const update = () => subject.kernels.sgdUpdate(weights, grads, null, 3, 0.1, 0.9, false);
+      assert.throws(update, StateError);
     });
   });
 }

@@ -57,7 +57,9 @@ export const referenceKernels: Kernels = {
   // x (m, n) ← act(x + bias (n))
   biasActivation(x, bias, m, n, activation) {
     for (let i = 0; i < m; i++) {
-      for (let j = 0; j < n; j++) x[i * n + j] = activate(x[i * n + j] + (bias === null ? 0 : bias[j]), activation);
+      for (let j = 0; j < n; j++) {
+        x[i * n + j] = activate(x[i * n + j] + (bias === null ? 0 : bias[j]), activation);
+      }
     }
   },
 

@@ -24,7 +24,8 @@ function createMemory(): MemoryChoice {
   // Browsers offer it only on cross-origin isolated pages; elsewhere construction throws.
   for (const maximum of SHARED_MAXIMUM_PAGES) {
     try {
-      const memory = new WebAssembly.Memory({ initial: SHARED_INITIAL_PAGES, maximum, shared: true });
+      const initial = SHARED_INITIAL_PAGES;
+      const memory = new WebAssembly.Memory({ initial, maximum, shared: true });
       return { memory, shared: true, maximumPages: maximum };
     } catch {
       // Try a smaller reservation, then an ordinary memory.
@@ -33,7 +34,8 @@ function createMemory(): MemoryChoice {
   let lastError: unknown;
   for (const pages of FIXED_PAGES) {
     try {
-      return { memory: new WebAssembly.Memory({ initial: pages, maximum: pages }), shared: false, maximumPages: pages };
+      const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
+      return { memory, shared: false, maximumPages: pages };
     } catch (error) {
       lastError = error;
     }

@@ -64,7 +64,7 @@ export class Staging {
     return offset;
   }
 
-  /** The byte offset of an output; `finish` copies it back. `copyIn` when the kernel reads it too. */
+  /** The byte offset of an output, which `finish` copies back; `copyIn` if the kernel reads it. */
   output(array: Float32Array, count: number, copyIn: boolean): number {
     if (this.heap.owns(array)) return array.byteOffset;
     let offset = this.cursor;
@@ -81,7 +81,8 @@ export class Staging {
   finish(): void {
     for (let i = 0; i < this.pending; i++) {
       const start = this.pendingOffsets[i] >>> 2;
-      (this.pendingArrays[i] as Float32Array).set(this.heap.view().subarray(start, start + this.pendingCounts[i]));
+      const result = this.heap.view().subarray(start, start + this.pendingCounts[i]);
+      (this.pendingArrays[i] as Float32Array).set(result);
       this.pendingArrays[i] = undefined;
     }
     this.pending = 0;

@@ -1,12 +1,16 @@
 import { sharedMemoryWasm, unsharedMemoryWasm } from './generated/kernels-wasm.js';
 
+type GemmExport = (
+  a: number, b: number, out: number, m: number, k: number, n: number, work: number,
+) => void;
+
 /** What `asm/kernels.ts` exports; pointers are byte offsets into the memory, sizes count floats. */
 export interface KernelExports {
   heapBase(): number;
   gemmWorkspaceBytes(): number;
-  matmul(a: number, b: number, out: number, m: number, k: number, n: number, work: number): void;
-  matmulTransA(a: number, b: number, out: number, m: number, k: number, n: number, work: number): void;
-  matmulTransB(a: number, b: number, out: number, m: number, k: number, n: number, work: number): void;
+  matmul: GemmExport;
+  matmulTransA: GemmExport;
+  matmulTransB: GemmExport;
   addBias(out: number, bias: number, m: number, n: number): void;
   sumRows(x: number, out: number, m: number, n: number): void;
   biasActivation(x: number, bias: number, m: number, n: number, activation: number): void;
@@ -15,7 +19,10 @@ export interface KernelExports {
     w: number, g: number, m: number, v: number, size: number,
     alpha: number, oneMinusBeta1: number, oneMinusBeta2: number, epsilon: number,
   ): void;
-  sgd(w: number, g: number, velocity: number, size: number, rate: number, momentum: number, nesterov: number): void;
+  sgd(
+    w: number, g: number, velocity: number, size: number,
+    rate: number, momentum: number, nesterov: number,
+  ): void;
 }
 
 const decoded = new Map<boolean, Uint8Array<ArrayBuffer>>();

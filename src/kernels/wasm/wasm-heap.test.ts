@@ -8,7 +8,8 @@ import { WasmHeap } from './wasm-heap.js';
 const PAGE = 65536;
 
 function sharedHeap(initialPages = 1, maximumPages = 64): WasmHeap {
-  const memory = new WebAssembly.Memory({ initial: initialPages, maximum: maximumPages, shared: true });
+  const limits = { initial: initialPages, maximum: maximumPages, shared: true };
+  const memory = new WebAssembly.Memory(limits);
   return new WasmHeap(memory, true, maximumPages, 1024);
 }
 
@@ -32,8 +33,11 @@ describe('WasmHeap', () => {
     heap.free(blocks[3]);
     blocks[1] = heap.alloc(20) as Float32Array;
     blocks[3] = heap.alloc(2) as Float32Array;
-    const ranges = blocks.map((b) => [b.byteOffset, b.byteOffset + b.byteLength]).sort((x, y) => x[0] - y[0]);
-    for (let i = 1; i < ranges.length; i++) assert.ok(ranges[i][0] >= ranges[i - 1][1], `overlap at ${ranges[i][0]}`);
+    const ranges = blocks.map((b) => [b.byteOffset, b.byteOffset + b.byteLength]);
+    ranges.sort((x, y) => x[0] - y[0]);
+    for (let i = 1; i < ranges.length; i++) {
+      assert.ok(ranges[i][0] >= ranges[i - 1][1], `overlap at ${ranges[i][0]}`);
+    }
   });
 
   it('reuses freed space: freeing everything returns the top to where it started', () => {
@@ -52,7 +56,7 @@ describe('WasmHeap', () => {
     assert.ok(heap.memory.buffer.byteLength >= 12 * PAGE, 'the memory grew');
     assert.equal(early.length, 8);
     assert.deepEqual([...early], [1, 2, 3, 4, 5, 6, 7, 8]);
-    assert.ok(heap.owns(early) && heap.owns(big), 'views on old and new buffers both count as owned');
+    assert.ok(heap.owns(early) && heap.owns(big), 'views on old and new buffers are both owned');
     heap.view()[early.byteOffset / 4] = 42;
     assert.equal(early[0], 42);
   });

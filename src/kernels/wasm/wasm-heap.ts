@@ -47,7 +47,9 @@ export class WasmHeap {
   private readonly freeBlocks: Array<[number, number]> = [];
   private readonly live = new Map<number, Block>();
   private nextId = 1;
-  private readonly registry = new FinalizationRegistry<Held>((held) => this.release(held.offset, held.id));
+  private readonly registry = new FinalizationRegistry<Held>((held) => {
+    this.release(held.offset, held.id);
+  });
 
   constructor(memory: WebAssembly.Memory, growable: boolean, maximumPages: number, start: number) {
     this.memory = memory;
@@ -119,7 +121,8 @@ export class WasmHeap {
       offset = start;
     }
     if (offset === undefined) {
-      if (this.top + bytes > this.buffer.byteLength && !this.grow(this.top + bytes)) return undefined;
+      const end = this.top + bytes;
+      if (end > this.buffer.byteLength && !this.grow(end)) return undefined;
       offset = this.top;
       this.top += bytes;
     }

@@ -12,7 +12,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 const CHROMIUM = '/usr/bin/chromium';
 const skip =
   !existsSync(CHROMIUM) && !process.env.CI
-    ? `Chromium not found at ${CHROMIUM}: apt-get install chromium to run this test (under CI it runs).`
+    ? `Chromium not found at ${CHROMIUM}: apt-get install chromium to run this test ` +
+      '(under CI it runs).'
     : false;
 
 interface PageResult {
@@ -39,10 +40,13 @@ window.runKernels = async () => {
     referenceKernels.matmul(a, b, expected, m, kk, n);
     k.biasActivation(out, b.subarray(0, n), m, n, 'sigmoid');
     referenceKernels.biasActivation(expected, b.subarray(0, n), m, n, 'sigmoid');
-    for (let i = 0; i < out.length; i++) worstError = Math.max(worstError, Math.abs(out[i] - expected[i]));
+    for (let i = 0; i < out.length; i++) {
+      worstError = Math.max(worstError, Math.abs(out[i] - expected[i]));
+    }
   }
   const probe = k.alloc(4);
-  return { after, shared: typeof SharedArrayBuffer !== 'undefined' && probe.buffer instanceof SharedArrayBuffer, worstError };
+  const shared = typeof SharedArrayBuffer === 'function' && probe.buffer instanceof SharedArrayBuffer;
+  return { after, shared, worstError };
 };
 `;
 
@@ -62,7 +66,13 @@ describe('the wasm kernels in headless Chromium', { skip }, () => {
     bundle = result.outputFiles[0].text;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
     });
   });
 
@@ -74,12 +84,13 @@ describe('the wasm kernels in headless Chromium', { skip }, () => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.addScriptTag({ content: bundle });
-    const result = await page.evaluate(() => (window as unknown as { runKernels(): Promise<PageResult> }).runKernels());
+    type KernelsWindow = { runKernels(): Promise<PageResult> };
+    const result = await page.evaluate(() => (window as unknown as KernelsWindow).runKernels());
     assert.deepEqual(errors, []);
     return result;
   }
 
-  test('an ordinary page gets wasm after ready(), on a fixed-size memory, agreeing with the reference', async () => {
+  test('an ordinary page: wasm after ready(), on a fixed memory, agreeing with the reference', async () => {
     const context = await browser.newContext({ offline: true });
     const page = await context.newPage();
     await page.setContent('<!doctype html><title>nnkit</title>');
@@ -90,14 +101,17 @@ describe('the wasm kernels in headless Chromium', { skip }, () => {
     assert.ok(result.worstError < 1e-4, `worst error ${result.worstError}`);
   });
 
-  test('a cross-origin isolated page gets wasm on a shared memory, agreeing with the reference', async () => {
+  test('an isolated page: wasm after ready(), on a shared memory, agreeing with the reference', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     // NOTE: the page is served from an intercepted route, so nothing touches the network.
     await page.route('https://nnkit.test/', (route) =>
       route.fulfill({
         contentType: 'text/html',
-        headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' },
+        headers: {
+          'Cross-Origin-Opener-Policy': 'same-origin',
+          'Cross-Origin-Embedder-Policy': 'require-corp',
+        },
         body: '<!doctype html><title>nnkit</title>',
       }),
     );

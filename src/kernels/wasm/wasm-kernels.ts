@@ -1,44 +1,10 @@
-import { ConfigError, ShapeError, StateError, show } from '../../errors.js';
+import { StateError } from '../../errors.js';
 import { jsKernels } from '../js.js';
 import { adamStepSize, requireVelocity, type KernelActivation, type Kernels } from '../kernels.js';
+import { activationCode, checkLength, checkSize } from './kernel-arguments.js';
 import { Staging } from './staging.js';
 import type { KernelExports } from './wasm-binary.js';
 import type { WasmHeap } from './wasm-heap.js';
-
-const ACTIVATION_CODES = new Map<string, number>([['linear', 0], ['relu', 1], ['sigmoid', 2], ['tanh', 3]]);
-
-// NOTE: the wasm code trusts its pointers and sizes; an array shorter than the sizes say would
-// make it read or write a neighbouring buffer, silently. These O(1) checks make that an error.
-function checkSize(kernel: string, name: string, value: number): void {
-  if (!Number.isInteger(value) || value < 0 || value > 0x7fffffff) {
-    throw new ShapeError(
-      'kernels/size',
-      `${kernel} needs ${name} to be a non-negative integer but got ${show(value)}; pass the array dimensions.`,
-    );
-  }
-}
-
-function checkLength(kernel: string, name: string, array: Float32Array, needed: number): void {
-  if (array.length < needed) {
-    throw new ShapeError(
-      'kernels/length',
-      `${kernel} needs ${name} to hold at least ${needed} values but got ${show(array)}; ` +
-        'allocate it with the sizes passed to the kernel.',
-    );
-  }
-}
-
-function activationCode(kernel: string, activation: KernelActivation): number {
-  const code = ACTIVATION_CODES.get(activation);
-  if (code === undefined) {
-    throw new ConfigError(
-      'kernels/activation',
-      `${kernel} supports the activations ${[...ACTIVATION_CODES.keys()].join(', ')} but got ${show(activation)}; ` +
-        'apply other activations outside the kernel.',
-    );
-  }
-  return code;
-}
 
 /**
  * The WebAssembly SIMD kernel set over one instance and its heap. Operands allocated with
@@ -50,7 +16,8 @@ export function createWasmKernels(wasm: KernelExports, heap: WasmHeap): Kernels 
   if (reserved === undefined) {
     throw new StateError(
       'kernels/wasm-memory',
-      'The WebAssembly memory is too small for the matmul workspace; select the js backend with setBackend("js").',
+      'The WebAssembly memory is too small for the matmul workspace; ' +
+        'select the js backend with setBackend("js").',
     );
   }
   const work = reserved;
@@ -58,7 +25,8 @@ export function createWasmKernels(wasm: KernelExports, heap: WasmHeap): Kernels 
 
   // Validates a matmul call and makes room for its staged operands; false: run it in js instead.
   function beginGemm(
-    kernel: string, a: Float32Array, b: Float32Array, out: Float32Array, m: number, k: number, n: number,
+    kernel: string, a: Float32Array, b: Float32Array, out: Float32Array,
+    m: number, k: number, n: number,
   ): boolean {
     checkSize(kernel, 'm', m);
     checkSize(kernel, 'k', k);
@@ -83,7 +51,9 @@ export function createWasmKernels(wasm: KernelExports, heap: WasmHeap): Kernels 
 
     // a (k, m)ᵀ · b (k, n) → out (m, n)
     matmulTransA(a, b, out, m, k, n) {
-      if (!beginGemm('matmulTransA', a, b, out, m, k, n)) return jsKernels.matmulTransA(a, b, out, m, k, n);
+      if (!beginGemm('matmulTransA', a, b, out, m, k, n)) {
+        return jsKernels.matmulTransA(a, b, out, m, k, n);
+      }
       const pa = stage.input(a, k * m);
       const pb = stage.input(b, k * n);
       wasm.matmulTransA(pa, pb, stage.output(out, m * n, false), m, k, n, work);
@@ -92,7 +62,9 @@ export function createWasmKernels(wasm: KernelExports, heap: WasmHeap): Kernels 
 
     // a (m, k) · b (n, k)ᵀ → out (m, n)
     matmulTransB(a, b, out, m, k, n) {
-      if (!beginGemm('matmulTransB', a, b, out, m, k, n)) return jsKernels.matmulTransB(a, b, out, m, k, n);
+      if (!beginGemm('matmulTransB', a, b, out, m, k, n)) {
+        return jsKernels.matmulTransB(a, b, out, m, k, n);
+      }
       const pa = stage.input(a, m * k);
       const pb = stage.input(b, n * k);
       wasm.matmulTransB(pa, pb, stage.output(out, m * n, false), m, k, n, work);
@@ -105,7 +77,9 @@ export function createWasmKernels(wasm: KernelExports, heap: WasmHeap): Kernels 
       checkSize('addBias', 'n', n);
       checkLength('addBias', 'out', out, m * n);
       checkLength('addBias', 'bias', bias, n);
-      if (!stage.begin(stage.bytes(out, m * n) + stage.bytes(bias, n))) return jsKernels.addBias(out, bias, m, n);
+      if (!stage.begin(stage.bytes(out, m * n) + stage.bytes(bias, n))) {
+        return jsKernels.addBias(out, bias, m, n);
+      }
       const pb = stage.input(bias, n);
       wasm.addBias(stage.output(out, m * n, true), pb, m, n);
       stage.finish();
@@ -117,7 +91,9 @@ export function createWasmKernels(wasm: KernelExports, heap: WasmHeap): Kernels 
       checkSize('sumRows', 'n', n);
       checkLength('sumRows', 'x', x, m * n);
       checkLength('sumRows', 'out', out, n);
-      if (!stage.begin(stage.bytes(x, m * n) + stage.bytes(out, n))) return jsKernels.sumRows(x, out, m, n);
+      if (!stage.begin(stage.bytes(x, m * n) + stage.bytes(out, n))) {
+        return jsKernels.sumRows(x, out, m, n);
+      }
       const px = stage.input(x, m * n);
       wasm.sumRows(px, stage.output(out, n, false), m, n);
       stage.finish();
@@ -161,15 +137,18 @@ export function createWasmKernels(wasm: KernelExports, heap: WasmHeap): Kernels 
       checkLength('adamUpdate', 'grads', grads, size);
       checkLength('adamUpdate', 'm', m, size);
       checkLength('adamUpdate', 'v', v, size);
-      const staged = stage.bytes(weights, size) + stage.bytes(grads, size) + stage.bytes(m, size) + stage.bytes(v, size);
-      if (!stage.begin(staged)) {
-        return jsKernels.adamUpdate(weights, grads, m, v, size, learningRate, beta1, beta2, epsilon, step);
+      const staged = stage.bytes(weights, size) + stage.bytes(grads, size);
+      if (!stage.begin(staged + stage.bytes(m, size) + stage.bytes(v, size))) {
+        return jsKernels.adamUpdate(
+          weights, grads, m, v, size, learningRate, beta1, beta2, epsilon, step,
+        );
       }
       const alpha = adamStepSize(learningRate, beta1, beta2, step);
       const pg = stage.input(grads, size);
       const pw = stage.output(weights, size, true);
       const pm = stage.output(m, size, true);
-      wasm.adam(pw, pg, pm, stage.output(v, size, true), size, alpha, 1 - beta1, 1 - beta2, epsilon);
+      const pv = stage.output(v, size, true);
+      wasm.adam(pw, pg, pm, pv, size, alpha, 1 - beta1, 1 - beta2, epsilon);
       stage.finish();
     },
 
@@ -180,9 +159,11 @@ export function createWasmKernels(wasm: KernelExports, heap: WasmHeap): Kernels 
       checkLength('sgdUpdate', 'grads', grads, size);
       const state = momentum === 0 ? null : requireVelocity(velocity);
       if (state !== null) checkLength('sgdUpdate', 'velocity', state, size);
-      const staged = stage.bytes(weights, size) + stage.bytes(grads, size) + stage.bytes(state, size);
-      if (!stage.begin(staged)) {
-        return jsKernels.sgdUpdate(weights, grads, velocity, size, learningRate, momentum, nesterov);
+      const staged = stage.bytes(weights, size) + stage.bytes(grads, size);
+      if (!stage.begin(staged + stage.bytes(state, size))) {
+        return jsKernels.sgdUpdate(
+          weights, grads, velocity, size, learningRate, momentum, nesterov,
+        );
       }
       const pg = stage.input(grads, size);
       const pw = stage.output(weights, size, true);
