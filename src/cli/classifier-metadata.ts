@@ -2,6 +2,8 @@ import { FormatError, show } from '../errors.js';
 import { Preprocessor } from '../data/preprocessor.js';
 import type { PreprocessorConfig } from '../data/preprocessor-config.js';
 import type { Model } from '../model/model.js';
+import { headlineMetrics } from './results-json.js';
+import { MONITOR, type TrainedClassifier } from './train-classifier.js';
 
 /**
  * What `nnkit train` stores in `model.metadata` beside the weights, so the saved model takes raw
@@ -56,6 +58,55 @@ export interface SavedClassifier {
 /** Stores the classifier description and the fitted preprocessing in the model's metadata. */
 export function storeClassifier(model: Model, metadata: ClassifierMetadata, preprocessor: Preprocessor): void {
   model.metadata = { ...model.metadata, preprocessor: preprocessor.getConfig() as PreprocessorConfig, classifier: metadata };
+}
+
+/** The description `nnkit train` stores for a trained classifier. */
+export function classifierMetadata(trained: TrainedClassifier, epochsRun: number): ClassifierMetadata {
+  const { settings, data, classNames } = trained;
+  const target = data.target!;
+  const history = Object.fromEntries(Object.entries(trained.history.history).map(([key, values]) => [key, [...values]]));
+  return {
+    format: 'nnkit.classifier',
+    version: 1,
+    task: classNames.length === 2 ? 'binary' : 'multiclass',
+    target: target.name,
+    classNames,
+    ...(target.positive === undefined ? {} : { positiveClass: { value: target.positive.value, message: target.positive.message } }),
+    data: {
+      file: settings.file,
+      rows: data.rows,
+      columns: data.header.length,
+      delimiter: data.delimiter,
+      classCounts: target.counts,
+      featureColumns: data.features.columns.map((column) => column.name),
+    },
+    split: { train: trained.split.train.length, validation: trained.split.validation.length, test: trained.split.test.length, seed: settings.seed },
+    ...(trained.threshold === undefined
+      ? {}
+      : { threshold: { objective: trained.threshold.objective, value: trained.threshold.value, rule: trained.threshold.rule } }),
+    training: {
+      settings: {
+        hidden: settings.hidden,
+        dropout: settings.dropout,
+        epochs: settings.epochs,
+        patience: settings.patience,
+        batchSize: settings.batchSize,
+        optimizer: settings.optimizer,
+        learningRate: settings.learningRate ?? null,
+        classWeight: settings.classWeight,
+        validationSplit: settings.validationSplit,
+        testSplit: settings.testSplit,
+        seed: settings.seed,
+      },
+      history,
+      epochsRun,
+      monitor: MONITOR,
+      bestEpoch: trained.bestEpoch,
+      ...(trained.stoppedEpoch === undefined ? {} : { stoppedEpoch: trained.stoppedEpoch }),
+    },
+    testMetrics: headlineMetrics(trained.test),
+    createdAt: new Date().toISOString(),
+  };
 }
 
 /** Reads and checks what `nnkit train` stored in a loaded model (`dir` names it in errors). */

@@ -4,6 +4,8 @@ import { balancedClassWeight } from '../classifier/balanced-class-weight.js';
 import { mlpClassifier } from '../classifier/mlp-classifier.js';
 import { Preprocessor, type TransformWarning } from '../data/preprocessor.js';
 import { splitIndices } from '../data/split-indices.js';
+import { ConfigError, DataError } from '../errors.js';
+import { listNames } from '../data/table.js';
 import { readCsv, type CsvData } from '../io/read-csv.js';
 import type { MetricWarning } from '../metrics/index.js';
 import type { History } from '../model/history.js';
@@ -11,8 +13,8 @@ import type { Model } from '../model/model.js';
 import { setSeed } from '../random/random.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { evaluateClassifier, type ClassifierResults } from './classifier-evaluation.js';
-import { chooseThreshold, type ChosenThreshold } from './threshold-choice.js';
-import type { TrainSettings } from './train-options.js';
+import { chooseThreshold, parseThresholdSetting, type ChosenThreshold } from './threshold-choice.js';
+import { DEFAULTS, type TrainSettings } from './train-options.js';
 
 /** The quantity early stopping watches (and restores the best weights of). */
 export const MONITOR = 'val_loss';
@@ -62,13 +64,23 @@ export async function trainClassifier(
   const data = await readCsv(settings.file, { target: settings.target, positive: settings.positive, delimiter: settings.delimiter });
   const target = data.target!;
   const classNames = target.classes;
+  if (classNames.length > 2 && settings.threshold !== undefined) {
+    throw new ConfigError(
+      'config/threshold-binary',
+      `--threshold applies to two-class targets, but ${JSON.stringify(target.name)} has ${classNames.length} classes ` +
+        `(${listNames(classNames)}), which are predicted by the most probable class; leave --threshold out.`,
+    );
+  }
   const test = settings.testSplit;
   const validation = settings.validationSplit;
   const [trainRows, validationRows, testRows] = splitIndices(target.labels, {
-    fractions: [(1 - test) * (1 - validation), (1 - test) * validation, test],
+    // NOTE: rounded so that an error about the split shows 0.6, not 0.6000000000000001.
+    fractions: [(1 - test) * (1 - validation), (1 - test) * validation, test].map((share) => Number(share.toFixed(12))),
     seed: settings.seed,
     stratify: true,
   });
+  requireEveryClass(data, trainRows, 'training', '--test-split or --validation-split smaller');
+  requireEveryClass(data, validationRows, 'validation', '--validation-split larger');
   const preprocessor = Preprocessor.fit(data.features, { rows: trainRows });
   const dataWarnings = [...preprocessor.fitWarnings];
   const part = (rows: Int32Array, name: string) => {
@@ -111,7 +123,7 @@ export async function trainClassifier(
   let threshold: ChosenThreshold | undefined;
   const metricWarnings: MetricWarning[] = [];
   if (classNames.length === 2) {
-    threshold = chooseThreshold(settings.threshold, validationPart.y, probabilitiesOf(model, validationPart.x));
+    threshold = chooseThreshold(settings.threshold ?? parseThresholdSetting('train', DEFAULTS.threshold), validationPart.y, probabilitiesOf(model, validationPart.x));
     model.threshold = threshold.value;
     metricWarnings.push(...threshold.warnings);
   }
@@ -131,6 +143,26 @@ export async function trainClassifier(
     dataWarnings,
     metricWarnings,
   };
+}
+
+/**
+ * Early stopping and threshold tuning need every class among the validation rows, and learning
+ * needs every class among the training rows; a tiny class in a small file can miss a part.
+ */
+function requireEveryClass(data: CsvData, rows: Int32Array, part: string, fix: string): void {
+  const target = data.target!;
+  const seen = new Set(Array.from(rows, (row) => target.labels[row]));
+  const absent = target.classes.filter((_, k) => !seen.has(k));
+  if (absent.length > 0) {
+    throw new DataError(
+      'data/split-missing-class',
+      `${data.file}: the ${rows.length} ${part} row${rows.length === 1 ? '' : 's'} of the stratified split hold${rows.length === 1 ? 's' : ''} no row of class ` +
+        `${listNames(absent)} ` +
+        `(${target.classes.map((name, k) => `${JSON.stringify(name)} ${target.counts[k]}`).join(', ')} rows in the file); ` +
+        `use more rows of that class, or make ${fix}.`,
+      { file: data.file, column: target.name },
+    );
+  }
 }
 
 /** Positive-class probability per row of a one-unit model: x (rows, features) → (rows). */

@@ -1,14 +1,14 @@
 import { basename } from 'node:path';
 import { ProgressLogger } from '../callbacks/progress-logger.js';
 import { buildReportData, writeReportLazily } from './build-report-data.js';
-import { storeClassifier, type ClassifierMetadata } from './classifier-metadata.js';
+import { classifierMetadata, storeClassifier } from './classifier-metadata.js';
 import { isTerminal, writeJson, writeLines, type CliIo } from './cli-io.js';
 import { formatResults, formatValue } from './format-results.js';
 import { bundledDataFile } from './package-root.js';
 import { parseCommandLine } from './parse-command-line.js';
-import { headlineMetrics, resultsJson } from './results-json.js';
+import { resultsJson } from './results-json.js';
 import { formatWarnings, runWarnings } from './run-warnings.js';
-import { MONITOR, trainClassifier, type TrainedClassifier, type TrainingPlan } from './train-classifier.js';
+import { MONITOR, trainClassifier, type TrainingPlan } from './train-classifier.js';
 import { DEFAULTS, TRAIN_OPTIONS, trainSettings, type TrainSettings } from './train-options.js';
 
 export const TRAIN_HELP = `Usage: nnkit train [data.csv] --out <folder> [options]
@@ -157,52 +157,4 @@ function planLines(plan: TrainingPlan, settings: TrainSettings): string[] {
     `Split (stratified, seed ${settings.seed}): ${plan.rows.train} training, ${plan.rows.validation} validation, ${plan.rows.test} test rows.`,
     `Model: ${layers.join(' → ')}; ${settings.optimizer}, early stopping on ${MONITOR} (patience ${settings.patience}).`,
   ];
-}
-
-function classifierMetadata(trained: TrainedClassifier, epochsRun: number): ClassifierMetadata {
-  const { settings, data, classNames } = trained;
-  const target = data.target!;
-  const history = Object.fromEntries(Object.entries(trained.history.history).map(([key, values]) => [key, [...values]]));
-  return {
-    format: 'nnkit.classifier',
-    version: 1,
-    task: classNames.length === 2 ? 'binary' : 'multiclass',
-    target: target.name,
-    classNames,
-    ...(target.positive === undefined ? {} : { positiveClass: { value: target.positive.value, message: target.positive.message } }),
-    data: {
-      file: settings.file,
-      rows: data.rows,
-      columns: data.header.length,
-      delimiter: data.delimiter,
-      classCounts: target.counts,
-      featureColumns: data.features.columns.map((column) => column.name),
-    },
-    split: { train: trained.split.train.length, validation: trained.split.validation.length, test: trained.split.test.length, seed: settings.seed },
-    ...(trained.threshold === undefined
-      ? {}
-      : { threshold: { objective: trained.threshold.objective, value: trained.threshold.value, rule: trained.threshold.rule } }),
-    training: {
-      settings: {
-        hidden: settings.hidden,
-        dropout: settings.dropout,
-        epochs: settings.epochs,
-        patience: settings.patience,
-        batchSize: settings.batchSize,
-        optimizer: settings.optimizer,
-        learningRate: settings.learningRate ?? null,
-        classWeight: settings.classWeight,
-        validationSplit: settings.validationSplit,
-        testSplit: settings.testSplit,
-        seed: settings.seed,
-      },
-      history,
-      epochsRun,
-      monitor: MONITOR,
-      bestEpoch: trained.bestEpoch,
-      ...(trained.stoppedEpoch === undefined ? {} : { stoppedEpoch: trained.stoppedEpoch }),
-    },
-    testMetrics: headlineMetrics(trained.test),
-    createdAt: new Date().toISOString(),
-  };
 }

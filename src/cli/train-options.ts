@@ -26,7 +26,8 @@ export interface TrainSettings {
   /** Epochs without a better val_loss before early stopping. */
   readonly patience: number;
   readonly classWeight: 'none' | 'balanced';
-  readonly threshold: ThresholdSetting;
+  /** Undefined: the default, F1 tuned on the validation rows (two-class targets only). */
+  readonly threshold?: ThresholdSetting;
   readonly seed: number;
   readonly report?: string;
 }
@@ -98,7 +99,7 @@ export function trainSettings(line: CommandLine, file: string): TrainSettings {
     testSplit: optional('test-split', (value) => fraction(cmd, 'test-split', value, false)) ?? DEFAULTS.testSplit,
     patience: optional('patience', (value) => positiveInteger(cmd, 'patience', value)) ?? DEFAULTS.patience,
     classWeight: optional('class-weight', (value) => choice(cmd, 'class-weight', value, ['none', 'balanced'] as const)) ?? 'none',
-    threshold: parseThresholdSetting(cmd, text('threshold') ?? DEFAULTS.threshold),
+    threshold: optional('threshold', (value) => parseThresholdSetting(cmd, value)),
     seed: optional('seed', (value) => integer(cmd, 'seed', value)) ?? DEFAULTS.seed,
     report: text('report'),
   };

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { access } from 'node:fs/promises';
+import { access, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
@@ -52,6 +52,18 @@ describe('nnkit on malformed files: exit code 1 and one line naming the file, li
   test('a model folder that does not exist', async () => {
     const outcome = await runCli(['predict', '--model', join(folder.path, 'nowhere'), join(DATA, 'iris.csv')]);
     assertOneLineError(outcome, 1, /^nnkit predict: .*nowhere\/model\.json does not exist/);
+  });
+
+  test('too few rows of a class for the validation split, before any training', async () => {
+    const file = join(folder.path, 'tiny.csv');
+    await writeFile(file, 'a,label\n1,0\n2,1\n3,0\n4,1\n');
+    const outcome = await runCli(['train', file, '--out', out(), '--quiet']);
+    assertOneLineError(outcome, 1, /^nnkit train: .*tiny\.csv: the 1 validation row of the stratified split holds no row of class "1" .*--validation-split larger\.$/);
+  });
+
+  test('--threshold on a three-class target', async () => {
+    const outcome = await runCli(['train', join(DATA, 'iris.csv'), '--out', out(), '--threshold', '0.3']);
+    assertOneLineError(outcome, 1, /^nnkit train: --threshold applies to two-class targets, but "label" has 3 classes/);
   });
 
   test('a malformed file leaves no model behind', async () => {
