@@ -42,7 +42,10 @@ export class Tensor {
 
   /** Values per row (the product of every dimension after the first). */
   get cols(): number {
-    return this.shape.length <= 1 ? 1 : this.data.length / this.shape[0];
+    // NOTE: from the shape, not data.length / rows, so a tensor of 0 rows still has its columns.
+    let cols = 1;
+    for (let d = 1; d < this.shape.length; d++) cols *= this.shape[d];
+    return cols;
   }
 
   /** The values as nested plain arrays (a number for a scalar). */
