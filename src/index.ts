@@ -48,6 +48,15 @@ export type { FitOptions } from './model/fit.js';
 export type { CompileOptions } from './model/compile-options.js';
 export type { ClassWeight } from './model/class-weight.js';
 
+// The model doctor: findings on model.diagnostics and history.diagnostics, errors thrown as
+// DiagnosticError, codes silenced with compile({ silence }) (docs/diagnostics.md).
+export {
+  DiagnosticError, diagnosticCatalog, diagnosticCodes,
+  type Diagnostic, type DiagnosticCode, type DiagnosticStage, type Severity,
+} from './doctor/diagnostic.js';
+export type { DoctorOptions } from './doctor/diagnose-compile.js';
+export { checkFeatureNames } from './doctor/feature-names.js';
+
 export { kernels, setKernels, setBackend, ready, backendName } from './kernels/backend.js';
 export type { BackendName, BackendChoice } from './kernels/backend.js';
 export type { Kernels, KernelActivation } from './kernels/kernels.js';
