@@ -46,7 +46,7 @@ export function driftDiagnostic(
   return diagnose('feature-drift', stage, {
     what: `${drifted.length} of ${cols} input columns lie far outside the range the model was trained on: ${shown.join('; ')}${drifted.length > SHOWN ? '; …' : ''}.`,
     why: 'A network extrapolates unpredictably beyond its training range, so these predictions are guesses; a whole column far off usually means the inputs were not preprocessed the way the training rows were.',
-    fix: 'Apply the same preprocessing as in training (the same standardization, with the training mean and std) and check the columns\' units and order; if the world really changed, retrain on recent data.',
+    fix: 'Apply the same preprocessing as in training (the same StandardScaler, fitted on the training rows) and check the columns\' units and order; if the data really changed, retrain on recent rows.',
   }, { columns: drifted });
 }
 

@@ -67,24 +67,28 @@ function unscaled(data: TrainingData): Diagnostic | undefined {
       ? `The features are on very different scales: ${range(widest)} while ${range(narrowest)} (${short(ratio)} times wider).`
       : `The features are large: ${range(widest)}, with values up to ${short(largest)}.`,
     why: 'Gradient descent takes the same step size for every weight, so the widest features dominate the first updates and saturate activations while the narrow ones barely move; training is slow or stalls.',
-    fix: 'Standardize each feature with the training rows\' mean and standard deviation (x - mean) / std (nn.data preprocessing does this for CSV files), or start the model with a BatchNormalization layer.',
+    fix: 'Standardize each feature with the training rows\' mean and standard deviation, (x - mean) / std: new nn.data.StandardScaler().fit(xTrain), then transform both xTrain and new rows; or start the model with a BatchNormalization layer.',
   }, { ratio, largest, widest, narrowest });
 }
 
-function isAccuracy(metric: Metric): boolean {
-  return /acc/i.test(metric.name) || /acc/i.test(metric.getConfig().className);
+function matches(metric: Metric, pattern: RegExp): boolean {
+  return pattern.test(metric.name) || pattern.test(metric.getConfig().className);
 }
+
+/** Metrics that see the rare class: precision, recall, F-scores, AUC, confusion counts. */
+const SEES_MINORITY = /precision|recall|f1|fbeta|auc|positives|negatives/i;
 
 function accuracyParadox(data: TrainingData, classes: LabelClasses): Diagnostic | undefined {
   const { shares, majority, present } = classShares(classes.counts);
   const baseline = shares[majority];
   if (present < 2 || baseline < PARADOX_BASELINE) return undefined;
-  if (data.metrics.length === 0 || !data.metrics.every(isAccuracy)) return undefined;
+  const judged = data.metrics.some((m) => matches(m, /acc/i)) && !data.metrics.some((m) => matches(m, SEES_MINORITY));
+  if (!judged) return undefined;
   const rows = classes.classes.length;
   const balanced = classes.counts.map((n) => (n === 0 ? 0 : rows / (present * n)));
   const weights = balanced.map((w, c) => `${c}: ${w.toFixed(2)}`).join(', ');
   return diagnose('accuracy-paradox', 'fit', {
-    what: `${percent(baseline)} of the training labels are class ${majority}, and accuracy is the only metric.`,
+    what: `${percent(baseline)} of the training labels are class ${majority}, and the model is judged by accuracy without precision, recall or AUC.`,
     why: `A model that always predicts class ${majority} already scores ${baseline.toFixed(3)} accuracy (the majority baseline), so a high accuracy says little about whether the model finds the other class${present > 2 ? 'es' : ''}.`,
     fix: "Compile with metrics: ['accuracy', 'precision', 'recall', 'auc'] and compare accuracy with the baseline" +
       (data.weighted ? '.' : `; to make the rare class count more, pass classWeight: { ${weights} } to fit (balanced weights).`),
@@ -117,7 +121,7 @@ function sortedSplit(data: TrainingData, train: LabelClasses, validation: LabelC
     what: `validationSplit: ${data.validationSplit} holds out the last ${nv} rows, and they are ` +
       (single ? `all class ${pv.majority}` : `${sharesText(pv.shares)}`) + ` against ${sharesText(pt.shares)} in the training rows.`,
     why: 'validationSplit takes the last rows before any shuffling (as Keras does); when the rows are sorted by label, validation measures a different population and val_loss and val_accuracy mislead.',
-    fix: 'Shuffle the rows before fit, or split them with a stratified split (trainTestSplit(x, y, { stratify: true })) and pass validationData instead of validationSplit.',
+    fix: 'Shuffle the rows before fit, or split them with a stratified split, nn.trainTestSplit(x, y, { testSize: 0.2, stratify: true }), and pass validationData instead of validationSplit.',
   }, { trainShares: pt.shares, validationShares: pv.shares, validationRows: nv });
 }
 

@@ -33,8 +33,9 @@ interface Snapshot {
 const format = (v: number) => (Number.isFinite(v) ? v.toPrecision(4) : String(v));
 
 /**
- * Watches a fit from inside its callback list: stops cleanly with the last good weights when
- * the loss turns NaN or explodes, and notices a model stuck on one class or overfitting.
+ * Watches a fit from inside its callback list: stops cleanly with the last good weights (those
+ * of the lowest training loss so far) when the loss turns NaN or explodes, and notices a model
+ * stuck on one class or overfitting.
  */
 export class TrainingMonitor implements Callback {
   private readonly model: Model;
@@ -72,7 +73,7 @@ export class TrainingMonitor implements Callback {
     optimizer.iterations = good.iterations;
     this.model.stopTraining = true;
     this.stopped = true;
-    return good.epoch < 0 ? 'the weights from before training' : `the weights from the end of epoch ${good.epoch + 1}`;
+    return good.epoch < 0 ? 'the weights from before training' : `the weights from the end of epoch ${good.epoch + 1}, its lowest training loss`;
   }
 
   onTrainBegin(): void {
@@ -139,8 +140,10 @@ export class TrainingMonitor implements Callback {
       }, { epoch, loss, bestLoss: this.bestLoss }));
       return;
     }
+    // NOTE: the weights kept for a restore are those of the lowest training loss so far, so a
+    // loss that creeps up before it explodes does not leave the worse weights behind.
+    if (loss <= this.bestLoss) this.snapshot(epoch);
     this.bestLoss = Math.min(this.bestLoss, loss);
-    this.snapshot(epoch);
     this.losses.push(loss);
     if (valLoss !== undefined) this.valLosses.push(valLoss);
     this.checkStuck();
