@@ -40,6 +40,7 @@ export class Sequential extends Model {
 
   /** The layers in order (without an input layer, as Keras lists them). */
   get layers(): readonly Layer[] {
+    this.tryBuild();
     return this.stack;
   }
 
