@@ -45,6 +45,21 @@ function activate(v: v128, activation: i32): v128 {
 // @ts-ignore: decorator
 @inline
 function biasActivationLoop(x: usize, bias: usize, m: i32, n: i32, activation: i32): void {
+  if (n == 1) {
+    // NOTE: one column (a one-unit output layer): run down it as one flat array with the bias as
+    // a scalar, instead of a partial vector per row.
+    const b = bias != 0 ? f32x4.splat(load<f32>(bias)) : f32x4.splat(0);
+    const whole = m & ~3;
+    for (let i = 0; i < whole; i += 4) {
+      const p = x + <usize>i * 4;
+      v128.store(p, activate(f32x4.add(v128.load(p), b), activation));
+    }
+    if (m > whole) {
+      const p = x + <usize>whole * 4;
+      storePartial(p, activate(f32x4.add(loadPartial(p, m - whole), b), activation), m - whole);
+    }
+    return;
+  }
   const full = n & ~3;
   const tail = n - full;
   for (let i = 0; i < m; i++) {
@@ -64,11 +79,24 @@ function biasActivationLoop(x: usize, bias: usize, m: i32, n: i32, activation: i
   }
 }
 
+function biasRelu(x: usize, bias: usize, m: i32, n: i32): void {
+  biasActivationLoop(x, bias, m, n, RELU);
+}
+function biasSigmoid(x: usize, bias: usize, m: i32, n: i32): void {
+  biasActivationLoop(x, bias, m, n, SIGMOID);
+}
+function biasTanh(x: usize, bias: usize, m: i32, n: i32): void {
+  biasActivationLoop(x, bias, m, n, TANH);
+}
+function biasLinear(x: usize, bias: usize, m: i32, n: i32): void {
+  biasActivationLoop(x, bias, m, n, LINEAR);
+}
+
 export function biasActivation(x: usize, bias: usize, m: i32, n: i32, activation: i32): void {
-  if (activation == RELU) biasActivationLoop(x, bias, m, n, RELU);
-  else if (activation == SIGMOID) biasActivationLoop(x, bias, m, n, SIGMOID);
-  else if (activation == TANH) biasActivationLoop(x, bias, m, n, TANH);
-  else biasActivationLoop(x, bias, m, n, LINEAR);
+  if (activation == RELU) biasRelu(x, bias, m, n);
+  else if (activation == SIGMOID) biasSigmoid(x, bias, m, n);
+  else if (activation == TANH) biasTanh(x, bias, m, n);
+  else biasLinear(x, bias, m, n);
 }
 
 // dx (size) = dy (size) · act'(y); y is the activation's output. dx may be dy.
