@@ -7,6 +7,8 @@ import { classShares, type LabelClasses } from './label-classes.js';
 
 /** Consecutive epochs of rising validation loss (with falling training loss) that mean overfitting. */
 const OVERFIT_EPOCHS = 3;
+/** How far above its best the validation loss must be, so a flat curve's noise is not called overfitting. */
+const OVERFIT_RISE = 1.05;
 /** An epoch loss this many times the best one so far, and worse than at the start, has exploded. */
 const EXPLODE_FACTOR = 10;
 /** Share of predictions in one class that counts as "predicting one class". */
@@ -171,6 +173,7 @@ export class TrainingMonitor implements Callback {
       if (!(this.valLosses[i] > this.valLosses[i - 1] && this.losses[i] < this.losses[i - 1])) return;
     }
     const best = Math.min(...this.valLosses);
+    if (this.valLosses[n - 1] < OVERFIT_RISE * best) return;
     const bestEpoch = this.valLosses.indexOf(best);
     this.overfitReported = true;
     this.options.report(diagnose('overfitting', 'training', {
