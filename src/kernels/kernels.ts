@@ -23,7 +23,9 @@ export type KernelActivation = 'linear' | 'relu' | 'sigmoid' | 'tanh';
  * - Release: `free(array)` returns the block at once (optional). Otherwise the block is returned
  *   when the array `alloc` gave out is garbage-collected, so keep THAT array reachable for as long
  *   as any subarray of it is in use, and never hand an allocated array to user code: copy results
- *   out (`array.slice()`) before they leave the library.
+ *   out (`array.slice()`) before they leave the library. NOTE: the views are backed by a
+ *   SharedArrayBuffer, which some Web APIs refuse (TextDecoder, Blob, crypto.subtle): copy
+ *   first there too (saving weights, hashing).
  * - A kernel's output must not alias its inputs, except where a method says it may.
  * - Allocate after selecting the backend (`await ready()` in a browser): arrays from one backend
  *   still work with another, but only a backend's own arrays avoid the copies.
