@@ -27,13 +27,14 @@ export interface FitSetup {
 }
 
 /**
- * The doctor's part of fit, before the first epoch: forgets the last fit's findings, records
+ * The doctor's part of fit, before the first epoch: forgets all but the compile's findings, records
  * the training ranges (saved with the model) and row fingerprints, checks the data, prints
  * the warnings once unless verbose is 0, and returns the callback that watches training.
  */
 export function diagnoseFit(model: Model, trainer: Trainer, setup: FitSetup): TrainingMonitor {
   const doctor = model.doctor;
-  doctor.clear(['fit', 'training']);
+  // NOTE: new weights and new training rows: what predict and evaluate found no longer holds.
+  doctor.clear(['fit', 'training', 'predict', 'evaluate']);
   const x = setup.train.x;
   const stats = computeFeatureStats(x);
   const trainingRows = new RowHashes(x);

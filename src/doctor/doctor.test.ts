@@ -77,3 +77,13 @@ test('silenced codes are saved with the model and still silenced after loading',
   const again = await loaded.fit(x, y, { epochs: 1, verbose: 0 });
   assert.deepEqual(again.diagnostics, []);
 });
+
+test('predicting batch after batch keeps and prints the first drift warning only', async () => {
+  const model = mseClassifier(['unscaled-features']);
+  await model.fit(x, y, { epochs: 1, verbose: 0 });
+  const lines = await printed(() => {
+    for (let k = 2; k < 6; k++) model.predict(x.map(([a, b]) => [a * 10 ** k, b * 10 ** k]));
+  });
+  assert.equal(lines.filter((line) => line.startsWith('nnkit warning [feature-drift]')).length, 1);
+  assert.equal(model.diagnostics.filter((d) => d.code === 'feature-drift').length, 1);
+});

@@ -53,7 +53,10 @@ export class Doctor {
   report(diagnostic: Diagnostic, location?: { row?: number; column?: string }): Diagnostic | undefined {
     if (this.silenced.has(diagnostic.code)) return undefined;
     if (diagnostic.severity === 'error') raise(diagnostic, location);
-    const same = this.found.find((d) => d.code === diagnostic.code && d.message === diagnostic.message);
+    // NOTE: predict is often called batch after batch (a stream, a server); its first drift
+    // warning stands for the rest instead of one warning per batch.
+    const same = this.found.find((d) => d.code === diagnostic.code &&
+      (d.message === diagnostic.message || (d.stage === 'predict' && diagnostic.stage === 'predict')));
     if (same) return same;
     this.found.push(diagnostic);
     if (this.found.length > MAX_KEPT) {
