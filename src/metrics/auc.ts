@@ -29,6 +29,9 @@ export interface AucOptions {
   readonly name?: string;
 }
 
+/** The most buckets an AUC keeps (16 MB of counts); more would not change any printed digit. */
+const MAX_THRESHOLDS = 1_000_000;
+
 /**
  * Area under the ROC or PR curve over the epoch. By default Keras' approximation, number for
  * number: scores are counted in numThresholds buckets ([-ε, i/(T-1)..., 1+ε], score > t) and
@@ -74,6 +77,11 @@ export class AUC implements Metric {
       this.evenlySpaced = isEvenlySpaced(interior);
     } else {
       this.numThresholds = checkPositiveInteger('AUC', 'numThresholds', options.numThresholds, 200, 2);
+      // NOTE: a bound, because a loaded model.json sets it and each threshold costs memory
+      // (1e9 was an out-of-memory crash); exact: true gives every distinct score without buckets.
+      if (this.numThresholds > MAX_THRESHOLDS) {
+        throw new ConfigError('config/auc-thresholds', `AUC: numThresholds ${this.numThresholds} is above ${MAX_THRESHOLDS}; for exact values use auc({ exact: true }).`);
+      }
       this.evenlySpaced = true;
     }
     this.thresholds = aucThresholds(this.numThresholds, this.interior);
