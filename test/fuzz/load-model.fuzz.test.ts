@@ -76,6 +76,7 @@ const hostileValue = fc.oneof(
     [], {}, [1e9], [-1], [0], [1e6, 1e6], [2 ** 31, 2 ** 31], [4, 4, 4], ['x'], [null],
     { className: 'Dense', config: { name: 'x', units: 1e9 } }, { className: 'toString', config: {} },
     { className: 'sgd', config: { learningRate: -1 } }, { className: 'adam', config: { learningRate: { className: 'toString' } } },
+    { className: 'AUC', config: { numThresholds: 1e9 } }, { className: 'Precision', config: { thresholds: 1e9 } },
   ),
   fc.jsonValue({ maxDepth: 3 }),
   fc.integer(),
@@ -275,4 +276,11 @@ test('a declared architecture larger than the weight file is refused before allo
   const json = JSON.parse(f.text) as { layers: { config: Record<string, unknown> }[] };
   json.layers[1].config.units = 2 ** 30;
   assert.throws(() => nn.loadModelFromBytes(JSON.stringify(json), f.weights), (e: unknown) => e instanceof nn.FormatError);
+});
+
+test('a saved metric whose settings would allocate gigabytes is refused at load', () => {
+  const f = models[0];
+  const json = JSON.parse(f.text) as { training: { metrics: unknown[] } };
+  json.training.metrics = [{ className: 'AUC', config: { numThresholds: 1e9 } }];
+  assert.throws(() => nn.loadModelFromBytes(JSON.stringify(json), f.weights), (e: unknown) => e instanceof nn.NnkitError && /numThresholds/.test(e.message));
 });
