@@ -39,7 +39,7 @@ export function parseModelJson(text: string, path: string): ModelJson {
   if (!Array.isArray(parsed.layers) || parsed.layers.length === 0 || parsed.layers.length > MAX_LAYERS) fail('"layers" must be a non-empty array', path);
   for (const l of parsed.layers) {
     if (!isObject(l) || typeof l.className !== 'string' || !isObject(l.config) || typeof l.config.name !== 'string' ||
-        !Array.isArray(l.inbound) || !l.inbound.every((n) => typeof n === 'string')) {
+        !Array.isArray(l.inbound) || l.inbound.length > MAX_LAYERS || !l.inbound.every((n) => typeof n === 'string')) {
       fail('each layer needs className, config.name and inbound names', path);
     }
   }

@@ -284,3 +284,10 @@ test('a saved metric whose settings would allocate gigabytes is refused at load'
   json.training.metrics = [{ className: 'AUC', config: { numThresholds: 1e9 } }];
   assert.throws(() => nn.loadModelFromBytes(JSON.stringify(json), f.weights), (e: unknown) => e instanceof nn.NnkitError && /numThresholds/.test(e.message));
 });
+
+test('a merge layer listing 200 000 inbound names is refused, not a stack overflow', () => {
+  const f = models[0];
+  const json = JSON.parse(f.text) as { layers: { inbound: string[] }[] };
+  json.layers[2].inbound = new Array(200_000).fill('dense');
+  assert.throws(() => nn.loadModelFromBytes(JSON.stringify(json), f.weights), (e: unknown) => e instanceof nn.FormatError);
+});
