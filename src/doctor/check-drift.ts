@@ -19,7 +19,9 @@ export function driftDiagnostic(
 ): Diagnostic | undefined {
   const { rows, cols, data } = x;
   if (rows === 0 || cols !== stats.min.length) return undefined;
-  const drifted: { column: number; name?: string; count: number; min: number; max: number; trainMin: number; trainMax: number }[] = [];
+  const drifted: {
+    column: number; name?: string; count: number; min: number; max: number; trainMin: number; trainMax: number;
+  }[] = [];
   for (let j = 0; j < cols; j++) {
     const range = stats.max[j] - stats.min[j];
     if (!(range > 0)) continue;
@@ -35,18 +37,25 @@ export function driftDiagnostic(
       if (v < low || v > high) count++;
     }
     if (count > 0 && count >= SHARE * rows) {
-      drifted.push({ column: j, ...(names?.[j] !== undefined ? { name: names[j] } : {}), count, min, max, trainMin: stats.min[j], trainMax: stats.max[j] });
+      const name = names?.[j] !== undefined ? { name: names[j] } : {};
+      drifted.push({ column: j, ...name, count, min, max, trainMin: stats.min[j], trainMax: stats.max[j] });
     }
   }
   if (drifted.length === 0) return undefined;
   drifted.sort((a, b) => b.count - a.count);
   const label = (d: (typeof drifted)[number]) => (d.name !== undefined ? `"${d.name}"` : `column ${d.column}`);
   const shown = drifted.slice(0, SHOWN).map((d) =>
-    `${label(d)}: ${d.count} of ${rows} rows, values ${short(d.min)} to ${short(d.max)} (training ${short(d.trainMin)} to ${short(d.trainMax)})`);
+    `${label(d)}: ${d.count} of ${rows} rows, values ${short(d.min)} to ${short(d.max)} ` +
+      `(training ${short(d.trainMin)} to ${short(d.trainMax)})`);
   return diagnose('feature-drift', stage, {
-    what: `${drifted.length} of ${cols} input columns lie far outside the range the model was trained on: ${shown.join('; ')}${drifted.length > SHOWN ? '; …' : ''}.`,
-    why: 'A network extrapolates unpredictably beyond its training range, so these predictions are guesses; a whole column far off usually means the inputs were not preprocessed the way the training rows were.',
-    fix: 'Apply the same preprocessing as in training (the same StandardScaler, fitted on the training rows) and check the columns\' units and order; if the data really changed, retrain on recent rows.',
+    what: `${drifted.length} of ${cols} input columns lie far outside the range the model was ` +
+      `trained on: ${shown.join('; ')}${drifted.length > SHOWN ? '; …' : ''}.`,
+    why: 'A network extrapolates unpredictably beyond its training range, so these predictions ' +
+      'are guesses; a whole column far off usually means the inputs were not preprocessed the ' +
+      'way the training rows were.',
+    fix: 'Apply the same preprocessing as in training (the same StandardScaler, fitted on the ' +
+      'training rows) and check the columns\' units and order; if the data really changed, ' +
+      'retrain on recent rows.',
   }, { columns: drifted });
 }
 
@@ -64,8 +73,13 @@ export function checkPredictions(out: Float32Array, rows: number, cols: number, 
   }
   if (count === 0) return;
   raise(diagnose('nonfinite-predictions', stage, {
-    what: `The model output NaN or Infinity for ${count} of ${rows} rows (e.g. rows ${bad.join(', ')}).`,
-    why: 'Such outputs are no prediction at all, and every metric computed from them would be NaN too; they come from weights that diverged or inputs so large that float32 arithmetic overflows.',
-    fix: 'Scale the inputs as in training (values near 0, e.g. standardized), and retrain with a lower learning rate if the weights diverged; model.getWeights() shows whether they hold NaN.',
+    what: `The model output NaN or Infinity for ${count} of ${rows} rows (e.g. rows ` +
+      `${bad.join(', ')}).`,
+    why: 'Such outputs are no prediction at all, and every metric computed from them would be ' +
+      'NaN too; they come from weights that diverged or inputs so large that float32 arithmetic ' +
+      'overflows.',
+    fix: 'Scale the inputs as in training (values near 0, e.g. standardized), and retrain with a ' +
+      'lower learning rate if the weights diverged; model.getWeights() shows whether they hold ' +
+      'NaN.',
   }, { count, rows: bad }), { row: bad[0] });
 }

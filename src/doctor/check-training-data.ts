@@ -33,15 +33,18 @@ const SCALE_MAGNITUDE = 1000;
 
 const percent = (v: number) => `${(100 * v).toFixed(1)}%`;
 const sharesText = (shares: readonly number[]) => shares.map((s, c) => `class ${c} ${percent(s)}`).join(', ');
-const column = (j: number, names: readonly string[] | undefined) => (names?.[j] !== undefined ? `"${names[j]}"` : `column ${j}`);
+const column = (j: number, names: readonly string[] | undefined) =>
+  (names?.[j] !== undefined ? `"${names[j]}"` : `column ${j}`);
 
 function singleClass(classes: LabelClasses): Diagnostic | undefined {
   const { present, majority } = classShares(classes.counts);
   if (present !== 1) return undefined;
   return diagnose('single-class-labels', 'fit', {
     what: `Every training label is class ${majority}.`,
-    why: 'With one class there is nothing to tell apart: the model learns to output that class for every row, and accuracy is 1.0 on these labels whatever the features say.',
-    fix: 'Check the label column and any filter or split that produced the rows (a sorted file split by position often does this); train on rows of every class.',
+    why: 'With one class there is nothing to tell apart: the model learns to output that class ' +
+      'for every row, and accuracy is 1.0 on these labels whatever the features say.',
+    fix: 'Check the label column and any filter or split that produced the rows (a sorted file ' +
+      'split by position often does this); train on rows of every class.',
   }, { class: majority, rows: classes.classes.length });
 }
 
@@ -64,10 +67,15 @@ function unscaled(data: TrainingData): Diagnostic | undefined {
   const range = (j: number) => `${column(j, data.names)} spans ${short(min[j])} to ${short(max[j])}`;
   return diagnose('unscaled-features', 'fit', {
     what: ratio >= SCALE_RATIO
-      ? `The features are on very different scales: ${range(widest)} while ${range(narrowest)} (${short(ratio)} times wider).`
+      ? `The features are on very different scales: ${range(widest)} while ${range(narrowest)} ` +
+        `(${short(ratio)} times wider).`
       : `The features are large: ${range(widest)}, with values up to ${short(largest)}.`,
-    why: 'Gradient descent takes the same step size for every weight, so the widest features dominate the first updates and saturate activations while the narrow ones barely move; training is slow or stalls.',
-    fix: 'Standardize each feature with the training rows\' mean and standard deviation, (x - mean) / std: new nn.data.StandardScaler().fit(xTrain), then transform both xTrain and new rows; or start the model with a BatchNormalization layer.',
+    why: 'Gradient descent takes the same step size for every weight, so the widest features ' +
+      'dominate the first updates and saturate activations while the narrow ones barely move; ' +
+      'training is slow or stalls.',
+    fix: 'Standardize each feature with the training rows\' mean and standard deviation, (x - ' +
+      'mean) / std: new nn.data.StandardScaler().fit(xTrain), then transform both xTrain and new ' +
+      'rows; or start the model with a BatchNormalization layer.',
   }, { ratio, largest, widest, narrowest });
 }
 
@@ -88,8 +96,11 @@ function accuracyParadox(data: TrainingData, classes: LabelClasses): Diagnostic 
   const balanced = classes.counts.map((n) => (n === 0 ? 0 : rows / (present * n)));
   const weights = balanced.map((w, c) => `${c}: ${w.toFixed(2)}`).join(', ');
   return diagnose('accuracy-paradox', 'fit', {
-    what: `${percent(baseline)} of the training labels are class ${majority}, and the model is judged by accuracy without precision, recall or AUC.`,
-    why: `A model that always predicts class ${majority} already scores ${baseline.toFixed(3)} accuracy (the majority baseline), so a high accuracy says little about whether the model finds the other class${present > 2 ? 'es' : ''}.`,
+    what: `${percent(baseline)} of the training labels are class ${majority}, and the model is ` +
+      `judged by accuracy without precision, recall or AUC.`,
+    why: `A model that always predicts class ${majority} already scores ${baseline.toFixed(3)} ` +
+      `accuracy (the majority baseline), so a high accuracy says little about whether the model ` +
+      `finds the other class${present > 2 ? 'es' : ''}.`,
     fix: "Compile with metrics: ['accuracy', 'precision', 'recall', 'auc'] and compare accuracy with the baseline" +
       (data.weighted ? '.' : `; to make the rare class count more, pass classWeight: { ${weights} } to fit (balanced weights).`),
   }, { baseline, majority, shares, suggestedClassWeight: balanced });
@@ -120,8 +131,12 @@ function sortedSplit(data: TrainingData, train: LabelClasses, validation: LabelC
   return diagnose('validation-split-sorted', 'fit', {
     what: `validationSplit: ${data.validationSplit} holds out the last ${nv} rows, and they are ` +
       (single ? `all class ${pv.majority}` : `${sharesText(pv.shares)}`) + ` against ${sharesText(pt.shares)} in the training rows.`,
-    why: 'validationSplit takes the last rows before any shuffling (as Keras does); when the rows are sorted by label, validation measures a different population and val_loss and val_accuracy mislead.',
-    fix: 'Shuffle the rows before fit, or split them with a stratified split, nn.trainTestSplit(x, y, { testSize: 0.2, stratify: true }), and pass validationData instead of validationSplit.',
+    why: 'validationSplit takes the last rows before any shuffling (as Keras does); when the ' +
+      'rows are sorted by label, validation measures a different population and val_loss and ' +
+      'val_accuracy mislead.',
+    fix: 'Shuffle the rows before fit, or split them with a stratified split, ' +
+      'nn.trainTestSplit(x, y, { testSize: 0.2, stratify: true }), and pass validationData ' +
+      'instead of validationSplit.',
   }, { trainShares: pt.shares, validationShares: pv.shares, validationRows: nv });
 }
 
@@ -139,9 +154,12 @@ export function leakage(
   const ownRate = training.duplicates / training.size;
   if (count === 0 || share < 0.01 || share <= 2 * ownRate) return undefined;
   return diagnose('data-leakage', stage, {
-    what: `${count} of the ${x.rows} ${what} rows (${percent(share)}) also appear, value for value, in the training rows (e.g. rows ${rows.join(', ')}).`,
-    why: 'The model has already seen those rows with their labels, so scores on them measure memory, not generalization, and look better than the model is.',
-    fix: 'Split the data once into disjoint parts before any oversampling or augmentation, drop exact duplicate rows first, and never add test rows to the training rows.',
+    what: `${count} of the ${x.rows} ${what} rows (${percent(share)}) also appear, value for ` +
+      `value, in the training rows (e.g. rows ${rows.join(', ')}).`,
+    why: 'The model has already seen those rows with their labels, so scores on them measure ' +
+      'memory, not generalization, and look better than the model is.',
+    fix: 'Split the data once into disjoint parts before any oversampling or augmentation, drop ' +
+      'exact duplicate rows first, and never add test rows to the training rows.',
   }, { count, share, rows });
 }
 

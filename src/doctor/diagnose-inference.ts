@@ -11,7 +11,9 @@ import { featureNames } from './feature-names.js';
  * training set itself, which measures training fit on purpose). Prints each new warning
  * once unless verbose is 0; returns the warnings kept.
  */
-export function diagnoseInference(model: Model, x: Tensor, stage: 'predict' | 'evaluate', verbose: number | undefined): Diagnostic[] {
+export function diagnoseInference(
+  model: Model, x: Tensor, stage: 'predict' | 'evaluate', verbose: number | undefined,
+): Diagnostic[] {
   const doctor = model.doctor;
   const found: Diagnostic[] = [];
   const names = featureNames(model, x.cols);

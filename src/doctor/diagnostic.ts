@@ -18,47 +18,51 @@ interface CatalogEntry {
   readonly title: string;
 }
 
+function entry<S extends Severity, K extends ErrorKind>(severity: S, kind: K, silenceable: boolean, title: string) {
+  return { severity, kind, silenceable, title };
+}
+
 /**
  * Every diagnostic the doctor knows, by its stable code. docs/diagnostics.md documents each one
  * (a test keeps the two in step).
  */
 export const diagnosticCatalog = {
   // compile: the output layer, the loss and the metrics
-  'softmax-one-unit': { severity: 'error', kind: 'config', silenceable: true, title: 'softmax on a one-unit output' },
-  'crossentropy-one-unit': { severity: 'error', kind: 'config', silenceable: true, title: 'categorical cross-entropy on a one-unit output' },
-  'output-not-probability': { severity: 'error', kind: 'config', silenceable: true, title: 'a probability loss on an output that is not a probability' },
-  'from-logits-on-probabilities': { severity: 'error', kind: 'config', silenceable: true, title: 'fromLogits on a sigmoid or softmax output' },
-  'softmax-binary-crossentropy': { severity: 'warning', kind: 'config', silenceable: true, title: 'softmax output with binary cross-entropy' },
-  'regression-loss-on-classifier': { severity: 'warning', kind: 'config', silenceable: true, title: 'mean squared error or hinge on a classification output' },
-  'metric-not-applicable': { severity: 'error', kind: 'config', silenceable: true, title: 'a metric that cannot apply to the output' },
-  'binary-accuracy-on-softmax': { severity: 'warning', kind: 'config', silenceable: true, title: 'binary accuracy on a softmax output' },
+  'softmax-one-unit': entry('error', 'config', true, 'softmax on a one-unit output'),
+  'crossentropy-one-unit': entry('error', 'config', true, 'categorical cross-entropy on a one-unit output'),
+  'output-not-probability': entry('error', 'config', true, 'a probability loss on an output that is not a probability'),
+  'from-logits-on-probabilities': entry('error', 'config', true, 'fromLogits on a sigmoid or softmax output'),
+  'softmax-binary-crossentropy': entry('warning', 'config', true, 'softmax output with binary cross-entropy'),
+  'regression-loss-on-classifier': entry('warning', 'config', true, 'mean squared error or hinge on a classification output'),
+  'metric-not-applicable': entry('error', 'config', true, 'a metric that cannot apply to the output'),
+  'binary-accuracy-on-softmax': entry('warning', 'config', true, 'binary accuracy on a softmax output'),
   // fit and evaluate: the data
-  'non-numeric-features': { severity: 'error', kind: 'data', silenceable: false, title: 'a value that is not a number in the features or labels' },
-  'nonfinite-features': { severity: 'error', kind: 'data', silenceable: false, title: 'NaN or Infinity in the features' },
-  'empty-data': { severity: 'error', kind: 'data', silenceable: false, title: 'no rows to train on' },
-  'label-row-mismatch': { severity: 'error', kind: 'shape', silenceable: false, title: 'features and labels have different row counts' },
-  'label-columns-mismatch': { severity: 'error', kind: 'shape', silenceable: false, title: 'labels with the wrong number of columns' },
-  'sparse-labels-one-hot': { severity: 'error', kind: 'shape', silenceable: false, title: 'one-hot labels given to a sparse loss' },
-  'categorical-labels-integer': { severity: 'error', kind: 'shape', silenceable: false, title: 'integer labels given to a categorical loss' },
-  'sparse-label-range': { severity: 'error', kind: 'data', silenceable: false, title: 'class indices outside the output units' },
-  'binary-labels-out-of-range': { severity: 'error', kind: 'data', silenceable: false, title: 'binary labels outside 0 and 1' },
-  'categorical-labels-out-of-range': { severity: 'error', kind: 'data', silenceable: false, title: 'one-hot labels outside 0 and 1' },
-  'binary-labels-fractional': { severity: 'warning', kind: 'data', silenceable: true, title: 'binary labels that are neither 0 nor 1' },
-  'single-class-labels': { severity: 'warning', kind: 'data', silenceable: true, title: 'one class in the training labels' },
-  'unscaled-features': { severity: 'warning', kind: 'data', silenceable: true, title: 'features on very different scales' },
-  'accuracy-paradox': { severity: 'warning', kind: 'data', silenceable: true, title: 'class imbalance judged by accuracy alone' },
-  'validation-split-sorted': { severity: 'warning', kind: 'data', silenceable: true, title: 'a validation split unlike the training rows' },
-  'data-leakage': { severity: 'warning', kind: 'data', silenceable: true, title: 'validation or test rows that also appear in training' },
+  'non-numeric-features': entry('error', 'data', false, 'a value that is not a number in the features or labels'),
+  'nonfinite-features': entry('error', 'data', false, 'NaN or Infinity in the features'),
+  'empty-data': entry('error', 'data', false, 'no rows to train on'),
+  'label-row-mismatch': entry('error', 'shape', false, 'features and labels have different row counts'),
+  'label-columns-mismatch': entry('error', 'shape', false, 'labels with the wrong number of columns'),
+  'sparse-labels-one-hot': entry('error', 'shape', false, 'one-hot labels given to a sparse loss'),
+  'categorical-labels-integer': entry('error', 'shape', false, 'integer labels given to a categorical loss'),
+  'sparse-label-range': entry('error', 'data', false, 'class indices outside the output units'),
+  'binary-labels-out-of-range': entry('error', 'data', false, 'binary labels outside 0 and 1'),
+  'categorical-labels-out-of-range': entry('error', 'data', false, 'one-hot labels outside 0 and 1'),
+  'binary-labels-fractional': entry('warning', 'data', true, 'binary labels that are neither 0 nor 1'),
+  'single-class-labels': entry('warning', 'data', true, 'one class in the training labels'),
+  'unscaled-features': entry('warning', 'data', true, 'features on very different scales'),
+  'accuracy-paradox': entry('warning', 'data', true, 'class imbalance judged by accuracy alone'),
+  'validation-split-sorted': entry('warning', 'data', true, 'a validation split unlike the training rows'),
+  'data-leakage': entry('warning', 'data', true, 'validation or test rows that also appear in training'),
   // during training
-  'loss-not-finite': { severity: 'warning', kind: 'value', silenceable: false, title: 'the loss became NaN or infinite' },
-  'loss-exploding': { severity: 'warning', kind: 'value', silenceable: true, title: 'the loss exploded' },
-  'stuck-one-class': { severity: 'warning', kind: 'value', silenceable: true, title: 'the model predicts one class only' },
-  'overfitting': { severity: 'warning', kind: 'value', silenceable: true, title: 'validation loss rising while training loss falls' },
+  'loss-not-finite': entry('warning', 'value', false, 'the loss became NaN or infinite'),
+  'loss-exploding': entry('warning', 'value', true, 'the loss exploded'),
+  'stuck-one-class': entry('warning', 'value', true, 'the model predicts one class only'),
+  'overfitting': entry('warning', 'value', true, 'validation loss rising while training loss falls'),
   // predict and evaluate
-  'feature-count-mismatch': { severity: 'error', kind: 'shape', silenceable: false, title: 'input with the wrong number of columns' },
-  'feature-columns-mismatch': { severity: 'error', kind: 'shape', silenceable: false, title: 'input columns missing, extra or in another order' },
-  'feature-drift': { severity: 'warning', kind: 'data', silenceable: true, title: 'features far outside the training range' },
-  'nonfinite-predictions': { severity: 'error', kind: 'value', silenceable: false, title: 'the model produced NaN or infinite outputs' },
+  'feature-count-mismatch': entry('error', 'shape', false, 'input with the wrong number of columns'),
+  'feature-columns-mismatch': entry('error', 'shape', false, 'input columns missing, extra or in another order'),
+  'feature-drift': entry('warning', 'data', true, 'features far outside the training range'),
+  'nonfinite-predictions': entry('error', 'value', false, 'the model produced NaN or infinite outputs'),
 } as const satisfies Record<string, CatalogEntry>;
 
 export type DiagnosticCode = keyof typeof diagnosticCatalog;

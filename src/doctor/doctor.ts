@@ -109,7 +109,11 @@ export class Doctor {
     if (!Object.prototype.hasOwnProperty.call(metadata, METADATA_KEY)) return;
     const saved = metadata[METADATA_KEY];
     const fail = (problem: string): never => {
-      throw new FormatError('format/invalid', `${path}: metadata.doctor is invalid (${problem}); the file was edited or is corrupt. Save the model again.`, path);
+      throw new FormatError(
+        'format/invalid',
+        `${path}: metadata.doctor is invalid (${problem}); the file was edited or is corrupt. Save the model again.`,
+        path,
+      );
     };
     if (typeof saved !== 'object' || saved === null || Array.isArray(saved)) fail('it must be an object');
     const state = saved as Record<string, unknown>;

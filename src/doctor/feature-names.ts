@@ -10,6 +10,11 @@ export function featureNames(model: Model, count: number): readonly string[] | u
   return Array.isArray(names) && names.length === count && names.every((n) => typeof n === 'string') ? names : undefined;
 }
 
+/** The first `limit` names, quoted, with an ellipsis when there are more. */
+function quoted(names: readonly string[], limit: number): string {
+  return names.slice(0, limit).map((n) => `"${n}"`).join(', ') + (names.length > limit ? ', …' : '');
+}
+
 /**
  * Checks the column names of new data against the names the model was trained with: missing
  * or extra columns, or the same columns in another order, throw 'feature-columns-mismatch'.
@@ -28,13 +33,15 @@ export function checkFeatureNames(model: Model, names: readonly string[], what =
     ? names.map((n, i) => [n, i, expected.indexOf(n)] as const).filter(([, i, j]) => i !== j)
     : [];
   const parts = [
-    missing.length > 0 ? `missing ${missing.slice(0, 8).map((n) => `"${n}"`).join(', ')}${missing.length > 8 ? ', …' : ''}` : '',
-    extra.length > 0 ? `unknown ${extra.slice(0, 8).map((n) => `"${n}"`).join(', ')}${extra.length > 8 ? ', …' : ''}` : '',
+    missing.length > 0 ? `missing ${quoted(missing, 8)}` : '',
+    extra.length > 0 ? `unknown ${quoted(extra, 8)}` : '',
     moved.length > 0 ? `in another order (${moved.slice(0, 5).map(([n, i, j]) => `"${n}" is column ${i}, was ${j}`).join('; ')})` : '',
   ].filter((p) => p !== '');
   raise(diagnose('feature-columns-mismatch', 'predict', {
-    what: `The ${what} columns do not match the ${expected.length} the model was trained on: ${parts.join('; ')}.`,
-    why: 'The model reads features by position, so a missing, extra or moved column feeds each weight the wrong quantity and every prediction is wrong without any error.',
-    fix: `Select the training columns in the training order (${expected.slice(0, 6).map((n) => `"${n}"`).join(', ')}${expected.length > 6 ? ', …' : ''}) before predicting.`,
+    what: `The ${what} columns do not match the ${expected.length} the model was trained on: ` +
+      `${parts.join('; ')}.`,
+    why: 'The model reads features by position, so a missing, extra or moved column feeds each ' +
+      'weight the wrong quantity and every prediction is wrong without any error.',
+    fix: `Select the training columns in the training order (${quoted(expected, 6)}) before predicting.`,
   }, { missing, extra, moved: moved.map(([name, column, was]) => ({ name, column, was })) }));
 }

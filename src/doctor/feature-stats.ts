@@ -62,7 +62,8 @@ export function parseFeatureStats(value: unknown, cols: number): { stats?: Featu
   for (const key of ['min', 'max', 'mean', 'std'] as const) {
     if (!isNumberList(v[key], cols)) return { problem: `featureStats.${key} must list ${cols} finite numbers, one per input feature` };
   }
-  const stats = { rows: v.rows as number, min: v.min as number[], max: v.max as number[], mean: v.mean as number[], std: v.std as number[] };
+  const list = (key: 'min' | 'max' | 'mean' | 'std') => v[key] as number[];
+  const stats = { rows: v.rows as number, min: list('min'), max: list('max'), mean: list('mean'), std: list('std') };
   if (stats.min.some((m, j) => m > stats.max[j]) || stats.std.some((s) => s < 0)) {
     return { problem: 'featureStats has a min above its max or a negative std' };
   }

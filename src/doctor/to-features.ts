@@ -26,8 +26,10 @@ function checkNumeric(rows: readonly unknown[], what: string, stage: DiagnosticS
     const where = column === undefined ? `row ${row}` : `row ${row}, column ${column}`;
     raise(diagnose('non-numeric-features', stage, {
       what: `${what} holds ${show(value)} at ${where}, which is not a number.`,
-      why: 'Converting it to float32 would silently make it 0, 1 or NaN, and the model would train on a value that is not in your data.',
-      fix: 'Parse the column to numbers first (nn.data reads CSV files into numbers and encodes text columns), and impute or drop missing values.',
+      why: 'Converting it to float32 would silently make it 0, 1 or NaN, and the model would ' +
+        'train on a value that is not in your data.',
+      fix: 'Parse the column to numbers first (nn.data reads CSV files into numbers and encodes ' +
+        'text columns), and impute or drop missing values.',
     }, { row, column }), { row, column: column === undefined ? undefined : String(column) });
   }
 }
@@ -50,9 +52,13 @@ export function checkFinite(x: Tensor, what: string, stage: DiagnosticStage, nam
   const shown = cells.map((c) => `row ${c.row}, column ${columnLabel(c.column, names)}: ${c.value}`).join('; ');
   const columns = [...perColumn].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${columnLabel(c, names)} (${n})`);
   raise(diagnose('nonfinite-features', stage, {
-    what: `${what} holds ${count} NaN or infinite value(s): ${shown}${count > SHOWN ? '; …' : ''}. Columns affected: ${columns.slice(0, 10).join(', ')}${columns.length > 10 ? ', …' : ''}.`,
-    why: 'One NaN turns every weight it reaches into NaN after a single step, and from then on the model outputs NaN for every row.',
-    fix: 'Impute missing values (e.g. with the column mean or median of the training rows) or drop those rows before calling the model; nn.data preprocessing does this for CSV files.',
+    what: `${what} holds ${count} NaN or infinite value(s): ` +
+      `${shown}${count > SHOWN ? '; …' : ''}. Columns affected: ` +
+      `${columns.slice(0, 10).join(', ')}${columns.length > 10 ? ', …' : ''}.`,
+    why: 'One NaN turns every weight it reaches into NaN after a single step, and from then on ' +
+      'the model outputs NaN for every row.',
+    fix: 'Impute missing values (e.g. with the column mean or median of the training rows) or ' +
+      'drop those rows before calling the model; nn.data preprocessing does this for CSV files.',
   }, { count, cells, columns: [...perColumn.keys()] }), { row: cells[0].row, column: String(cells[0].column) });
 }
 
@@ -69,7 +75,8 @@ export function toFeatures(x: TensorLike, what: string, stage: DiagnosticStage, 
     raise(diagnose('empty-data', stage, {
       what: `${what} has no rows.`,
       why: 'There is nothing to learn from, and the loss of an empty epoch would be reported as 0.',
-      fix: 'Check the filter or split that produced the data; fit needs at least one row (in practice hundreds).',
+      fix: 'Check the filter or split that produced the data; fit needs at least one row (in ' +
+        'practice hundreds).',
     }));
   }
   return t;

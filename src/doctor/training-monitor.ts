@@ -64,7 +64,8 @@ export class TrainingMonitor implements Callback {
 
   private snapshot(epoch: number): void {
     const optimizer = this.trainer.optimizer;
-    this.good = { epoch, weights: this.model.getWeights(), state: optimizer.state.map((s) => s.slice()), iterations: optimizer.iterations };
+    const state = optimizer.state.map((s) => s.slice());
+    this.good = { epoch, weights: this.model.getWeights(), state, iterations: optimizer.iterations };
   }
 
   private restore(): string {
@@ -75,7 +76,8 @@ export class TrainingMonitor implements Callback {
     optimizer.iterations = good.iterations;
     this.model.stopTraining = true;
     this.stopped = true;
-    return good.epoch < 0 ? 'the weights from before training' : `the weights from the end of epoch ${good.epoch + 1}, its lowest training loss`;
+    if (good.epoch < 0) return 'the weights from before training';
+    return `the weights from the end of epoch ${good.epoch + 1}, its lowest training loss`;
   }
 
   onTrainBegin(): void {
@@ -114,7 +116,9 @@ export class TrainingMonitor implements Callback {
     this.options.report(diagnose('loss-not-finite', 'training', {
       what: `Training stopped: ${what}.`,
       why: 'Once a weight is NaN or infinite every prediction is too, and training cannot recover.',
-      fix: `The model now holds ${restored}. Lower the learning rate (e.g. 10 times), standardize the features, or set clipnorm: 1 on the optimizer; check the data for extreme values.`,
+      fix: `The model now holds ${restored}. Lower the learning rate (e.g. 10 times), ` +
+        `standardize the features, or set clipnorm: 1 on the optimizer; check the data for ` +
+        `extreme values.`,
     }, { epoch: this.losses.length, restoredEpoch: this.good!.epoch }));
   }
 
@@ -124,7 +128,8 @@ export class TrainingMonitor implements Callback {
     const loss = logs.loss;
     const valLoss = logs.val_loss;
     if (!Number.isFinite(loss) || (valLoss !== undefined && !Number.isFinite(valLoss))) {
-      this.notFinite(`the ${Number.isFinite(loss) ? 'validation' : 'training'} loss of epoch ${epoch + 1} is ${Number.isFinite(loss) ? valLoss : loss}`);
+      const which = Number.isFinite(loss) ? 'validation' : 'training';
+      this.notFinite(`the ${which} loss of epoch ${epoch + 1} is ${Number.isFinite(loss) ? valLoss : loss}`);
       return;
     }
     // NOTE: the last step of an epoch can turn weights NaN after every loss was computed.
@@ -136,9 +141,12 @@ export class TrainingMonitor implements Callback {
     if (loss > EXPLODE_FACTOR * this.bestLoss && loss > this.firstLoss) {
       const restored = this.restore();
       this.options.report(diagnose('loss-exploding', 'training', {
-        what: `Training stopped: the loss jumped to ${format(loss)} at epoch ${epoch + 1}, over ${EXPLODE_FACTOR} times its best value ${format(this.bestLoss)}.`,
-        why: 'Steps that large throw the weights away from any minimum; left running, the loss usually goes on to NaN.',
-        fix: `The model now holds ${restored}. Lower the learning rate (e.g. 10 times), standardize the features, or set clipnorm: 1 on the optimizer.`,
+        what: `Training stopped: the loss jumped to ${format(loss)} at epoch ${epoch + 1}, over ` +
+          `${EXPLODE_FACTOR} times its best value ${format(this.bestLoss)}.`,
+        why: 'Steps that large throw the weights away from any minimum; left running, the loss ' +
+          'usually goes on to NaN.',
+        fix: `The model now holds ${restored}. Lower the learning rate (e.g. 10 times), ` +
+          `standardize the features, or set clipnorm: 1 on the optimizer.`,
       }, { epoch, loss, bestLoss: this.bestLoss }));
       return;
     }
@@ -177,9 +185,14 @@ export class TrainingMonitor implements Callback {
     const bestEpoch = this.valLosses.indexOf(best);
     this.overfitReported = true;
     this.options.report(diagnose('overfitting', 'training', {
-      what: `Validation loss rose for ${OVERFIT_EPOCHS} epochs in a row (from ${format(best)} at epoch ${bestEpoch + 1} to ${format(this.valLosses[n - 1])} at epoch ${epoch + 1}) while the training loss kept falling.`,
-      why: 'The model is fitting details of the training rows that do not carry over to new rows; validation scores will keep getting worse.',
-      fix: "Add callbacks: [nn.callbacks.earlyStopping({ monitor: 'val_loss', patience: 3, restoreBestWeights: true })], add Dropout or an L2 kernelRegularizer, use fewer units, or get more data.",
+      what: `Validation loss rose for ${OVERFIT_EPOCHS} epochs in a row (from ${format(best)} at ` +
+        `epoch ${bestEpoch + 1} to ${format(this.valLosses[n - 1])} at epoch ${epoch + 1}) while ` +
+        `the training loss kept falling.`,
+      why: 'The model is fitting details of the training rows that do not carry over to new ' +
+        'rows; validation scores will keep getting worse.',
+      fix: "Add callbacks: [nn.callbacks.earlyStopping({ monitor: 'val_loss', patience: 3, " +
+        "restoreBestWeights: true })], add Dropout or an L2 kernelRegularizer, use fewer units, " +
+        "or get more data.",
     }, { bestEpoch, bestValLoss: best, epoch }));
   }
 
@@ -189,12 +202,18 @@ export class TrainingMonitor implements Callback {
     if (this.stopped || !classes || this.stuckEpochs < STUCK_EPOCHS) return;
     const { shares, majority } = classShares(classes.counts);
     const accuracyKey = Object.keys(this.lastLogs).find((k) => !k.startsWith('val_') && /acc/.test(k));
-    const accuracy = accuracyKey === undefined ? '' : ` Its ${accuracyKey} (${format(this.lastLogs[accuracyKey])}) sits at the majority baseline (${format(shares[majority])}).`;
+    const accuracy = accuracyKey === undefined ? ''
+      : ` Its ${accuracyKey} (${format(this.lastLogs[accuracyKey])}) sits at the majority baseline (${format(shares[majority])}).`;
     const c = this.stuckClass;
     this.options.report(diagnose('stuck-one-class', 'training', {
-      what: `For the last ${this.stuckEpochs} epochs the model predicted class ${c} for ${(100 * this.stuckShare).toFixed(1)}% of the training rows, while ${(100 * (shares[c] ?? 0)).toFixed(1)}% of the labels are class ${c}.${accuracy}`,
-      why: 'A model that outputs one class has learned the class balance, not the features: it finds none of the other rows, and its accuracy only reflects how common that class is.',
-      fix: 'Standardize the features, check that the labels line up with the rows, try a higher learning rate or more epochs, and for rare classes pass classWeight (e.g. { 0: 1, 1: 5 }) to fit.',
+      what: `For the last ${this.stuckEpochs} epochs the model predicted class ${c} for ` +
+        `${(100 * this.stuckShare).toFixed(1)}% of the training rows, while ` +
+        `${(100 * (shares[c] ?? 0)).toFixed(1)}% of the labels are class ${c}.${accuracy}`,
+      why: 'A model that outputs one class has learned the class balance, not the features: it ' +
+        'finds none of the other rows, and its accuracy only reflects how common that class is.',
+      fix: 'Standardize the features, check that the labels line up with the rows, try a higher ' +
+        'learning rate or more epochs, and for rare classes pass classWeight (e.g. { 0: 1, 1: 5 ' +
+        '}) to fit.',
     }, { class: c, predictedShare: this.stuckShare, labelShare: shares[c] ?? 0, epochs: this.stuckEpochs }));
   }
 }
