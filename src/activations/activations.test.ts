@@ -2,9 +2,13 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ACTIVATION_KINKS } from '../../test/helpers/activation-kinks.js';
 import { assertClose } from '../../test/helpers/close.js';
-import { awayFromKinks, checkGradients, project, uniformArray } from '../../test/helpers/gradient-check.js';
+import {
+  awayFromKinks, checkGradients, project, uniformArray,
+} from '../../test/helpers/gradient-check.js';
 import { ConfigError } from '../errors.js';
-import { activationName, activationNames, getActivation, type ActivationName } from './activations.js';
+import {
+  activationName, activationNames, getActivation, type ActivationName,
+} from './activations.js';
 
 const KINKS = ACTIVATION_KINKS;
 
@@ -40,27 +44,33 @@ describe('activations', () => {
       return y[0];
     };
     const f32 = { rtol: 1e-6, atol: 1e-7 };
-    assertClose(at('leaky_relu', -2), -0.4, f32, 'leaky_relu slope 0.2 (Keras 3 activation default)');
+    assertClose(at('leaky_relu', -2), -0.4, f32, 'leaky_relu slope 0.2 (the Keras 3 default)');
     assertClose(at('hard_sigmoid', 1), 1 / 6 + 0.5, f32, 'hard_sigmoid = relu6(x + 3) / 6');
     assertClose(at('hard_sigmoid', -3.5), 0, f32, 'hard_sigmoid saturates at 0');
     assertClose(at('gelu', 1), 0.8413447460685429, f32, 'exact (erf) gelu');
     assertClose(at('gelu', -2.5), -0.015524163314440398, f32, 'exact gelu in the erfc branch');
-    assertClose(at('selu', -1), 1.0507009873554805 * 1.6732632423543772 * (Math.exp(-1) - 1), f32, 'selu');
+    const seluScale = 1.0507009873554805;
+    const seluAlpha = 1.6732632423543772;
+    assertClose(at('selu', -1), seluScale * seluAlpha * (Math.exp(-1) - 1), f32, 'selu');
     assertClose(at('elu', -1), Math.exp(-1) - 1, f32, 'elu alpha 1');
     assertClose(at('softplus', 0), Math.LN2, f32, 'softplus');
     assertClose(at('softplus', 100), 100, f32, 'softplus does not overflow');
     assertClose(at('swish', 1), 1 / (1 + Math.exp(-1)), f32, 'swish = x·sigmoid(x)');
     assertClose(at('softsign', 1), 0.5, f32, 'softsign');
-    assertClose(at('sigmoid', -30), 1 / (1 + Math.exp(30)), { rtol: 1e-6, atol: 0 }, 'sigmoid keeps tiny values');
+    const tiny = 1 / (1 + Math.exp(30));
+    assertClose(at('sigmoid', -30), tiny, { rtol: 1e-6, atol: 0 }, 'sigmoid keeps tiny values');
   });
 
   it('softmax rows sum to one and survive large logits', () => {
     const z = new Float32Array([1000, 1001, 1002, -5, 0, 5]);
     const y = new Float32Array(6);
     getActivation('softmax').forward(z, y, 2, 3);
-    for (let r = 0; r < 2; r++) assertClose(y[r * 3] + y[r * 3 + 1] + y[r * 3 + 2], 1, { rtol: 1e-6 }, `row ${r} sum`);
+    for (let r = 0; r < 2; r++) {
+      assertClose(y[r * 3] + y[r * 3 + 1] + y[r * 3 + 2], 1, { rtol: 1e-6 }, `row ${r} sum`);
+    }
     assert.ok(y.every(Number.isFinite));
-    assertClose(y[2], Math.exp(2) / (1 + Math.exp(1) + Math.exp(2)), { rtol: 1e-6 }, 'shift-invariant');
+    const expected = Math.exp(2) / (1 + Math.exp(1) + Math.exp(2));
+    assertClose(y[2], expected, { rtol: 1e-6 }, 'shift-invariant');
   });
 
   it('accept snake_case and camelCase names and default to linear', () => {

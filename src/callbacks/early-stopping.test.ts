@@ -8,7 +8,9 @@ import { fakeModel, replay } from '../../test/helpers/fake-training-model.js';
 import { ConfigError } from '../errors.js';
 import { EarlyStopping, type EarlyStoppingArgs } from './early-stopping.js';
 
-async function run(args: EarlyStoppingArgs, values: number[], directions?: Record<string, 'up' | 'down'>) {
+async function run(
+  args: EarlyStoppingArgs, values: number[], directions?: Record<string, 'up' | 'down'>,
+) {
   const callback = new EarlyStopping({ monitor: 'score', mode: 'min', ...args });
   const model = fakeModel({ directions });
   const result = await replay(callback, model, args.monitor ?? 'score', values);
@@ -23,7 +25,7 @@ describe('earlyStopping', () => {
     assert.equal(callback.bestEpoch, 1);
   });
 
-  it('with patience 0 stops at the first epoch that does not improve (never at epoch 0)', async () => {
+  it('with patience 0 stops at the first non-improving epoch (never at epoch 0)', async () => {
     assert.equal((await run({ patience: 0 }, [1, 0.5, 0.6, 0.4])).epochsRun, 3);
     assert.equal((await run({ patience: 0 }, [1])).epochsRun, 1);
   });
@@ -31,7 +33,8 @@ describe('earlyStopping', () => {
   it('counts an improvement only when it beats the best by more than minDelta', async () => {
     // 0.95 is not 0.1 better than 1; 0.85 is (0.85 + 0.1 < 1).
     assert.equal((await run({ patience: 1, minDelta: 0.1 }, [1, 0.95, 0.85, 0.8])).epochsRun, 2);
-    const { epochsRun, callback } = await run({ patience: 2, minDelta: 0.1 }, [1, 0.95, 0.85, 0.8, 0.79, 0.78]);
+    const values = [1, 0.95, 0.85, 0.8, 0.79, 0.78];
+    const { epochsRun, callback } = await run({ patience: 2, minDelta: 0.1 }, values);
     assert.equal(epochsRun, 5);
     assert.equal(callback.bestEpoch, 2);
     assert.equal(callback.best, 0.85);
@@ -55,13 +58,15 @@ describe('earlyStopping', () => {
   });
 
   it('restores the best epoch\'s weights when it stops', async () => {
-    const { restored, epochsRun } = await run({ patience: 2, restoreBestWeights: true }, [0.5, 0.3, 0.4, 0.45, 0.1]);
+    const values = [0.5, 0.3, 0.4, 0.45, 0.1];
+    const { restored, epochsRun } = await run({ patience: 2, restoreBestWeights: true }, values);
     assert.equal(epochsRun, 4);
     assert.equal(restored, 1);
   });
 
   it('restores the best weights even when training ends without stopping (Keras 3)', async () => {
-    const { restored, epochsRun } = await run({ patience: 5, restoreBestWeights: true }, [0.5, 0.3, 0.4]);
+    const values = [0.5, 0.3, 0.4];
+    const { restored, epochsRun } = await run({ patience: 5, restoreBestWeights: true }, values);
     assert.equal(epochsRun, 3);
     assert.equal(restored, 1);
   });
@@ -72,17 +77,22 @@ describe('earlyStopping', () => {
 
   it('maximizes in mode max and in mode auto for a metric whose direction is up', async () => {
     assert.equal((await run({ patience: 1, mode: 'max' }, [0.5, 0.6, 0.55, 0.7])).epochsRun, 3);
-    const auto = await run({ monitor: 'val_accuracy', mode: 'auto', patience: 1, restoreBestWeights: true }, [0.5, 0.6, 0.55, 0.7], { accuracy: 'up' });
+    const values = [0.5, 0.6, 0.55, 0.7];
+    const accuracy = {
+      monitor: 'val_accuracy', mode: 'auto' as const, patience: 1, restoreBestWeights: true,
+    };
+    const auto = await run(accuracy, values, { accuracy: 'up' });
     assert.equal(auto.epochsRun, 3);
     assert.equal(auto.restored, 1);
-    const byName = await run({ monitor: 'val_auc', mode: 'auto', patience: 1 }, [0.5, 0.6, 0.55, 0.7]);
+    const byName = await run({ monitor: 'val_auc', mode: 'auto', patience: 1 }, values);
     assert.equal(byName.epochsRun, 3, 'auc-like names are maximized');
-    const loss = await run({ monitor: 'val_loss', mode: 'auto', patience: 1 }, [0.5, 0.6, 0.55, 0.7]);
+    const loss = await run({ monitor: 'val_loss', mode: 'auto', patience: 1 }, values);
     assert.equal(loss.epochsRun, 2, 'val_loss is minimized');
   });
 
   it('ignores epochs before startFromEpoch', async () => {
-    const { epochsRun, callback } = await run({ patience: 1, startFromEpoch: 2 }, [0.1, 0.2, 0.5, 0.6, 0.4]);
+    const values = [0.1, 0.2, 0.5, 0.6, 0.4];
+    const { epochsRun, callback } = await run({ patience: 1, startFromEpoch: 2 }, values);
     assert.equal(epochsRun, 4);
     assert.equal(callback.bestEpoch, 2);
   });

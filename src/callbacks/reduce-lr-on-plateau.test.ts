@@ -1,7 +1,8 @@
 // ReduceLROnPlateau against Keras 3's keras/src/callbacks/reduce_lr_on_plateau.py: the logged
 // learning_rate is the rate the epoch trained with; after `patience` epochs without an
 // improvement larger than minDelta the rate is multiplied by factor (not below minLr), then
-// `cooldown` epochs pass (the counter is decremented at the start of each epoch) before wait counts again.
+// `cooldown` epochs pass (the counter is decremented at the start of each epoch) before wait
+// counts again.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { assertAllClose } from '../../test/helpers/close.js';
@@ -11,13 +12,15 @@ import { ReduceLROnPlateau, type ReduceLROnPlateauArgs } from './reduce-lr-on-pl
 
 async function rates(args: ReduceLROnPlateauArgs, values: number[], learningRate = 1) {
   const model = fakeModel({ learningRate });
-  const { logs } = await replay(new ReduceLROnPlateau({ monitor: 'score', ...args }), model, args.monitor ?? 'score', values);
+  const callback = new ReduceLROnPlateau({ monitor: 'score', ...args });
+  const { logs } = await replay(callback, model, args.monitor ?? 'score', values);
   return { logged: logs.map((l) => l.learning_rate), final: model.optimizer.learningRate };
 }
 
 describe('reduceLROnPlateau', () => {
   it('multiplies the rate by factor after patience epochs without improvement', async () => {
-    const { logged, final } = await rates({ patience: 2, factor: 0.5, minDelta: 0 }, [1, 1, 1, 0.5, 0.5, 0.5, 0.5]);
+    const values = [1, 1, 1, 0.5, 0.5, 0.5, 0.5];
+    const { logged, final } = await rates({ patience: 2, factor: 0.5, minDelta: 0 }, values);
     assert.deepEqual(logged, [1, 1, 1, 0.5, 0.5, 0.5, 0.25]);
     assert.equal(final, 0.25);
   });
@@ -32,28 +35,33 @@ describe('reduceLROnPlateau', () => {
   });
 
   it('waits `cooldown` epochs after a reduction, counting the epoch of the decrement', async () => {
-    const { logged, final } = await rates({ patience: 1, factor: 0.5, cooldown: 2 }, [1, 1, 1, 1, 1, 1]);
+    const values = [1, 1, 1, 1, 1, 1];
+    const { logged, final } = await rates({ patience: 1, factor: 0.5, cooldown: 2 }, values);
     assert.deepEqual(logged, [1, 1, 0.5, 0.5, 0.25, 0.25]);
     assert.equal(final, 0.125);
     const noEffect = await rates({ patience: 1, factor: 0.5, cooldown: 1 }, [1, 1, 1]);
-    assert.deepEqual(noEffect.logged, [1, 1, 0.5], 'cooldown 1 ends before the next epoch is judged, as in Keras');
+    assert.deepEqual(noEffect.logged, [1, 1, 0.5], 'cooldown 1 ends before the next epoch (Keras)');
   });
 
   it('never goes below minLr', async () => {
-    const { logged, final } = await rates({ patience: 1, factor: 0.1, minLr: 0.05 }, [1, 1, 1, 1], 0.1);
+    const options = { patience: 1, factor: 0.1, minLr: 0.05 };
+    const { logged, final } = await rates(options, [1, 1, 1, 1], 0.1);
     assert.deepEqual(logged, [0.1, 0.1, 0.05, 0.05]);
     assert.equal(final, 0.05);
   });
 
   it('maximizes accuracy-like quantities in mode auto and honours mode max', async () => {
-    const { logged } = await rates({ monitor: 'val_accuracy', patience: 1, factor: 0.5 }, [0.5, 0.6, 0.7, 0.65]);
+    const options = { monitor: 'val_accuracy', patience: 1, factor: 0.5 };
+    const { logged } = await rates(options, [0.5, 0.6, 0.7, 0.65]);
     assert.deepEqual(logged, [1, 1, 1, 1]);
     const max = await rates({ mode: 'max', patience: 1, factor: 0.5 }, [0.5, 0.4, 0.3]);
     assert.deepEqual(max.logged, [1, 1, 0.5]);
   });
 
   it('refuses an optimizer that follows a learning-rate schedule', async () => {
-    await assert.rejects(replay(new ReduceLROnPlateau({ monitor: 'score' }), fakeModel({ usesSchedule: true }), 'score', [1]), ConfigError);
+    const callback = new ReduceLROnPlateau({ monitor: 'score' });
+    const scheduled = fakeModel({ usesSchedule: true });
+    await assert.rejects(replay(callback, scheduled, 'score', [1]), ConfigError);
   });
 
   it('rejects a factor of 1 or more', () => {

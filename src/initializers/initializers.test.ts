@@ -5,7 +5,9 @@ import { buildLayer } from '../../test/helpers/layer-contract.js';
 import { ConfigError } from '../errors.js';
 import { Dense } from '../layers/dense.js';
 import { Random, setSeed } from '../random/random.js';
-import { initialize, initializerConfig, initializerNames, type InitializerLike } from './initializers.js';
+import {
+  initialize, initializerConfig, initializerNames, type InitializerLike,
+} from './initializers.js';
 
 const FAN_IN = 200;
 const FAN_OUT = 300;
@@ -20,7 +22,15 @@ function sample(like: InitializerLike, shape: readonly number[] = SHAPE, seed = 
   return out;
 }
 
-function stats(values: Float32Array): { mean: number; variance: number; maxAbs: number; min: number; max: number } {
+interface Stats {
+  mean: number;
+  variance: number;
+  maxAbs: number;
+  min: number;
+  max: number;
+}
+
+function stats(values: Float32Array): Stats {
   let sum = 0;
   let min = Infinity;
   let max = -Infinity;
@@ -38,7 +48,9 @@ function stats(values: Float32Array): { mean: number; variance: number; maxAbs: 
 /** Mean within 5 standard errors of `mean`, variance within 2% (about 5 standard errors here). */
 function assertMoments(values: Float32Array, mean: number, variance: number, what: string): void {
   const s = stats(values);
-  assert.ok(Math.abs(s.mean - mean) < 5 * Math.sqrt(variance / values.length), `${what}: mean ${s.mean}, expected ${mean}`);
+  const standardError = Math.sqrt(variance / values.length);
+  const message = `${what}: mean ${s.mean}, expected ${mean}`;
+  assert.ok(Math.abs(s.mean - mean) < 5 * standardError, message);
   assertClose(s.variance, variance, { rtol: 0.02 }, `${what}: variance`);
 }
 
@@ -54,22 +66,34 @@ function checkTruncatedNormal(name: string, variance: number): void {
   const values = sample(name);
   const stddev = Math.sqrt(variance) / TRUNCATED_STD;
   const s = stats(values);
-  assert.ok(s.maxAbs <= 2 * stddev * (1 + 1e-6), `${name}: truncated at 2 standard deviations (max ${s.maxAbs}, limit ${2 * stddev})`);
+  const limit = 2 * stddev;
+  assert.ok(s.maxAbs <= limit * (1 + 1e-6), `${name}: truncated at ${limit} (max ${s.maxAbs})`);
   assert.ok(s.maxAbs > 1.95 * stddev, `${name}: the tails reach the truncation point`);
   assertMoments(values, 0, variance, name);
 }
 
 describe('initializers (Keras 3 definitions, fan_in 200, fan_out 300)', () => {
-  it('glorot_uniform: U(±√(6 / (fan_in + fan_out)))', () => checkUniform('glorot_uniform', Math.sqrt(6 / (FAN_IN + FAN_OUT))));
+  it('glorot_uniform: U(±√(6 / (fan_in + fan_out)))', () => {
+    checkUniform('glorot_uniform', Math.sqrt(6 / (FAN_IN + FAN_OUT)));
+  });
   it('he_uniform: U(±√(6 / fan_in))', () => checkUniform('he_uniform', Math.sqrt(6 / FAN_IN)));
-  it('lecun_uniform: U(±√(3 / fan_in))', () => checkUniform('lecun_uniform', Math.sqrt(3 / FAN_IN)));
-  it('glorot_normal: truncated normal with variance 2 / (fan_in + fan_out)', () => checkTruncatedNormal('glorot_normal', 2 / (FAN_IN + FAN_OUT)));
-  it('he_normal: truncated normal with variance 2 / fan_in', () => checkTruncatedNormal('he_normal', 2 / FAN_IN));
-  it('lecun_normal: truncated normal with variance 1 / fan_in', () => checkTruncatedNormal('lecun_normal', 1 / FAN_IN));
+  it('lecun_uniform: U(±√(3 / fan_in))', () => {
+    checkUniform('lecun_uniform', Math.sqrt(3 / FAN_IN));
+  });
+  it('glorot_normal: truncated normal with variance 2 / (fan_in + fan_out)', () => {
+    checkTruncatedNormal('glorot_normal', 2 / (FAN_IN + FAN_OUT));
+  });
+  it('he_normal: truncated normal with variance 2 / fan_in', () => {
+    checkTruncatedNormal('he_normal', 2 / FAN_IN);
+  });
+  it('lecun_normal: truncated normal with variance 1 / fan_in', () => {
+    checkTruncatedNormal('lecun_normal', 1 / FAN_IN);
+  });
 
   it('random_normal: mean 0 and stddev 0.05 by default, or as configured', () => {
     assertMoments(sample('random_normal'), 0, 0.05 ** 2, 'default');
-    assertMoments(sample({ className: 'random_normal', config: { mean: 1, stddev: 2 } }), 1, 4, 'configured');
+    const configured = sample({ className: 'random_normal', config: { mean: 1, stddev: 2 } });
+    assertMoments(configured, 1, 4, 'configured');
   });
 
   it('random_uniform: U[−0.05, 0.05) by default, or [minval, maxval)', () => {
@@ -77,7 +101,8 @@ describe('initializers (Keras 3 definitions, fan_in 200, fan_out 300)', () => {
     const s = stats(values);
     assert.ok(s.min >= -0.05 && s.max < 0.05);
     assertMoments(values, 0, 0.1 ** 2 / 12, 'default');
-    const configured = stats(sample({ className: 'random_uniform', config: { minval: 2, maxval: 3 } }));
+    const range = { className: 'random_uniform' as const, config: { minval: 2, maxval: 3 } };
+    const configured = stats(sample(range));
     assert.ok(configured.min >= 2 && configured.max < 3);
     assertClose(configured.mean, 2.5, { atol: 0.01 });
   });

@@ -37,8 +37,10 @@ function makeModel(): Model {
   const joined = layers.concatenate().apply([a, layers.dropout({ rate: 0.2 }).apply(merged)]);
   const outputs = layers.dense({ units: 1, activation: 'sigmoid' }).apply(joined);
   const m = functionalModel({ inputs, outputs });
-  const learningRate = exponentialDecay({ initialLearningRate: 0.01, decaySteps: 5, decayRate: 0.5 });
-  m.compile({ optimizer: optimizers.adam({ learningRate }), loss: 'binary_crossentropy', metrics: ['accuracy'] });
+  const schedule = { initialLearningRate: 0.01, decaySteps: 5, decayRate: 0.5 };
+  const learningRate = exponentialDecay(schedule);
+  const optimizer = optimizers.adam({ learningRate });
+  m.compile({ optimizer, loss: 'binary_crossentropy', metrics: ['accuracy'] });
   return m;
 }
 
@@ -59,7 +61,10 @@ async function editJson(dir: string, edit: (json: Record<string, any>) => void):
   await writeFile(path, JSON.stringify(json));
 }
 
-async function rejectsWith(dir: string, type: typeof FormatError | typeof ConfigError, code: string | RegExp, ...patterns: RegExp[]): Promise<void> {
+async function rejectsWith(
+  dir: string, type: typeof FormatError | typeof ConfigError, code: string | RegExp,
+  ...patterns: RegExp[]
+): Promise<void> {
   await assert.rejects(loadModel(dir), (error: unknown) => {
     assert.ok(error instanceof type, `a ${type.name}, not ${String(error)}`);
     if (typeof code === 'string') assert.equal(error.code, code, error.message);
@@ -74,7 +79,8 @@ describe('loading damaged files', () => {
     const dir = await savedModel();
     const bytes = await readFile(join(dir, 'weights.bin'));
     await writeFile(join(dir, 'weights.bin'), bytes.subarray(0, bytes.length - 4));
-    await rejectsWith(dir, FormatError, 'format/truncated', /truncated/, new RegExp(String(bytes.length)));
+    const declared = new RegExp(String(bytes.length));
+    await rejectsWith(dir, FormatError, 'format/truncated', /truncated/, declared);
   });
 
   it('a weights.bin with extra bytes is a FormatError', async () => {
@@ -106,7 +112,8 @@ describe('loading damaged files', () => {
     const dir = await savedModel();
     await rm(join(dir, 'weights.bin'));
     await rejectsWith(dir, FormatError, 'format/missing-file', /weights\.bin/);
-    await rejectsWith(join(root, 'no-such-model'), FormatError, 'format/missing-file', /model\.json/);
+    const nowhere = join(root, 'no-such-model');
+    await rejectsWith(nowhere, FormatError, 'format/missing-file', /model\.json/);
   });
 
   it('a model.json that is not valid JSON is a FormatError', async () => {
@@ -176,7 +183,8 @@ describe('loading hostile model.json', () => {
       const dir = await savedModel();
       const path = join(dir, 'model.json');
       const text = await readFile(path, 'utf8');
-      await writeFile(path, text.replace('"config": {', `"config": { "${key}": { "polluted": true },`));
+      const hostile = text.replace('"config": {', `"config": { "${key}": { "polluted": true },`);
+      await writeFile(path, hostile);
       await rejectsWith(dir, FormatError, /^format\//, new RegExp(key));
       assert.equal(({} as Record<string, unknown>).polluted, undefined);
     }
@@ -187,7 +195,8 @@ describe('loading hostile model.json', () => {
     await editJson(dir, (json) => {
       json.layers[1].className = 'Lambda';
     });
-    await rejectsWith(dir, ConfigError, 'config/unknown-layer', /"Lambda"/, /Dense/, /BatchNormalization/);
+    const listed = [/"Lambda"/, /Dense/, /BatchNormalization/];
+    await rejectsWith(dir, ConfigError, 'config/unknown-layer', ...listed);
   });
 
   it('a graph with a missing or cyclic inbound layer is a FormatError', async () => {
@@ -209,21 +218,27 @@ describe('loading model.json with any one value replaced', () => {
   // of these values in turn. Loading must then succeed or throw an nnkit error; a model that
   // loads must predict and train a step without any other kind of error.
   const HOSTILE: unknown[] = [
-    null, -1, 0, 1.5, 1e12, -1e12, 'x', '', true, {}, [], [1e12], [-1], { className: 'l2', config: null },
+    null, -1, 0, 1.5, 1e12, -1e12, 'x', '', true, {}, [], [1e12], [-1],
+    { className: 'l2', config: null },
     { className: 'exponential_decay', config: null }, { className: 'zeros', config: null },
   ];
 
-  function tryLoad(text: string, weights: Uint8Array, optimizerState: Uint8Array | undefined): string | undefined {
+  /** Loads, predicts and trains a step; returns a description of any error that is not nnkit's. */
+  function tryLoad(
+    text: string, weights: Uint8Array, optimizerState: Uint8Array | undefined,
+  ): string | undefined {
     try {
       const loaded = loadModelFromBytes(text, weights, optimizerState);
       loaded.predict([[0.1, -0.2, 0.3]]);
       if (loaded.compiled) {
         const trainer = loaded.prepare(3, 'test');
-        trainer.trainBatch(new Tensor(new Float32Array([0.1, 0.2, 0.3, -0.4, 0.5, 0.6]), [2, 3]), new Tensor(new Float32Array([0, 1]), [2, 1]), undefined);
+        const x = new Tensor(new Float32Array([0.1, 0.2, 0.3, -0.4, 0.5, 0.6]), [2, 3]);
+        trainer.trainBatch(x, new Tensor(new Float32Array([0, 1]), [2, 1]), undefined);
       }
       return undefined;
     } catch (error) {
-      return error instanceof NnkitError ? undefined : `${(error as Error).name}: ${(error as Error).message}`;
+      if (error instanceof NnkitError) return undefined;
+      return `${(error as Error).name}: ${(error as Error).message}`;
     }
   }
 

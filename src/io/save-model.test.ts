@@ -43,7 +43,8 @@ function sequentialModel(optimizer: string | Optimizer = 'adam'): Model {
 function mergingModel(optimizer: string | Optimizer = 'rmsprop'): Model {
   const inputs = input({ shape: [4] });
   const a = layers.dense({ units: 5, activation: 'tanh', kernelRegularizer: 'l2' }).apply(inputs);
-  const b = layers.batchNormalization().apply(layers.dense({ units: 5, activation: 'elu' }).apply(inputs));
+  const hidden = layers.dense({ units: 5, activation: 'elu' }).apply(inputs);
+  const b = layers.batchNormalization().apply(hidden);
   const sum = layers.add().apply([a, b]);
   const joined = layers.concatenate().apply([sum, layers.dropout({ rate: 0.3 }).apply(a)]);
   const outputs = layers.dense({ units: 3, activation: 'softmax' }).apply(joined);
@@ -78,7 +79,7 @@ describe('save → load', () => {
     assert.deepEqual(loaded.optimizer!.getConfig(), m.optimizer!.getConfig());
   });
 
-  it('a functional model with add, concatenate, batch normalization and dropout predicts bit-identically', async () => {
+  it('a functional model with merges, batch norm, dropout predicts bit-identically', async () => {
     setSeed(2);
     const m = mergingModel();
     await m.fit(x, classes, { epochs: 3, batchSize: 8, verbose: 0 });
@@ -87,8 +88,10 @@ describe('save → load', () => {
     const loaded = await loadModel(dir);
     assertBitIdentical(loaded.predict(x).data, m.predict(x).data, 'predictions');
     assertSameWeights(loaded.getWeights(), m.getWeights(), 'weights, moving statistics included');
-    const norm = loaded.modelGraph.layers.find((l) => l instanceof BatchNormalization) as BatchNormalization;
-    assert.ok(norm.movingMean!.value.some((v) => v !== 0), 'the moving statistics were trained, not the initial zeros');
+    const isNorm = (l: unknown): l is BatchNormalization => l instanceof BatchNormalization;
+    const norm = loaded.modelGraph.layers.find(isNorm)!;
+    const trained = norm.movingMean!.value.some((v) => v !== 0);
+    assert.ok(trained, 'trained moving statistics, not the initial zeros');
   });
 
   it('writes only the model files (no temporary files left behind)', async () => {
@@ -98,18 +101,37 @@ describe('save → load', () => {
     await m.save(dir, { includeOptimizer: true });
     assert.deepEqual((await readdir(dir)).sort(), ['model.json', 'optimizer.bin', 'weights.bin']);
     await m.save(dir);
-    assert.deepEqual((await readdir(dir)).sort(), ['model.json', 'optimizer.bin', 'weights.bin'], 'saving again replaces files in place');
+    const again = (await readdir(dir)).sort();
+    const files = ['model.json', 'optimizer.bin', 'weights.bin'];
+    assert.deepEqual(again, files, 'saving again replaces them');
   });
 
   const continued: { title: string; make: () => Model; labels: number[] }[] = [
     { title: 'adam', make: () => sequentialModel('adam'), labels: y },
-    { title: 'sgd with Nesterov momentum', make: () => sequentialModel(optimizers.sgd({ learningRate: 0.05, momentum: 0.9, nesterov: true })), labels: y },
-    { title: 'centered rmsprop with momentum', make: () => mergingModel(optimizers.rmsprop({ momentum: 0.5, centered: true })), labels: classes },
-    { title: 'adamw', make: () => mergingModel(optimizers.adamw({ learningRate: 0.01 })), labels: classes },
-    { title: 'adagrad', make: () => sequentialModel(optimizers.adagrad({ learningRate: 0.05 })), labels: y },
+    {
+      title: 'sgd with Nesterov momentum',
+      make: () =>
+        sequentialModel(optimizers.sgd({ learningRate: 0.05, momentum: 0.9, nesterov: true })),
+      labels: y,
+    },
+    {
+      title: 'centered rmsprop with momentum',
+      make: () => mergingModel(optimizers.rmsprop({ momentum: 0.5, centered: true })),
+      labels: classes,
+    },
+    {
+      title: 'adamw',
+      make: () => mergingModel(optimizers.adamw({ learningRate: 0.01 })),
+      labels: classes,
+    },
+    {
+      title: 'adagrad',
+      make: () => sequentialModel(optimizers.adagrad({ learningRate: 0.05 })),
+      labels: y,
+    },
   ];
   for (const c of continued) {
-    it(`training continues identically after a load with includeOptimizer (${c.title})`, async () => {
+    it(`training continues identically after a load with the optimizer (${c.title})`, async () => {
       // One model trains 2 + 2 epochs; the other trains 2, is saved and loaded, then trains 2 more.
       // Reseeding before the second half gives both the same shuffles and dropout masks.
       const options = { batchSize: 8, verbose: 0 as const };
@@ -137,13 +159,16 @@ describe('save → load', () => {
       assert.equal(fresh.optimizer!.iterations, 0);
       setSeed(4);
       await fresh.fit(x, c.labels, { ...options, epochs: 2 });
-      assert.notDeepEqual(fresh.getWeights(), straight.getWeights(), 'the optimizer state matters in this case');
+      assert.notDeepEqual(fresh.getWeights(), straight.getWeights(), 'the optimizer state matters');
     });
   }
 
-  it('training in one fit of 4 epochs equals 2 epochs, save, load, 2 more (no shuffle, no dropout)', async () => {
+  it('one fit of 4 epochs equals 2 epochs, save, load, 2 more (no shuffle, dropout)', async () => {
     const make = () => {
-      const m = sequential([layers.dense({ units: 5, activation: 'tanh', inputShape: [4] }), layers.dense({ units: 1, activation: 'sigmoid' })]);
+      const m = sequential([
+        layers.dense({ units: 5, activation: 'tanh', inputShape: [4] }),
+        layers.dense({ units: 1, activation: 'sigmoid' }),
+      ]);
       m.compile({ optimizer: 'adam', loss: 'binary_crossentropy' });
       return m;
     };

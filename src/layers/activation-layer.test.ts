@@ -14,7 +14,8 @@ describe('Activation', () => {
       make: () => new ActivationLayer({ activation }),
       inputShapes: [[4]],
       params: { trainable: 0, nonTrainable: 0 },
-      inputValues: (_k, length) => awayFromKinks(length, -4, 4, ACTIVATION_KINKS[activation], 0.05, 51),
+      inputValues: (_k, length) =>
+        awayFromKinks(length, -4, 4, ACTIVATION_KINKS[activation], 0.05, 51),
     });
   }
 
@@ -25,7 +26,8 @@ describe('Activation', () => {
   });
 
   it('saves the canonical snake_case name for a camelCase identifier', () => {
-    assert.equal(new ActivationLayer({ activation: 'leakyRelu' }).getConfig().config.activation, 'leaky_relu');
+    const config = new ActivationLayer({ activation: 'leakyRelu' }).getConfig().config;
+    assert.equal(config.activation, 'leaky_relu');
   });
 
   it('rejects an unknown activation', () => {

@@ -26,7 +26,8 @@ describe('BatchNormalization', () => {
   });
 
   describeLayerContract('BatchNormalization without center and scale', {
-    make: () => new BatchNormalization({ center: false, scale: false, momentum: 0.9, epsilon: 0.01 }),
+    make: () =>
+      new BatchNormalization({ center: false, scale: false, momentum: 0.9, epsilon: 0.01 }),
     inputShapes: [[3]],
     params: { trainable: 0, nonTrainable: 6 },
     rows: 6,
@@ -53,8 +54,11 @@ describe('BatchNormalization', () => {
     buildLayer(layer, [[3]]);
     layer.call([new Tensor(x.slice(), [4, 3])], true);
     columns.forEach((c, j) => {
-      assertClose(layer.movingMean!.value[j], 0 * 0.99 + mean(c) * 0.01, { rtol: 1e-5 }, `moving mean ${j}`);
-      assertClose(layer.movingVariance!.value[j], 1 * 0.99 + biasedVariance(c) * 0.01, { rtol: 1e-5 }, `moving variance ${j}`);
+      const close = { rtol: 1e-5 };
+      const movingMean = 0 * 0.99 + mean(c) * 0.01;
+      const movingVariance = 1 * 0.99 + biasedVariance(c) * 0.01;
+      assertClose(layer.movingMean!.value[j], movingMean, close, `moving mean ${j}`);
+      assertClose(layer.movingVariance!.value[j], movingVariance, close, `moving variance ${j}`);
     });
   });
 
@@ -69,22 +73,26 @@ describe('BatchNormalization', () => {
     const mv = [0.5, 2, 1.3];
     const expected = new Float32Array(12);
     for (let i = 0; i < 4; i++) {
-      for (let j = 0; j < 3; j++) expected[i * 3 + j] = (gamma[j] * (x[i * 3 + j] - mm[j])) / Math.sqrt(mv[j] + 1e-3) + beta[j];
+      for (let j = 0; j < 3; j++) {
+        const normalized = (x[i * 3 + j] - mm[j]) / Math.sqrt(mv[j] + 1e-3);
+        expected[i * 3 + j] = gamma[j] * normalized + beta[j];
+      }
     }
     assertAllClose(y.data, expected, { rtol: 1e-5, atol: 1e-6 });
     assertAllClose(layer.movingMean!.value, mm, { rtol: 1e-7 });
     assertAllClose(layer.movingVariance!.value, mv, { rtol: 1e-7 });
   });
 
-  it('when frozen (trainable: false) runs in inference mode during training too, as in Keras 3', () => {
+  it('when frozen (trainable: false) runs in inference mode in training too, as in Keras 3', () => {
     const layer = new BatchNormalization({ trainable: false });
     buildLayer(layer, [[3]]);
     setStatistics(layer);
     const inference = layer.call([new Tensor(x.slice(), [4, 3])], false).data.slice();
     const training = layer.call([new Tensor(x.slice(), [4, 3])], true).data.slice();
     assertAllClose(training, inference, { rtol: 0, atol: 0 });
-    assertAllClose(layer.movingMean!.value, [0.2, -0.1, 0.4], { rtol: 1e-7 }, 'moving mean unchanged');
-    assertAllClose(layer.movingVariance!.value, [0.5, 2, 1.3], { rtol: 1e-7 }, 'moving variance unchanged');
+    const unchanged = { rtol: 1e-7 };
+    assertAllClose(layer.movingMean!.value, [0.2, -0.1, 0.4], unchanged, 'moving mean unchanged');
+    assertAllClose(layer.movingVariance!.value, [0.5, 2, 1.3], unchanged, 'moving var unchanged');
   });
 
   it('rejects momentum outside [0, 1] and non-positive epsilon', () => {

@@ -49,7 +49,9 @@ function kinkFreeInputs(activation: ActivationName) {
   };
 }
 
-function denseCase(args: DenseArgs, activation: ActivationName, params: { trainable: number; nonTrainable: number }) {
+function denseCase(
+  args: DenseArgs, activation: ActivationName, params: { trainable: number; nonTrainable: number },
+) {
   return {
     make: () => new Dense(args),
     inputShapes: [[IN]],
@@ -62,16 +64,21 @@ describe('Dense', () => {
   for (const activation of activationNames) {
     describeLayerContract(
       `Dense with ${activation}`,
-      denseCase({ units: UNITS, activation, biasInitializer: { className: 'random_uniform', config: {} } }, activation, {
-        trainable: IN * UNITS + UNITS, nonTrainable: 0,
-      }),
+      denseCase(
+        { units: UNITS, activation, biasInitializer: { className: 'random_uniform', config: {} } },
+        activation,
+        { trainable: IN * UNITS + UNITS, nonTrainable: 0 },
+      ),
     );
   }
 
   describeLayerContract(
     'Dense without bias, with regularizers and a named initializer',
     denseCase(
-      { units: UNITS, activation: 'tanh', useBias: false, kernelInitializer: 'he_normal', kernelRegularizer: 'l2' },
+      {
+        units: UNITS, activation: 'tanh', useBias: false, kernelInitializer: 'he_normal',
+        kernelRegularizer: 'l2',
+      },
       'tanh',
       { trainable: IN * UNITS, nonTrainable: 0 },
     ),
@@ -79,7 +86,11 @@ describe('Dense', () => {
 
   describeLayerContract(
     'Dense frozen with trainable: false',
-    denseCase({ units: UNITS, activation: 'sigmoid', trainable: false }, 'sigmoid', { trainable: 0, nonTrainable: IN * UNITS + UNITS }),
+    denseCase(
+      { units: UNITS, activation: 'sigmoid', trainable: false },
+      'sigmoid',
+      { trainable: 0, nonTrainable: IN * UNITS + UNITS },
+    ),
   );
 
   it('computes activation(x · kernel + bias)', () => {
@@ -88,7 +99,8 @@ describe('Dense', () => {
     layer.kernel!.value.set([1, -1, 2, 0, 0.5, 1]); // (3, 2)
     layer.bias!.value.set([0.5, -3]);
     const y = layer.call([new Tensor(new Float32Array([1, 2, 3, -1, 0, 1]), [2, 3])], false);
-    // row 0: [1 + 4 + 1.5 + 0.5, −1 + 0 + 3 − 3] = [7, −1] → relu [7, 0]; row 1: [−1 + 0.5 + 0.5, 1 + 1 − 3] → [0, 0]
+    // row 0: [1 + 4 + 1.5 + 0.5, −1 + 0 + 3 − 3] = [7, −1] → relu [7, 0]
+    // row 1: [−1 + 0.5 + 0.5, 1 + 1 − 3] → [0, 0]
     assertAllClose(y.data, [7, 0, 0, 0], { atol: 1e-6 });
   });
 
@@ -103,7 +115,8 @@ describe('Dense', () => {
   it('rejects a batch with the wrong number of features', () => {
     const layer = new Dense({ units: 2 });
     buildLayer(layer, [[3]]);
-    assert.throws(() => layer.call([new Tensor(new Float32Array(8), [2, 4])], false), (error: unknown) => {
+    const wide = new Tensor(new Float32Array(8), [2, 4]);
+    assert.throws(() => layer.call([wide], false), (error: unknown) => {
       assert.ok(error instanceof ShapeError);
       assert.equal(error.code, 'shape/feature-count');
       assert.match(error.message, /expects 3 input features but got 4/);

@@ -1,16 +1,13 @@
 import { describe, it } from 'node:test';
 import { assertClose } from '../../test/helpers/close.js';
 import { awayFromKinks, uniformArray } from '../../test/helpers/gradient-check.js';
-import { checkLossGradient, totalLoss } from '../../test/helpers/loss-check.js';
+import { checkLossGradient, rowLoss } from '../../test/helpers/loss-check.js';
 import { Hinge, MeanAbsoluteError, MeanSquaredError } from './elementwise-losses.js';
-import type { Loss } from './loss.js';
-
-function rowLoss(loss: Loss, p: number[], y: number[]): number {
-  return totalLoss(loss, { yPred: new Float32Array(p), yTrue: new Float32Array(y), rows: 1, cols: p.length, labelCols: y.length });
-}
 
 /** Predictions at least 0.05 away from the labels' kinks (p = y for MAE, y·p = 1 for hinge). */
-function predictionsAwayFrom(labels: Float32Array, kinkAt: (y: number) => number, seed: number): Float32Array {
+function predictionsAwayFrom(
+  labels: Float32Array, kinkAt: (y: number) => number, seed: number,
+): Float32Array {
   const out = new Float32Array(labels.length);
   labels.forEach((y, i) => {
     out[i] = awayFromKinks(1, -2, 2, [kinkAt(y)], 0.05, seed + i)[0];

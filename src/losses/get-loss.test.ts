@@ -6,7 +6,9 @@ import type { Loss, LossConfig } from './loss.js';
 
 const configured: Loss[] = [
   losses.binaryCrossentropy({ fromLogits: true, labelSmoothing: 0.1 }),
-  losses.binaryFocalCrossentropy({ fromLogits: false, labelSmoothing: 0.05, gamma: 3, alpha: 0.4, applyClassBalancing: true }),
+  losses.binaryFocalCrossentropy({
+    fromLogits: false, labelSmoothing: 0.05, gamma: 3, alpha: 0.4, applyClassBalancing: true,
+  }),
   losses.categoricalCrossentropy({ fromLogits: true, labelSmoothing: 0.2 }),
   losses.sparseCategoricalCrossentropy({ fromLogits: true }),
   losses.meanSquaredError(),
@@ -16,7 +18,8 @@ const configured: Loss[] = [
 
 describe('getLoss', () => {
   it('round-trips every loss config through JSON', () => {
-    assert.deepEqual(configured.map((l) => l.name).sort(), [...lossNames].sort(), 'every loss is covered');
+    const covered = configured.map((l) => l.name).sort();
+    assert.deepEqual(covered, [...lossNames].sort(), 'every loss is covered');
     for (const loss of configured) {
       const config = JSON.parse(JSON.stringify(loss.getConfig())) as LossConfig;
       const rebuilt = getLoss(config);
@@ -49,6 +52,7 @@ describe('getLoss', () => {
   });
 
   it('rejects an unknown loss class in a config', () => {
-    assert.throws(() => getLoss({ className: 'kl_divergence', config: {} } as unknown as LossConfig), ConfigError);
+    const unknown = { className: 'kl_divergence', config: {} } as unknown as LossConfig;
+    assert.throws(() => getLoss(unknown), ConfigError);
   });
 });

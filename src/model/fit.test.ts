@@ -13,6 +13,7 @@ import { layers } from '../layers/registry.js';
 import type { Optimizer } from '../optimizers/optimizer.js';
 import { optimizers } from '../optimizers/get-optimizer.js';
 import { setSeed } from '../random/random.js';
+import { l2 } from '../regularizers/regularizers.js';
 import type { Model } from './model.js';
 import { sequential } from './sequential.js';
 
@@ -24,7 +25,8 @@ function binaryModel(options: { dropout?: number; optimizer?: string | Optimizer
     ...(options.dropout ? [layers.dropout({ rate: options.dropout })] : []),
     layers.dense({ units: 1, activation: 'sigmoid' }),
   ]);
-  m.compile({ optimizer: options.optimizer ?? 'adam', loss: 'binary_crossentropy', metrics: ['accuracy'] });
+  const optimizer = options.optimizer ?? 'adam';
+  m.compile({ optimizer, loss: 'binary_crossentropy', metrics: ['accuracy'] });
   return m;
 }
 
@@ -59,7 +61,7 @@ function firstBatchLoss(): Callback & { loss?: number } {
 }
 
 describe('fit: validationSplit', () => {
-  it('trains on the first floor(rows·(1 − split)) rows and validates on the last ones', async () => {
+  it('trains on the first floor(rows·(1 − split)) rows, validates on the last', async () => {
     setSeed(1);
     const m = binaryModel();
     const rows = x.slice(0, 10);
@@ -67,29 +69,37 @@ describe('fit: validationSplit', () => {
     const history = await m.fit(rows, labels, { epochs: 2, validationSplit: 0.25, verbose: 0 });
     assert.equal(history.params.samples, 7, 'floor(10 · 0.75) = 7 training rows (Keras floors)');
     const lastRows = m.evaluate(rows.slice(7), labels.slice(7));
-    assert.equal(history.history.val_loss[1], lastRows.loss, 'val_loss is the loss on the last 3 rows');
+    assert.equal(history.history.val_loss[1], lastRows.loss, 'val_loss is the last 3 rows\' loss');
     assert.equal(history.history.val_accuracy[1], lastRows.accuracy);
-    assert.notEqual(history.history.val_loss[1], m.evaluate(rows.slice(0, 3), labels.slice(0, 3)).loss);
+    const firstRows = m.evaluate(rows.slice(0, 3), labels.slice(0, 3));
+    assert.notEqual(history.history.val_loss[1], firstRows.loss);
   });
 
   it('takes the validation rows before shuffling', async () => {
     setSeed(2);
     const m = binaryModel();
-    const history = await m.fit(x, y, { epochs: 3, validationSplit: 0.2, shuffle: true, verbose: 0 });
+    const options = { epochs: 3, validationSplit: 0.2, shuffle: true, verbose: 0 as const };
+    const history = await m.fit(x, y, options);
     assert.equal(history.params.samples, 32);
     assert.equal(history.history.val_loss[2], m.evaluate(x.slice(32), y.slice(32)).loss);
   });
 
   it('rejects fractions outside (0, 1) and splits that leave no training rows', async () => {
-    await assert.rejects(binaryModel().fit(x, y, { validationSplit: 1.5, verbose: 0 }), ConfigError);
-    await assert.rejects(binaryModel().fit(x.slice(0, 1), y.slice(0, 1), { validationSplit: 0.5, verbose: 0 }), ConfigError);
+    const tooLarge = () => binaryModel().fit(x, y, { validationSplit: 1.5, verbose: 0 });
+    await assert.rejects(tooLarge, ConfigError);
+    const oneRow = () =>
+      binaryModel().fit(x.slice(0, 1), y.slice(0, 1), { validationSplit: 0.5, verbose: 0 });
+    await assert.rejects(oneRow, ConfigError);
   });
 
   it('applies class weights to the training rows only, as Keras does', async () => {
     setSeed(3);
     const m = binaryModel();
-    const history = await m.fit(x, y, { epochs: 1, validationSplit: 0.25, classWeight: { 0: 1, 1: 5 }, verbose: 0 });
-    assert.equal(history.history.val_loss[0], m.evaluate(x.slice(30), y.slice(30)).loss, 'val_loss is unweighted');
+    const classWeight = { 0: 1, 1: 5 };
+    const options = { epochs: 1, validationSplit: 0.25, classWeight, verbose: 0 as const };
+    const history = await m.fit(x, y, options);
+    const unweighted = m.evaluate(x.slice(30), y.slice(30)).loss;
+    assert.equal(history.history.val_loss[0], unweighted, 'val_loss is unweighted');
   });
 });
 
@@ -98,8 +108,10 @@ describe('fit: validationData', () => {
     setSeed(4);
     const m = binaryModel();
     const validation = binaryData(12, 3, 99);
-    const history = await m.fit(x, y, { epochs: 2, validationData: [validation.x, validation.y], verbose: 0 });
-    assert.deepEqual(Object.keys(history.history).sort(), ['accuracy', 'loss', 'val_accuracy', 'val_loss']);
+    const validationData = [validation.x, validation.y] as const;
+    const history = await m.fit(x, y, { epochs: 2, validationData, verbose: 0 });
+    const keys = Object.keys(history.history).sort();
+    assert.deepEqual(keys, ['accuracy', 'loss', 'val_accuracy', 'val_loss']);
     assert.equal(history.history.val_loss.length, 2);
     const scores = m.evaluate(validation.x, validation.y);
     assert.equal(history.history.val_loss[1], scores.loss);
@@ -111,8 +123,10 @@ describe('fit: validationData', () => {
     const m = binaryModel();
     const validation = binaryData(12, 3, 98);
     const weights = validation.y.map((_, i) => 1 + (i % 3));
-    const history = await m.fit(x, y, { epochs: 1, validationData: [validation.x, validation.y, weights], verbose: 0 });
-    assert.equal(history.history.val_loss[0], m.evaluate(validation.x, validation.y, { sampleWeight: weights }).loss);
+    const validationData = [validation.x, validation.y, weights] as const;
+    const history = await m.fit(x, y, { epochs: 1, validationData, verbose: 0 });
+    const weighted = m.evaluate(validation.x, validation.y, { sampleWeight: weights }).loss;
+    assert.equal(history.history.val_loss[0], weighted);
   });
 });
 
@@ -120,13 +134,18 @@ describe('fit: sample and class weights', () => {
   const rows = x.slice(0, 8);
   const labels = y.slice(0, 8);
 
-  async function firstLoss(options: { sampleWeight?: number[]; classWeight?: Record<number, number> }): Promise<{ loss: number; expected: (w: number[]) => number }> {
+  /** The first batch's loss, and the loss expected for row weights w from the initial outputs. */
+  async function firstLoss(
+    options: { sampleWeight?: number[]; classWeight?: Record<number, number> },
+  ): Promise<{ loss: number; expected: (w: number[]) => number }> {
     setSeed(6);
     const m = binaryModel({ optimizer: 'sgd' });
     const p = m.predict(rows).data;
     const probe = firstBatchLoss();
-    await m.fit(rows, labels, { epochs: 1, batchSize: rows.length, shuffle: false, verbose: 0, callbacks: [probe], ...options });
-    const expected = (w: number[]) => labels.reduce((s, label, i) => s + w[i] * bce(p[i], label), 0) / rows.length;
+    const fitOptions = { epochs: 1, batchSize: rows.length, shuffle: false, verbose: 0 as const };
+    await m.fit(rows, labels, { ...fitOptions, callbacks: [probe], ...options });
+    const expected = (w: number[]) =>
+      labels.reduce((sum, label, i) => sum + w[i] * bce(p[i], label), 0) / rows.length;
     return { loss: probe.loss!, expected };
   }
 
@@ -134,7 +153,8 @@ describe('fit: sample and class weights', () => {
     const sampleWeight = [1, 2, 0.5, 0, 3, 1, 1, 2];
     const { loss, expected } = await firstLoss({ sampleWeight });
     assertClose(loss, expected(sampleWeight), { rtol: 1e-6 });
-    assert.ok(Math.abs(loss - expected(sampleWeight.map(() => 1))) > 1e-3, 'differs from the unweighted loss');
+    const unweighted = expected(sampleWeight.map(() => 1));
+    assert.ok(Math.abs(loss - unweighted) > 1e-3, 'differs from the unweighted loss');
   });
 
   it('classWeight gives each row its class\'s weight', async () => {
@@ -161,28 +181,32 @@ describe('fit: sample and class weights', () => {
     const m = binaryModel();
     const p = m.predict(rows).data;
     const weights = [3, 1, 1, 0, 2, 1, 0.5, 1];
-    const expected = labels.reduce((s, label, i) => s + weights[i] * bce(p[i], label), 0) / rows.length;
+    const total = labels.reduce((sum, label, i) => sum + weights[i] * bce(p[i], label), 0);
+    const expected = total / rows.length;
     assertClose(m.evaluate(rows, labels, { sampleWeight: weights }).loss, expected, { rtol: 1e-6 });
   });
 
   it('refuses classWeight and sampleWeight together, and a class without a weight', async () => {
-    await assert.rejects(binaryModel().fit(x, y, { classWeight: { 0: 1, 1: 1 }, sampleWeight: y, verbose: 0 }), ConfigError);
-    await assert.rejects(binaryModel().fit(x, y, { classWeight: { 0: 1 }, verbose: 0 }), ConfigError);
+    const both = { classWeight: { 0: 1, 1: 1 }, sampleWeight: y, verbose: 0 as const };
+    await assert.rejects(binaryModel().fit(x, y, both), ConfigError);
+    const missingClass = { classWeight: { 0: 1 }, verbose: 0 as const };
+    await assert.rejects(binaryModel().fit(x, y, missingClass), ConfigError);
   });
 });
 
 describe('fit: the logged loss', () => {
-  it('is the mean of the batch losses weighted by batch size, regularization included (Keras\' loss tracker)', async () => {
+  it('is the mean of batch losses with regularization, weighted by batch size', async () => {
+    // NOTE: as Keras' loss tracker computes it.
     setSeed(10);
     const m = sequential([
-      layers.dense({ units: 4, activation: 'tanh', inputShape: [3], kernelRegularizer: { className: 'l2', config: { l1: 0, l2: 0.1 } } }),
+      layers.dense({ units: 4, activation: 'tanh', inputShape: [3], kernelRegularizer: l2(0.1) }),
       layers.dense({ units: 1, activation: 'sigmoid' }),
     ]);
     m.compile({ optimizer: optimizers.sgd({ learningRate: 0.5 }), loss: 'binary_crossentropy' });
     const batches: { loss: number; size: number }[] = [];
     const history = await m.fit(x, y, {
       epochs: 1, batchSize: 16, shuffle: false, verbose: 0,
-      callbacks: [{ onBatchEnd: (_batch, logs) => void batches.push({ loss: logs.loss, size: logs.size }) }],
+      callbacks: [{ onBatchEnd: (_batch, { loss, size }) => void batches.push({ loss, size }) }],
     });
     assert.deepEqual(batches.map((b) => b.size), [16, 16, 8]);
     const expected = batches.reduce((s, b) => s + b.size * b.loss, 0) / x.length;
@@ -194,7 +218,8 @@ describe('fit: reproducibility and epochs', () => {
   async function seededRun(seed: number) {
     setSeed(seed);
     const m = binaryModel({ dropout: 0.3 });
-    const history = await m.fit(x, y, { epochs: 3, batchSize: 8, validationSplit: 0.2, verbose: 0 });
+    const options = { epochs: 3, batchSize: 8, validationSplit: 0.2, verbose: 0 as const };
+    const history = await m.fit(x, y, options);
     return { weights: m.getWeights(), history: history.history };
   }
 
@@ -210,7 +235,8 @@ describe('fit: reproducibility and epochs', () => {
   it('initialEpoch starts the epoch count there and runs up to epochs', async () => {
     const seen: number[] = [];
     const history = await binaryModel().fit(x, y, {
-      epochs: 5, initialEpoch: 3, verbose: 0, callbacks: [{ onEpochBegin: (epoch) => void seen.push(epoch) }],
+      epochs: 5, initialEpoch: 3, verbose: 0,
+      callbacks: [{ onEpochBegin: (epoch) => void seen.push(epoch) }],
     });
     assert.deepEqual(history.epoch, [3, 4]);
     assert.equal(history.history.loss.length, 2);
@@ -242,7 +268,9 @@ describe('fit: callbacks', () => {
         events.push('train end');
       },
     };
-    await binaryModel().fit(x.slice(0, 16), y.slice(0, 16), { epochs: 2, batchSize: 8, verbose: 0, callbacks: [callbacks.lambda(hooks)] });
+    const options = { epochs: 2, batchSize: 8, verbose: 0 as const };
+    const fitOptions = { ...options, callbacks: [callbacks.lambda(hooks)] };
+    await binaryModel().fit(x.slice(0, 16), y.slice(0, 16), fitOptions);
     assert.deepEqual(events, [
       'train begin',
       'epoch 0 begin', 'batch 0 end', 'batch 1 end', 'epoch 0 end, loss number',
@@ -257,13 +285,14 @@ describe('fit: callbacks', () => {
     setSeed(9);
     const m = binaryModel({ optimizer: optimizers.sgd({ learningRate: 0.5 }) });
     const recorder = weightRecorder();
-    const stopper = callbacks.earlyStopping({ monitor: 'val_loss', patience: 2, restoreBestWeights: true });
+    const stopper = callbacks.earlyStopping({ patience: 2, restoreBestWeights: true });
     const history = await m.fit(x, y, {
       epochs: 20, batchSize: 40, shuffle: false, verbose: 0,
       validationData: [x, y.map((label) => 1 - label)], callbacks: [recorder, stopper],
     });
     const valLoss = history.history.val_loss;
-    assert.ok(valLoss[1] > valLoss[0] && valLoss[2] > valLoss[1], `later epochs are worse: ${valLoss.join(', ')}`);
+    const worse = valLoss[1] > valLoss[0] && valLoss[2] > valLoss[1];
+    assert.ok(worse, `later epochs are worse: ${valLoss.join(', ')}`);
     assert.equal(valLoss.length, 3, 'stopped after patience epochs without improvement');
     assertSameWeights(m.getWeights(), recorder.weights[0], 'restored weights');
     assert.notDeepEqual(m.getWeights(), recorder.weights[2]);
@@ -276,7 +305,12 @@ describe('fit: callbacks', () => {
     const m = binaryModel();
     const history = await m.fit(x, y, {
       epochs: script.length, verbose: 0,
-      callbacks: [scripted, recorder, callbacks.earlyStopping({ monitor: 'score', mode: 'min', patience: 2, restoreBestWeights: true })],
+      callbacks: [
+        scripted, recorder,
+        callbacks.earlyStopping({
+          monitor: 'score', mode: 'min', patience: 2, restoreBestWeights: true,
+        }),
+      ],
     });
     assert.deepEqual(history.history.score, [0.5, 0.3, 0.4, 0.45]);
     assertSameWeights(m.getWeights(), recorder.weights[1], 'weights of epoch 1');
@@ -285,7 +319,9 @@ describe('fit: callbacks', () => {
   it('reduceLROnPlateau lowers the optimizer\'s rate and logs learning_rate', async () => {
     const m = binaryModel({ optimizer: optimizers.sgd({ learningRate: 0.1 }) });
     // minDelta 10: no epoch ever counts as an improvement after the first.
-    const reducer = callbacks.reduceLROnPlateau({ monitor: 'loss', patience: 1, factor: 0.5, minDelta: 10 });
+    const reducer = callbacks.reduceLROnPlateau({
+      monitor: 'loss', patience: 1, factor: 0.5, minDelta: 10,
+    });
     const history = await m.fit(x, y, { epochs: 3, verbose: 0, callbacks: [reducer] });
     assert.deepEqual(history.history.learning_rate, [0.1, 0.1, 0.05]);
     assert.equal(m.optimizer!.learningRate, 0.025);
@@ -299,11 +335,13 @@ describe('fit: callbacks', () => {
     console.log = () => {};
     let history;
     try {
-      history = await m.fit(x, y.map(() => 1e3), { epochs: 3, batchSize: 1, shuffle: false, verbose: 0, callbacks: [terminate] });
+      const options = { epochs: 3, batchSize: 1, shuffle: false, verbose: 0 as const };
+      history = await m.fit(x, y.map(() => 1e3), { ...options, callbacks: [terminate] });
     } finally {
       console.log = log;
     }
-    assert.ok(terminate.terminatedAtBatch !== undefined && terminate.terminatedAtBatch < x.length, 'stopped within the first epoch');
+    const batch = terminate.terminatedAtBatch;
+    assert.ok(batch !== undefined && batch < x.length, 'stopped within the first epoch');
     assert.deepEqual(history.epoch, [0]);
   });
 });

@@ -13,7 +13,9 @@ import type { Model } from './model.js';
 import { sequential } from './sequential.js';
 
 /** A one-layer model with weights set by hand. */
-function fixedModel(inputs: number, units: number, activation: string, kernel: number[], loss: string): Model {
+function fixedModel(
+  inputs: number, units: number, activation: string, kernel: number[], loss: string,
+): Model {
   const m = sequential([layers.dense({ units, activation, inputShape: [inputs] })]);
   const dense = m.layers[0] as Dense;
   m.compile({ optimizer: 'sgd', loss, metrics: ['accuracy'] });
@@ -36,7 +38,9 @@ function assertNnkitError(run: () => unknown, kind: ErrorKind, ...patterns: RegE
   });
 }
 
-async function assertRejectsNnkit(run: () => Promise<unknown>, kind: ErrorKind, ...patterns: RegExp[]): Promise<void> {
+async function assertRejectsNnkit(
+  run: () => Promise<unknown>, kind: ErrorKind, ...patterns: RegExp[]
+): Promise<void> {
   await assert.rejects(run, (error: unknown) => {
     assert.ok(error instanceof NnkitError, `an NnkitError, not ${String(error)}`);
     assert.equal(error.kind, kind, error.message);
@@ -55,7 +59,8 @@ describe("'accuracy' resolves as in Keras 3", () => {
   });
 
   it('to categorical accuracy for a softmax output with one-hot labels', () => {
-    // Predicted 0, 1, 2, 1 against one-hot 0, 1, 1, 0 → 1/2 (a sparse reading of column 0 gives 1/4).
+    // Predicted 0, 1, 2, 1 against one-hot 0, 1, 1, 0 → 1/2
+    // (a sparse reading of column 0 gives 1/4).
     const m = fixedModel(3, 3, 'softmax', IDENTITY_3, 'categorical_crossentropy');
     const scores = m.evaluate(THREE_CLASS_ROWS, [[1, 0, 0], [0, 1, 0], [0, 1, 0], [1, 0, 0]]);
     assert.equal(scores.accuracy, 0.5);
@@ -70,7 +75,8 @@ describe("'accuracy' resolves as in Keras 3", () => {
     const { x, y } = binaryData(20, 2, 3);
     const m = fixedModel(2, 1, 'sigmoid', [1, 1], 'binary_crossentropy');
     const history = await m.fit(x, y, { epochs: 1, validationSplit: 0.25, verbose: 0 });
-    assert.deepEqual(Object.keys(history.history).sort(), ['accuracy', 'loss', 'val_accuracy', 'val_loss']);
+    const keys = Object.keys(history.history).sort();
+    assert.deepEqual(keys, ['accuracy', 'loss', 'val_accuracy', 'val_loss']);
   });
 });
 
@@ -84,7 +90,8 @@ describe('predictClasses', () => {
 
   it('applies the sigmoid to logits when the loss is fromLogits', () => {
     const m = sequential([layers.dense({ units: 1, inputShape: [1] })]);
-    m.compile({ optimizer: 'sgd', loss: { className: 'binary_crossentropy', config: { fromLogits: true } } });
+    const loss = { className: 'binary_crossentropy' as const, config: { fromLogits: true } };
+    m.compile({ optimizer: 'sgd', loss });
     (m.layers[0] as Dense).kernel!.value.set([1]);
     assert.deepEqual([...m.predictClasses([[2], [-0.1]])], [1, 0]);
     const p = m.predictProbabilities([[0]]).data[0];
@@ -100,14 +107,19 @@ describe('predictClasses', () => {
 describe('errors', () => {
   const { x, y } = binaryData(8, 3, 4);
   const compiled = () => {
-    const m = sequential([layers.dense({ units: 2, activation: 'relu', inputShape: [3] }), layers.dense({ units: 1, activation: 'sigmoid' })]);
+    const m = sequential([
+      layers.dense({ units: 2, activation: 'relu', inputShape: [3] }),
+      layers.dense({ units: 1, activation: 'sigmoid' }),
+    ]);
     m.compile({ optimizer: 'adam', loss: 'binary_crossentropy' });
     return m;
   };
 
   it('fit and evaluate before compile are StateErrors that say to compile', async () => {
     const m = sequential([layers.dense({ units: 1, activation: 'sigmoid', inputShape: [3] })]);
-    await assert.rejects(m.fit(x, y, { verbose: 0 }), (error: unknown) => error instanceof StateError && /compile/.test(error.message));
+    const saysCompile = (error: unknown) =>
+      error instanceof StateError && /compile/.test(error.message);
+    await assert.rejects(m.fit(x, y, { verbose: 0 }), saysCompile);
     assert.throws(() => m.evaluate(x, y), StateError);
   });
 
@@ -118,22 +130,27 @@ describe('errors', () => {
   });
 
   it('mismatched row counts name both counts', async () => {
-    await assertRejectsNnkit(() => compiled().fit(x, y.slice(0, 5), { verbose: 0 }), 'shape', /8/, /5/);
+    const fewer = y.slice(0, 5);
+    await assertRejectsNnkit(() => compiled().fit(x, fewer, { verbose: 0 }), 'shape', /8/, /5/);
     assertNnkitError(() => compiled().evaluate(x.slice(0, 6), y), 'shape', /6/, /8/);
   });
 
   it('NaN in inputs or labels is a data error naming the row', async () => {
     const holed = x.map((row, i) => (i === 2 ? [row[0], Number.NaN, row[2]] : row));
-    await assertRejectsNnkit(() => compiled().fit(holed, y, { verbose: 0 }), 'data', /NaN/, /row 2/);
+    const fitHoled = () => compiled().fit(holed, y, { verbose: 0 });
+    await assertRejectsNnkit(fitHoled, 'data', /NaN/, /row 2/);
     assertNnkitError(() => compiled().predict(holed), 'data', /NaN/, /row 2/);
-    await assertRejectsNnkit(() => compiled().fit(x, y.map((v, i) => (i === 5 ? Number.NaN : v)), { verbose: 0 }), 'data', /row 5/);
+    const holedLabels = y.map((v, i) => (i === 5 ? Number.NaN : v));
+    await assertRejectsNnkit(() => compiled().fit(x, holedLabels, { verbose: 0 }), 'data', /row 5/);
   });
 
   it('unknown optimizer, loss and activation names list the known ones', () => {
     const m = sequential([layers.dense({ units: 1, inputShape: [3] })]);
     const listsAll = (names: readonly string[]) => (error: unknown) => {
       assert.ok(error instanceof ConfigError);
-      for (const name of names) assert.ok(error.message.includes(name), `lists ${name}: ${error.message}`);
+      for (const name of names) {
+        assert.ok(error.message.includes(name), `lists ${name}: ${error.message}`);
+      }
       return true;
     };
     assert.throws(() => m.compile({ optimizer: 'adamax', loss: 'mse' }), listsAll(optimizerNames));
@@ -142,27 +159,78 @@ describe('errors', () => {
   });
 
   it('sampleWeight of the wrong length is a shape error', async () => {
-    await assertRejectsNnkit(() => compiled().fit(x, y, { sampleWeight: [1, 2], verbose: 0 }), 'shape', /2/, /8/);
+    const fit = () => compiled().fit(x, y, { sampleWeight: [1, 2], verbose: 0 });
+    await assertRejectsNnkit(fit, 'shape', /2/, /8/);
   });
 
   describe('labels that do not fit the loss', () => {
     const rows = [[1, 0, 0], [0, 1, 0], [0, 0, 1]];
-    const cases: { loss: string | object; units: number; activation: string; labels: number[] | number[][]; kind: ErrorKind; pattern: RegExp; title: string }[] = [
-      { title: 'binary_crossentropy with a label 2', loss: 'binary_crossentropy', units: 1, activation: 'sigmoid', labels: [0, 2, 1], kind: 'data', pattern: /binary_crossentropy/ },
-      { title: 'binary_focal_crossentropy with a label −1', loss: 'binary_focal_crossentropy', units: 1, activation: 'sigmoid', labels: [0, -1, 1], kind: 'data', pattern: /binary_focal_crossentropy/ },
-      { title: 'binary_crossentropy with two label columns for one unit', loss: 'binary_crossentropy', units: 1, activation: 'sigmoid', labels: [[0, 1], [1, 0], [0, 1]], kind: 'shape', pattern: /column/ },
-      { title: 'categorical_crossentropy with integer labels', loss: 'categorical_crossentropy', units: 3, activation: 'softmax', labels: [0, 1, 2], kind: 'shape', pattern: /toCategorical/ },
-      { title: 'categorical_crossentropy with values above 1', loss: 'categorical_crossentropy', units: 3, activation: 'softmax', labels: [[2, 0, 0], [0, 1, 0], [0, 0, 1]], kind: 'data', pattern: /between 0 and 1/ },
-      { title: 'sparse_categorical_crossentropy with a fractional label', loss: 'sparse_categorical_crossentropy', units: 3, activation: 'softmax', labels: [0, 1.5, 2], kind: 'data', pattern: /1\.5/ },
-      { title: 'sparse_categorical_crossentropy with a label past the last unit', loss: 'sparse_categorical_crossentropy', units: 3, activation: 'softmax', labels: [0, 3, 2], kind: 'data', pattern: /0\.\.2/ },
-      { title: 'sparse_categorical_crossentropy with one-hot labels', loss: 'sparse_categorical_crossentropy', units: 3, activation: 'softmax', labels: [[1, 0, 0], [0, 1, 0], [0, 0, 1]], kind: 'shape', pattern: /categorical_crossentropy/ },
-      { title: 'mean_squared_error with the wrong number of columns', loss: 'mean_squared_error', units: 2, activation: 'linear', labels: [1, 2, 3], kind: 'shape', pattern: /column/ },
-      { title: 'hinge with the wrong number of columns', loss: 'hinge', units: 1, activation: 'linear', labels: [[1, 0], [0, 1], [1, 1]], kind: 'shape', pattern: /column/ },
+    const oneHot = [[1, 0, 0], [0, 1, 0], [0, 0, 1]];
+    interface LabelCase {
+      readonly title: string;
+      readonly loss: string;
+      readonly units: number;
+      readonly labels: number[] | number[][];
+      readonly kind: ErrorKind;
+      readonly pattern: RegExp;
+    }
+    const cases: LabelCase[] = [
+      {
+        title: 'binary_crossentropy with a label 2',
+        loss: 'binary_crossentropy', units: 1, labels: [0, 2, 1],
+        kind: 'data', pattern: /binary_crossentropy/,
+      },
+      {
+        title: 'binary_focal_crossentropy with a label −1',
+        loss: 'binary_focal_crossentropy', units: 1, labels: [0, -1, 1],
+        kind: 'data', pattern: /binary_focal_crossentropy/,
+      },
+      {
+        title: 'binary_crossentropy with two label columns for one unit',
+        loss: 'binary_crossentropy', units: 1, labels: [[0, 1], [1, 0], [0, 1]],
+        kind: 'shape', pattern: /column/,
+      },
+      {
+        title: 'categorical_crossentropy with integer labels',
+        loss: 'categorical_crossentropy', units: 3, labels: [0, 1, 2],
+        kind: 'shape', pattern: /toCategorical/,
+      },
+      {
+        title: 'categorical_crossentropy with values above 1',
+        loss: 'categorical_crossentropy', units: 3, labels: [[2, 0, 0], [0, 1, 0], [0, 0, 1]],
+        kind: 'data', pattern: /between 0 and 1/,
+      },
+      {
+        title: 'sparse_categorical_crossentropy with a fractional label',
+        loss: 'sparse_categorical_crossentropy', units: 3, labels: [0, 1.5, 2],
+        kind: 'data', pattern: /1\.5/,
+      },
+      {
+        title: 'sparse_categorical_crossentropy with a label past the last unit',
+        loss: 'sparse_categorical_crossentropy', units: 3, labels: [0, 3, 2],
+        kind: 'data', pattern: /0\.\.2/,
+      },
+      {
+        title: 'sparse_categorical_crossentropy with one-hot labels',
+        loss: 'sparse_categorical_crossentropy', units: 3, labels: oneHot, kind: 'shape',
+        pattern: /categorical_crossentropy/,
+      },
+      {
+        title: 'mean_squared_error with the wrong number of columns',
+        loss: 'mean_squared_error', units: 2, labels: [1, 2, 3], kind: 'shape', pattern: /column/,
+      },
+      {
+        title: 'hinge with the wrong number of columns',
+        loss: 'hinge', units: 1, labels: [[1, 0], [0, 1], [1, 1]], kind: 'shape', pattern: /column/,
+      },
     ];
+    const activationFor = (loss: string) =>
+      loss.startsWith('binary') ? 'sigmoid' : loss.includes('categorical') ? 'softmax' : 'linear';
     for (const c of cases) {
       it(`${c.title} is a ${c.kind} error, in fit and in evaluate`, async () => {
-        const m = sequential([layers.dense({ units: c.units, activation: c.activation, inputShape: [3] })]);
-        m.compile({ optimizer: 'sgd', loss: c.loss as string });
+        const activation = activationFor(c.loss);
+        const m = sequential([layers.dense({ units: c.units, activation, inputShape: [3] })]);
+        m.compile({ optimizer: 'sgd', loss: c.loss });
         await assertRejectsNnkit(() => m.fit(rows, c.labels, { verbose: 0 }), c.kind, c.pattern);
         assertNnkitError(() => m.evaluate(rows, c.labels), c.kind, c.pattern);
       });

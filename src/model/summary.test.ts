@@ -5,7 +5,9 @@ import { layers } from '../layers/registry.js';
 import { model as functionalModel } from './functional.js';
 import { sequential } from './sequential.js';
 
-function capture(print: (printFn: (line: string) => void) => string): { printed: string[]; returned: string } {
+function capture(
+  print: (printFn: (line: string) => void) => string,
+): { printed: string[]; returned: string } {
   const printed: string[] = [];
   const returned = print((line) => printed.push(line));
   return { printed, returned };
@@ -55,16 +57,21 @@ describe('summary', () => {
     const b = layers.dense({ units: 2, name: 'right' }).apply(inputs);
     const joined = layers.concatenate({ name: 'join' }).apply([a, b]);
     const outputs = layers.dense({ units: 1, activation: 'sigmoid', name: 'out' }).apply(joined);
-    const { returned } = capture((printFn) => functionalModel({ inputs, outputs }).summary({ printFn }));
+    const m = functionalModel({ inputs, outputs });
+    const { returned } = capture((printFn) => m.summary({ printFn }));
     assert.match(returned, /Connected to/);
     assert.deepEqual(row(returned, 'features'), ['features (InputLayer)', '(None, 3)', '0', '-']);
-    assert.deepEqual(row(returned, 'join'), ['join (Concatenate)', '(None, 4)', '0', 'left, right']);
+    const join = row(returned, 'join');
+    assert.deepEqual(join, ['join (Concatenate)', '(None, 4)', '0', 'left, right']);
     assert.deepEqual(row(returned, 'out'), ['out (Dense)', '(None, 1)', '5', 'join']);
     assert.match(returned, / Total params: 21 /);
   });
 
   it('writes thousands with separators, as Keras does', () => {
-    const m = sequential([layers.dense({ units: 100, inputShape: [30] }), layers.dense({ units: 1 })]);
+    const m = sequential([
+      layers.dense({ units: 100, inputShape: [30] }),
+      layers.dense({ units: 1 }),
+    ]);
     const { returned } = capture((printFn) => m.summary({ printFn }));
     assert.match(returned, / Total params: 3,201 \(12\.50 KB\)/);
   });

@@ -3,7 +3,9 @@
 // every parameter, through branches, merges, fused output activations and sample weights.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkGradients, uniformArray, type GradientTarget } from '../../test/helpers/gradient-check.js';
+import {
+  checkGradients, uniformArray, type GradientTarget,
+} from '../../test/helpers/gradient-check.js';
 import { layers } from '../layers/registry.js';
 import { input } from '../layers/input-layer.js';
 import type { Variable } from '../layers/variable.js';
@@ -48,24 +50,35 @@ const FEATURES = 4;
  */
 function branchingModel(outputUnits: number, outputActivation: string): Model {
   const inputs = input({ shape: [FEATURES] });
-  const a = layers.dense({ units: 5, activation: 'tanh', kernelRegularizer: l1(0.02) }).apply(inputs);
-  const b = layers.dense({ units: 5, activation: 'softplus', kernelRegularizer: l2(0.03), biasRegularizer: l1l2({ l1: 0.01, l2: 0.02 }) }).apply(inputs);
+  const left = layers.dense({ units: 5, activation: 'tanh', kernelRegularizer: l1(0.02) });
+  const a = left.apply(inputs);
+  const b = layers.dense({
+    units: 5, activation: 'softplus', kernelRegularizer: l2(0.03),
+    biasRegularizer: l1l2({ l1: 0.01, l2: 0.02 }),
+  }).apply(inputs);
   const merged = layers.add().apply([a, b]);
   const c = layers.dense({ units: 3, activation: 'sigmoid' }).apply(inputs);
   const joined = layers.concatenate().apply([merged, c]);
-  const outputs = layers.dense({ units: outputUnits, activation: outputActivation, kernelRegularizer: l2(0.01) }).apply(joined);
+  const output = layers.dense({
+    units: outputUnits, activation: outputActivation, kernelRegularizer: l2(0.01),
+  });
+  const outputs = output.apply(joined);
   return functionalModel({ inputs, outputs });
 }
 
 function trainableVariables(m: Model): Variable[] {
-  return m.modelGraph.layers.flatMap((layer) => (layer.trainable ? layer.weights.filter((w) => w.trainable) : []));
+  return m.modelGraph.layers.flatMap((layer) =>
+    layer.trainable ? layer.weights.filter((w) => w.trainable) : []);
 }
 
 /** Weights of magnitude 0.1 to 0.8 with random signs: clear of the L1 kink at 0. */
 function setKinkFreeWeights(m: Model): void {
   const random = new Random(99);
   for (const v of trainableVariables(m)) {
-    for (let i = 0; i < v.size; i++) v.value[i] = (random.uniform() < 0.5 ? -1 : 1) * (0.1 + 0.7 * random.uniform());
+    for (let i = 0; i < v.size; i++) {
+      const sign = random.uniform() < 0.5 ? -1 : 1;
+      v.value[i] = sign * (0.1 + 0.7 * random.uniform());
+    }
   }
 }
 
@@ -94,10 +107,12 @@ function checkModelGradient(c: Case): void {
   trainer.trainBatch(x, y, c.sampleWeight);
   const gradient = probe.captured;
   const variables = trainableVariables(m);
-  assert.equal(gradient.length, variables.reduce((s, v) => s + v.size, 0), 'one gradient per trainable parameter');
+  const parameterCount = variables.reduce((sum, v) => sum + v.size, 0);
+  assert.equal(gradient.length, parameterCount, 'one gradient per trainable parameter');
   let offset = 0;
   const targets: GradientTarget[] = variables.map((v) => {
-    const target = { name: v.name, values: v.value, analytic: gradient.subarray(offset, offset + v.size) };
+    const analytic = gradient.subarray(offset, offset + v.size);
+    const target = { name: v.name, values: v.value, analytic };
     offset += v.size;
     return target;
   });
@@ -115,7 +130,7 @@ const binaryLabels = new Float32Array([1, 0, 0, 1, 1, 0]);
 describe('model loss gradient (every parameter, central differences)', () => {
   const cases: Case[] = [
     {
-      title: 'branch + add + concatenate, sigmoid output with binary_crossentropy (fused), L1/L2 regularizers',
+      title: 'branch + add + concatenate, sigmoid + binary_crossentropy (fused), L1/L2 penalties',
       model: () => branchingModel(1, 'sigmoid'),
       loss: getLoss('binary_crossentropy'),
       labels: binaryLabels,
@@ -132,7 +147,9 @@ describe('model loss gradient (every parameter, central differences)', () => {
     {
       title: 'linear output with binary_crossentropy from logits',
       model: () => branchingModel(1, 'linear'),
-      loss: getLoss({ className: 'binary_crossentropy', config: { fromLogits: true, labelSmoothing: 0.1 } }),
+      loss: getLoss({
+        className: 'binary_crossentropy', config: { fromLogits: true, labelSmoothing: 0.1 },
+      }),
       labels: binaryLabels,
       labelCols: 1,
     },

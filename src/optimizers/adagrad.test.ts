@@ -1,13 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { assertAllClose } from '../../test/helpers/close.js';
-import { bindOptimizer, GRADIENT_STEPS, INITIAL_WEIGHTS, step } from '../../test/helpers/optimizer-harness.js';
+import {
+  bindOptimizer, GRADIENT_STEPS, INITIAL_WEIGHTS, step,
+} from '../../test/helpers/optimizer-harness.js';
 import { Adagrad } from './adagrad.js';
 
 describe('adagrad', () => {
   it('uses Keras 3 defaults: lr 0.001, initial accumulator 0.1, epsilon 1e-7', () => {
     const optimizer = new Adagrad();
-    assert.deepEqual([optimizer.learningRate, optimizer.initialAccumulatorValue, optimizer.epsilon], [0.001, 0.1, 1e-7]);
+    const { learningRate, initialAccumulatorValue, epsilon } = optimizer;
+    assert.deepEqual([learningRate, initialAccumulatorValue, epsilon], [0.001, 0.1, 1e-7]);
   });
 
   it('accumulates g² from the initial value: a hand-computed first step', () => {
@@ -20,7 +23,9 @@ describe('adagrad', () => {
   it('matches the Keras 3 update a += g², w −= lr·g/√(a + ε) over several steps', () => {
     const lr = 0.05;
     const initial = 0.2;
-    const optimizer = new Adagrad({ learningRate: lr, initialAccumulatorValue: initial, epsilon: 1e-4 });
+    const optimizer = new Adagrad({
+      learningRate: lr, initialAccumulatorValue: initial, epsilon: 1e-4,
+    });
     const bound = bindOptimizer(optimizer, [INITIAL_WEIGHTS]);
     const w = [...INITIAL_WEIGHTS];
     const a = w.map(() => initial);

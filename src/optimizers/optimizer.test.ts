@@ -10,7 +10,9 @@ const INITIAL = [[0, 0], [0, 0]];
 const GRADIENT = [3, 4, 0.3, 0.4];
 
 /** With SGD at lr 1 from zero weights, the weights become −(clipped gradient). */
-function clippedGradient(options: { clipnorm?: number; globalClipnorm?: number; clipvalue?: number }): number[] {
+function clippedGradient(
+  options: { clipnorm?: number; globalClipnorm?: number; clipvalue?: number },
+): number[] {
   const optimizer = new Sgd({ learningRate: 1, ...options });
   const bound = bindOptimizer(optimizer, INITIAL);
   step(optimizer, bound, GRADIENT);
@@ -24,7 +26,8 @@ describe('gradient clipping', () => {
 
   it('globalClipnorm scales all gradients together to at most that global norm', () => {
     const scale = 1 / Math.sqrt(25.25);
-    assertAllClose(clippedGradient({ globalClipnorm: 1 }), GRADIENT.map((g) => g * scale), { rtol: 1e-6 });
+    const scaled = GRADIENT.map((g) => g * scale);
+    assertAllClose(clippedGradient({ globalClipnorm: 1 }), scaled, { rtol: 1e-6 });
   });
 
   it('leaves gradients already within the norm unchanged', () => {

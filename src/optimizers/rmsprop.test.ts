@@ -1,14 +1,24 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { assertAllClose } from '../../test/helpers/close.js';
-import { bindOptimizer, GRADIENT_STEPS, INITIAL_WEIGHTS, step } from '../../test/helpers/optimizer-harness.js';
+import {
+  bindOptimizer, GRADIENT_STEPS, INITIAL_WEIGHTS, step,
+} from '../../test/helpers/optimizer-harness.js';
 import { Rmsprop, type RmspropArgs } from './rmsprop.js';
 
 /**
  * Keras 3 RMSprop in float64: v = ρv + (1 − ρ)g²; centered a = ρa + (1 − ρ)g;
  * increment = lr·g / √(v − a² + ε) (ε inside the root); momentum: m = μm + increment, w −= m.
  */
-function reference(args: Required<Omit<RmspropArgs, 'clipnorm' | 'globalClipnorm' | 'clipvalue' | 'learningRate'>> & { learningRate: number }): number[] {
+interface ReferenceArgs {
+  learningRate: number;
+  rho: number;
+  momentum: number;
+  epsilon: number;
+  centered: boolean;
+}
+
+function reference(args: ReferenceArgs): number[] {
   const { learningRate: lr, rho, momentum, epsilon, centered } = args;
   const w = [...INITIAL_WEIGHTS];
   const v = w.map(() => 0);
@@ -47,7 +57,8 @@ describe('rmsprop', () => {
   it('uses Keras 3 defaults: lr 0.001, rho 0.9, momentum 0, epsilon 1e-7, not centered', () => {
     const optimizer = new Rmsprop();
     assert.deepEqual(
-      [optimizer.learningRate, optimizer.rho, optimizer.momentum, optimizer.epsilon, optimizer.centered],
+      [optimizer.learningRate, optimizer.rho, optimizer.momentum, optimizer.epsilon,
+        optimizer.centered],
       [0.001, 0.9, 0, 1e-7, false],
     );
   });
@@ -56,7 +67,8 @@ describe('rmsprop', () => {
     const optimizer = new Rmsprop({ learningRate: 0.01 });
     const bound = bindOptimizer(optimizer, [[1]]);
     step(optimizer, bound, [1e-3]);
-    // v = 0.1·1e-6 = 1e-7; increment = 0.01·1e-3 / √(1e-7 + 1e-7) = 0.0223607 (outside the root: 0.0316)
+    // v = 0.1·1e-6 = 1e-7; increment = 0.01·1e-3 / √(1e-7 + 1e-7) = 0.0223607
+    // (with epsilon outside the root it would be 0.0316)
     assertAllClose(bound.params, [1 - 0.01 * 1e-3 / Math.sqrt(2e-7)], { rtol: 1e-6 });
   });
 

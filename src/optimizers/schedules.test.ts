@@ -3,7 +3,9 @@ import { describe, it } from 'node:test';
 import { assertAllClose, assertClose } from '../../test/helpers/close.js';
 import { bindOptimizer, step } from '../../test/helpers/optimizer-harness.js';
 import { ConfigError } from '../errors.js';
-import { cosineDecay, exponentialDecay, piecewiseConstantDecay, scheduleFromConfig, type ScheduleConfig } from './schedules.js';
+import {
+  cosineDecay, exponentialDecay, piecewiseConstantDecay, scheduleFromConfig, type ScheduleConfig,
+} from './schedules.js';
 import { Sgd } from './sgd.js';
 
 describe('exponentialDecay', () => {
@@ -15,14 +17,16 @@ describe('exponentialDecay', () => {
   });
 
   it('floors the exponent with staircase', () => {
-    const schedule = exponentialDecay({ initialLearningRate: 0.1, decaySteps: 10, decayRate: 0.5, staircase: true });
+    const options = { initialLearningRate: 0.1, decaySteps: 10, decayRate: 0.5, staircase: true };
+    const schedule = exponentialDecay(options);
     assertClose(schedule(9), 0.1);
     assertClose(schedule(10), 0.05);
     assertClose(schedule(25), 0.025);
   });
 
   it('rejects non-positive decaySteps', () => {
-    assert.throws(() => exponentialDecay({ initialLearningRate: 0.1, decaySteps: 0, decayRate: 0.5 }), ConfigError);
+    const options = { initialLearningRate: 0.1, decaySteps: 0, decayRate: 0.5 };
+    assert.throws(() => exponentialDecay(options), ConfigError);
   });
 });
 
@@ -36,7 +40,8 @@ describe('cosineDecay', () => {
   });
 
   it('warms up linearly to warmupTarget, then decays from it', () => {
-    const schedule = cosineDecay({ initialLearningRate: 0, decaySteps: 10, warmupTarget: 0.1, warmupSteps: 4 });
+    const options = { initialLearningRate: 0, decaySteps: 10, warmupTarget: 0.1, warmupSteps: 4 };
+    const schedule = cosineDecay(options);
     assertClose(schedule(0), 0, { atol: 1e-15 });
     assertClose(schedule(2), 0.05);
     assertClose(schedule(4), 0.1);
@@ -53,13 +58,15 @@ describe('piecewiseConstantDecay', () => {
   });
 
   it('needs one more value than boundaries', () => {
-    assert.throws(() => piecewiseConstantDecay({ boundaries: [2, 5], values: [1, 0.5] }), ConfigError);
+    const options = { boundaries: [2, 5], values: [1, 0.5] };
+    assert.throws(() => piecewiseConstantDecay(options), ConfigError);
   });
 });
 
 describe('schedules in optimizers', () => {
   it('each step uses the rate of the iterations done before it', () => {
-    const optimizer = new Sgd({ learningRate: piecewiseConstantDecay({ boundaries: [0], values: [1, 0.5] }) });
+    const learningRate = piecewiseConstantDecay({ boundaries: [0], values: [1, 0.5] });
+    const optimizer = new Sgd({ learningRate });
     const bound = bindOptimizer(optimizer, [[0]]);
     step(optimizer, bound, [1]); // lr(0) = 1
     step(optimizer, bound, [1]); // lr(1) = 0.5
@@ -72,15 +79,21 @@ describe('schedules in optimizers', () => {
 
   it('round-trip through their configs', () => {
     const schedules = [
-      exponentialDecay({ initialLearningRate: 0.1, decaySteps: 7, decayRate: 0.3, staircase: true }),
-      cosineDecay({ initialLearningRate: 0.01, decaySteps: 9, alpha: 0.2, warmupTarget: 0.1, warmupSteps: 3 }),
+      exponentialDecay({
+        initialLearningRate: 0.1, decaySteps: 7, decayRate: 0.3, staircase: true,
+      }),
+      cosineDecay({
+        initialLearningRate: 0.01, decaySteps: 9, alpha: 0.2, warmupTarget: 0.1, warmupSteps: 3,
+      }),
       piecewiseConstantDecay({ boundaries: [3, 8], values: [0.3, 0.2, 0.1] }),
     ];
     for (const schedule of schedules) {
       const config = JSON.parse(JSON.stringify(schedule.config)) as ScheduleConfig;
       const rebuilt = scheduleFromConfig(config);
       assert.deepEqual(JSON.parse(JSON.stringify(rebuilt.config)), config);
-      for (let s = 0; s < 20; s++) assert.equal(rebuilt(s), schedule(s), `${config.className} at step ${s}`);
+      for (let s = 0; s < 20; s++) {
+        assert.equal(rebuilt(s), schedule(s), `${config.className} at step ${s}`);
+      }
     }
   });
 });
@@ -89,17 +102,30 @@ describe('schedule configs from files', () => {
   it('reject a missing config and options that are not numbers', () => {
     const bad: unknown[] = [
       { className: 'exponential_decay', config: null },
-      { className: 'exponential_decay', config: { initialLearningRate: 0.1, decaySteps: 1, decayRate: 0.5, staircase: 'yes' } },
+      {
+        className: 'exponential_decay',
+        config: { initialLearningRate: 0.1, decaySteps: 1, decayRate: 0.5, staircase: 'yes' },
+      },
       { className: 'cosine_decay', config: { initialLearningRate: 'x', decaySteps: 10 } },
-      { className: 'cosine_decay', config: { initialLearningRate: 0.1, decaySteps: 10, alpha: null, warmupTarget: 'x' } },
-      { className: 'cosine_decay', config: { initialLearningRate: 0.1, decaySteps: 10, warmupSteps: -1 } },
-      { className: 'piecewise_constant_decay', config: { boundaries: [5, 2], values: [1, 0.5, 0.1] } },
+      {
+        className: 'cosine_decay',
+        config: { initialLearningRate: 0.1, decaySteps: 10, alpha: null, warmupTarget: 'x' },
+      },
+      {
+        className: 'cosine_decay',
+        config: { initialLearningRate: 0.1, decaySteps: 10, warmupSteps: -1 },
+      },
+      {
+        className: 'piecewise_constant_decay',
+        config: { boundaries: [5, 2], values: [1, 0.5, 0.1] },
+      },
       { className: 'piecewise_constant_decay', config: { boundaries: ['2'], values: [1, 0.5] } },
       { className: 'piecewise_constant_decay', config: { boundaries: [2], values: [1, Infinity] } },
       { className: 'step_decay', config: {} },
     ];
     for (const config of bad) {
-      assert.throws(() => scheduleFromConfig(config as ScheduleConfig), ConfigError, JSON.stringify(config));
+      const rebuild = () => scheduleFromConfig(config as ScheduleConfig);
+      assert.throws(rebuild, ConfigError, JSON.stringify(config));
     }
   });
 });

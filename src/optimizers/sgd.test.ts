@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { assertAllClose } from '../../test/helpers/close.js';
-import { bindOptimizer, GRADIENT_STEPS, INITIAL_WEIGHTS, step } from '../../test/helpers/optimizer-harness.js';
+import {
+  bindOptimizer, GRADIENT_STEPS, INITIAL_WEIGHTS, step,
+} from '../../test/helpers/optimizer-harness.js';
 import { ConfigError } from '../errors.js';
 import { Sgd } from './sgd.js';
 
@@ -45,7 +47,8 @@ describe('sgd', () => {
     assertAllClose(bound.params, [0.95], { rtol: 1e-7 });
     step(optimizer, bound, [0.5]); // m = 0.9·(−0.05) − 0.05 = −0.095, w = 0.855
     assertAllClose(bound.params, [0.855], { rtol: 1e-6 });
-    assertAllClose(run(new Sgd({ learningRate: 0.1, momentum: 0.9 })), reference(0.1, 0.9, false), { rtol: 1e-6 });
+    const momentum = new Sgd({ learningRate: 0.1, momentum: 0.9 });
+    assertAllClose(run(momentum), reference(0.1, 0.9, false), { rtol: 1e-6 });
   });
 
   it('nesterov: w += μ·m − lr·g after updating m', () => {
@@ -53,7 +56,8 @@ describe('sgd', () => {
     const bound = bindOptimizer(optimizer, [[1]]);
     step(optimizer, bound, [0.5]); // m = −0.05; w += 0.9·(−0.05) − 0.05 = −0.095
     assertAllClose(bound.params, [0.905], { rtol: 1e-6 });
-    assertAllClose(run(new Sgd({ learningRate: 0.1, momentum: 0.9, nesterov: true })), reference(0.1, 0.9, true), { rtol: 1e-6 });
+    const nesterov = new Sgd({ learningRate: 0.1, momentum: 0.9, nesterov: true });
+    assertAllClose(run(nesterov), reference(0.1, 0.9, true), { rtol: 1e-6 });
   });
 
   it('counts iterations', () => {

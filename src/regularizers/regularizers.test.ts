@@ -3,7 +3,9 @@ import { describe, it } from 'node:test';
 import { assertClose } from '../../test/helpers/close.js';
 import { awayFromKinks, checkGradients } from '../../test/helpers/gradient-check.js';
 import { ConfigError } from '../errors.js';
-import { addPenaltyGradient, l1, l1l2, l2, penalty, regularizerConfig, type RegularizerLike } from './regularizers.js';
+import {
+  addPenaltyGradient, l1, l1l2, l2, penalty, regularizerConfig, type RegularizerLike,
+} from './regularizers.js';
 
 describe('regularizers', () => {
   it('penalize l1·Σ|w| + l2·Σw²', () => {
@@ -35,13 +37,16 @@ describe('regularizers', () => {
   });
 
   it('reject negative strengths and unknown names', () => {
-    assert.throws(() => regularizerConfig({ className: 'l2', config: { l1: 0, l2: -1 } }), ConfigError);
+    const negative = { className: 'l2' as const, config: { l1: 0, l2: -1 } };
+    assert.throws(() => regularizerConfig(negative), ConfigError);
     assert.throws(() => regularizerConfig('l3' as RegularizerLike), ConfigError);
   });
 
   it('reject a config that is not { l1, l2 } numbers (as a damaged model.json may hold)', () => {
-    for (const config of [null, 'x', { l1: '0.1', l2: 0 }, { l1: 0, l2: Infinity }, { l1: true, l2: 0 }]) {
-      assert.throws(() => regularizerConfig({ className: 'l2', config } as unknown as RegularizerLike), ConfigError, JSON.stringify(config));
+    const configs = [null, 'x', { l1: '0.1', l2: 0 }, { l1: 0, l2: Infinity }, { l1: true, l2: 0 }];
+    for (const config of configs) {
+      const like = { className: 'l2', config } as unknown as RegularizerLike;
+      assert.throws(() => regularizerConfig(like), ConfigError, JSON.stringify(config));
     }
   });
 });

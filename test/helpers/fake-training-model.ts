@@ -9,7 +9,14 @@ export interface FakeModel extends TrainingModel {
   weightsFromEpoch(): number;
 }
 
-export function fakeModel(options: { learningRate?: number; usesSchedule?: boolean; directions?: Record<string, 'up' | 'down'> } = {}): FakeModel {
+export interface FakeModelOptions {
+  learningRate?: number;
+  usesSchedule?: boolean;
+  /** Directions of metrics, as compiled metrics declare them. */
+  directions?: Record<string, 'up' | 'down'>;
+}
+
+export function fakeModel(options: FakeModelOptions = {}): FakeModel {
   let weights = [new Float32Array([-1])];
   let rate = options.learningRate ?? 1;
   return {
@@ -41,7 +48,9 @@ export interface Replay {
 }
 
 /** Replays `values` of `key`, one per epoch, through `callback` as fit would. */
-export async function replay(callback: Callback, model: FakeModel, key: string, values: readonly number[]): Promise<Replay> {
+export async function replay(
+  callback: Callback, model: FakeModel, key: string, values: readonly number[],
+): Promise<Replay> {
   callback.setModel?.(model);
   model.stopTraining = false;
   await callback.onTrainBegin?.({});

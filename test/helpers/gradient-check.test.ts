@@ -6,7 +6,9 @@ import { Dense } from '../../src/layers/dense.js';
 import type { Tensor } from '../../src/tensor/tensor.js';
 import { assertAllClose, assertBitIdentical, assertClose } from './close.js';
 import { checkGradients, numericGradient, project, uniformArray } from './gradient-check.js';
-import { checkLayerConfigRoundTrip, checkLayerGradients, type LayerContractCase } from './layer-contract.js';
+import {
+  checkLayerConfigRoundTrip, checkLayerGradients, type LayerContractCase,
+} from './layer-contract.js';
 
 /** A Dense layer whose input gradient is 3% too large. */
 class SkewedDense extends Dense {
@@ -47,27 +49,32 @@ describe('test helpers', () => {
     const x = uniformArray(6, -1, 1, 1);
     const objective = () => project(x.map((v) => v * v), [1, 1, 1, 1, 1, 1]);
     checkGradients(objective, [{ name: 'x', values: x, analytic: x.map((v) => 2 * v) }]);
-    assert.throws(() => checkGradients(objective, [{ name: 'x', values: x, analytic: x.map((v) => 2.06 * v) }]), /gradient of x/);
+    const skewed = [{ name: 'x', values: x, analytic: x.map((v) => 2.06 * v) }];
+    assert.throws(() => checkGradients(objective, skewed), /gradient of x/);
   });
 
   it('the layer contract catches a wrong input gradient', () => {
     checkLayerGradients(contract(() => new Dense({ units: 2, activation: 'tanh' })));
-    assert.throws(() => checkLayerGradients(contract(() => new SkewedDense({ units: 2, activation: 'tanh' }))), /gradient of input 0/);
+    const skewed = contract(() => new SkewedDense({ units: 2, activation: 'tanh' }));
+    assert.throws(() => checkLayerGradients(skewed), /gradient of input 0/);
   });
 
   it('the layer contract catches a missing activation derivative', () => {
-    assert.throws(() => checkLayerGradients(contract(() => new ForgetfulDense({ units: 2, activation: 'tanh' }))), /gradient of/);
+    const forgetful = contract(() => new ForgetfulDense({ units: 2, activation: 'tanh' }));
+    assert.throws(() => checkLayerGradients(forgetful), /gradient of/);
   });
 
   it('the layer contract catches a config that loses an option', () => {
     checkLayerConfigRoundTrip(contract(() => new Dense({ units: 2, activation: 'tanh' })));
-    assert.throws(() => checkLayerConfigRoundTrip(contract(() => new LossyDense({ units: 2, activation: 'tanh' }))));
+    const lossy = contract(() => new LossyDense({ units: 2, activation: 'tanh' }));
+    assert.throws(() => checkLayerConfigRoundTrip(lossy));
   });
 
   it('closeness assertions fail outside their tolerance', () => {
     assertClose(1.0000001, 1, { rtol: 1e-6 });
     assert.throws(() => assertClose(1.001, 1, { rtol: 1e-6 }), /expected 1 but got 1.001/);
     assert.throws(() => assertAllClose([1, 2], [1, 2.1], { rtol: 1e-3 }), /\[1\]/);
-    assert.throws(() => assertBitIdentical(new Float32Array([0]), new Float32Array([-0])), /bits differ/);
+    const signedZeros = () => assertBitIdentical(new Float32Array([0]), new Float32Array([-0]));
+    assert.throws(signedZeros, /bits differ/);
   });
 });

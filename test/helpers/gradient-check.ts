@@ -1,9 +1,9 @@
 // Finite-difference gradient checks for float32 code.
 //
 // The objective is a float64 number computed from the float32 outputs of the code under test
-// (usually Σ r·y for a fixed projection r). Each float32 entry is moved by ±step in place and the
-// central difference (f(x + h) − f(x − h)) / (x₊ − x₋) is taken, dividing by the step that float32
-// actually stored, not the one asked for.
+// (usually Σ r·y for a fixed projection r). Each float32 entry is moved by ±step in place and
+// the central difference (f(x + h) − f(x − h)) / (x₊ − x₋) is taken, dividing by the step that
+// float32 actually stored, not the one asked for.
 //
 // NOTE: with float32 forward passes the objective carries a relative rounding error of about
 // 1e-7 per term; a step of 1e-2 keeps that noise near 1e-5 after division while the O(h²)
@@ -17,7 +17,9 @@ export const DEFAULT_STEP = 1e-2;
 export const DEFAULT_GRADIENT_TOLERANCE: Required<Tolerance> = { rtol: 1e-2, atol: 1e-3 };
 
 /** Central-difference gradient of `objective` with respect to every entry of `values`. */
-export function numericGradient(objective: () => number, values: Float32Array, step = DEFAULT_STEP): Float64Array {
+export function numericGradient(
+  objective: () => number, values: Float32Array, step = DEFAULT_STEP,
+): Float64Array {
   const gradient = new Float64Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const original = values[i];

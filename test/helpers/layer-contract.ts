@@ -5,7 +5,9 @@
 // central differences, in each requested mode (training and/or inference).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Layer, MergeLayer, type BaseLayer, type LayerConfig } from '../../src/layers/base-layer.js';
+import {
+  Layer, MergeLayer, type BaseLayer, type LayerConfig,
+} from '../../src/layers/base-layer.js';
 import { input } from '../../src/layers/input-layer.js';
 import { layerFromConfig } from '../../src/layers/registry.js';
 import type { SymbolicTensor } from '../../src/layers/symbolic-tensor.js';
@@ -35,7 +37,9 @@ export interface LayerContractCase {
 }
 
 /** Builds `layer` on symbolic inputs of the given shapes; returns the symbolic output. */
-export function buildLayer(layer: BaseLayer, inputShapes: readonly (readonly number[])[]): SymbolicTensor {
+export function buildLayer(
+  layer: BaseLayer, inputShapes: readonly (readonly number[])[],
+): SymbolicTensor {
   const inputs = inputShapes.map((shape) => input({ shape }));
   if (layer instanceof MergeLayer) return layer.apply(inputs);
   if (layer instanceof Layer) {
@@ -53,7 +57,9 @@ function batchInputs(c: LayerContractCase, rows: number): Tensor[] {
   });
 }
 
-function forward(layer: BaseLayer, inputs: Tensor[], training: boolean, c: LayerContractCase): Tensor {
+function forward(
+  layer: BaseLayer, inputs: Tensor[], training: boolean, c: LayerContractCase,
+): Tensor {
   c.beforeForward?.();
   return layer.call(inputs, training);
 }
@@ -64,11 +70,13 @@ export function checkLayerShapeAndParams(c: LayerContractCase): void {
   const symbolic = buildLayer(layer, c.inputShapes);
   c.initialize?.(layer);
   const symbolicShapes = c.inputShapes.map((s) => [null, ...s]);
-  assert.deepEqual(layer.computeOutputShape(symbolicShapes), symbolic.shape, 'computeOutputShape equals the symbolic shape');
+  const computed = layer.computeOutputShape(symbolicShapes);
+  assert.deepEqual(computed, symbolic.shape, 'computeOutputShape equals the symbolic shape');
   const rows = c.rows ?? 5;
   for (const training of c.modes ?? [true, false]) {
     const y = forward(layer, batchInputs(c, rows), training, c);
-    assert.deepEqual([...y.shape], [rows, ...symbolic.shape.slice(1)], `output shape (training=${training})`);
+    const expected = [rows, ...symbolic.shape.slice(1)];
+    assert.deepEqual([...y.shape], expected, `output shape (training=${training})`);
   }
   assert.equal(layer.countParams(true), c.params.trainable, 'trainable parameters');
   assert.equal(layer.countParams(false), c.params.nonTrainable, 'non-trainable parameters');
@@ -88,10 +96,11 @@ export function checkLayerConfigRoundTrip(c: LayerContractCase): void {
   assert.deepEqual(direct.getConfig(), config, 'getConfig → layerFromConfig → getConfig');
   const json = JSON.parse(JSON.stringify(config)) as LayerConfig;
   const rebuilt = layerFromConfig(json);
-  assert.deepEqual(JSON.parse(JSON.stringify(rebuilt.getConfig())), json, 'the JSON form round-trips too');
+  const rebuiltJson = JSON.parse(JSON.stringify(rebuilt.getConfig()));
+  assert.deepEqual(rebuiltJson, json, 'the JSON form round-trips too');
   assert.equal(rebuilt.className, layer.className);
   buildLayer(rebuilt, c.inputShapes);
-  assert.equal(rebuilt.weights.length, layer.weights.length, 'the rebuilt layer has the same weights');
+  assert.equal(rebuilt.weights.length, layer.weights.length, 'the rebuilt layer\'s weight count');
   rebuilt.weights.forEach((w, i) => {
     assert.deepEqual(w.shape, layer.weights[i].shape, `weight ${w.name} shape`);
     w.value.set(layer.weights[i].value);
@@ -123,7 +132,9 @@ export function checkLayerGradients(c: LayerContractCase): void {
         assert.ok(analytic !== undefined, `backward returns a gradient for input ${k}`);
         return { name: `input ${k} (training=${training})`, values: x.data, analytic };
       }),
-      ...trainable.map((w) => ({ name: `${w.name} (training=${training})`, values: w.value, analytic: w.grad.slice() })),
+      ...trainable.map((w) => ({
+        name: `${w.name} (training=${training})`, values: w.value, analytic: w.grad.slice(),
+      })),
     ];
     const objective = () => project(forward(layer, inputs, training, c).data, r);
     checkGradients(objective, targets, { step: c.step, tolerance: c.tolerance });
@@ -133,8 +144,14 @@ export function checkLayerGradients(c: LayerContractCase): void {
 /** Registers the contract as node:test cases under `title`. */
 export function describeLayerContract(title: string, c: LayerContractCase): void {
   describe(`${title} (layer contract)`, () => {
-    it('produces outputs of the computed shape and has the expected parameter counts', () => checkLayerShapeAndParams(c));
-    it('round-trips its config through layerFromConfig and computes the same outputs after', () => checkLayerConfigRoundTrip(c));
-    it('has gradients that match central differences with respect to inputs and weights', () => checkLayerGradients(c));
+    it('produces outputs of the computed shape and has the expected parameter counts', () => {
+      checkLayerShapeAndParams(c);
+    });
+    it('round-trips its config through layerFromConfig and computes the same outputs after', () => {
+      checkLayerConfigRoundTrip(c);
+    });
+    it('has gradients that match central differences with respect to inputs and weights', () => {
+      checkLayerGradients(c);
+    });
   });
 }

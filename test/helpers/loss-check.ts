@@ -24,16 +24,26 @@ export function totalLoss(loss: Loss, c: LossCase, yPred: Float32Array = c.yPred
   return sum;
 }
 
+/** The loss of one row of predictions against one row of labels. */
+export function rowLoss(loss: Loss, yPred: readonly number[], yTrue: readonly number[]): number {
+  const c = { rows: 1, cols: yPred.length, labelCols: yTrue.length };
+  const arrays = { yPred: Float32Array.from(yPred), yTrue: Float32Array.from(yTrue) };
+  return totalLoss(loss, { ...c, ...arrays });
+}
+
 /** loss.backward equals the central-difference gradient of Σ_rows loss with respect to yPred. */
-export function checkLossGradient(loss: Loss, c: LossCase, options: { step?: number; tolerance?: Tolerance } = {}): void {
+export function checkLossGradient(
+  loss: Loss, c: LossCase, options: { step?: number; tolerance?: Tolerance } = {},
+): void {
   const grad = new Float32Array(c.rows * c.cols);
   loss.backward(c.yPred, c.yTrue, c.rows, c.cols, c.labelCols, grad);
-  checkGradients(() => totalLoss(loss, c), [{ name: `${loss.name} yPred`, values: c.yPred, analytic: grad }], options);
+  const target = { name: `${loss.name} yPred`, values: c.yPred, analytic: grad };
+  checkGradients(() => totalLoss(loss, c), [target], options);
 }
 
 /**
- * With yPred = activation(z): the fused gradient ∂loss/∂z equals central differences through the
- * activation, and equals the unfused chain rule activation.backward(loss.backward(yPred)).
+ * With yPred = activation(z): the fused gradient ∂loss/∂z equals central differences through
+ * the activation, and equals the unfused chain rule activation.backward(loss.backward(yPred)).
  */
 export function checkFusedGradient(
   loss: Loss, activationName: ActivationName, z: Float32Array, c: Omit<LossCase, 'yPred'>,
@@ -45,18 +55,22 @@ export function checkFusedGradient(
   activation.forward(z, y, c.rows, c.cols);
   const fused = new Float32Array(z.length);
   assert.ok(loss.fusedBackward, `${loss.name} has a fused backward`);
-  const didFuse = loss.fusedBackward(activationName, y, c.yTrue, c.rows, c.cols, c.labelCols, fused);
+  const { yTrue, rows, cols, labelCols } = c;
+  const didFuse = loss.fusedBackward(activationName, y, yTrue, rows, cols, labelCols, fused);
   assert.equal(didFuse, true, `${loss.name} fuses with ${activationName}`);
 
   const dLossDy = new Float32Array(z.length);
   loss.backward(y, c.yTrue, c.rows, c.cols, c.labelCols, dLossDy);
   const chain = new Float32Array(z.length);
   activation.backward(z, y, dLossDy, chain, c.rows, c.cols);
-  assertAllClose(fused, chain, options.chainTolerance ?? { rtol: 1e-4, atol: 1e-6 }, `fused ${activationName} + ${loss.name} vs chain rule`);
+  const chainTolerance = options.chainTolerance ?? { rtol: 1e-4, atol: 1e-6 };
+  const pair = `${activationName} + ${loss.name}`;
+  assertAllClose(fused, chain, chainTolerance, `fused ${pair} vs chain rule`);
 
   const objective = () => {
     activation.forward(z, y, c.rows, c.cols);
     return totalLoss(loss, lossCase);
   };
-  checkGradients(objective, [{ name: `${activationName} + ${loss.name} pre-activation`, values: z, analytic: fused }], options);
+  const target = { name: `${pair} pre-activation`, values: z, analytic: fused };
+  checkGradients(objective, [target], options);
 }

@@ -10,7 +10,9 @@ export interface Bound {
 }
 
 /** Variables holding `initial` (one array per variable), bound to flat buffers, optimizer built. */
-export function bindOptimizer(optimizer: Optimizer, initial: readonly (readonly number[])[]): Bound {
+export function bindOptimizer(
+  optimizer: Optimizer, initial: readonly (readonly number[])[],
+): Bound {
   const total = initial.reduce((s, v) => s + v.length, 0);
   const params = new Float32Array(total);
   const grads = new Float32Array(total);
@@ -47,7 +49,8 @@ export const INITIAL_WEIGHTS: readonly number[] = [1, -2, 0.5, 0.1];
  */
 export function adamReference(
   lr: number, beta1: number, beta2: number, epsilon: number, amsgrad: boolean, weightDecay = 0,
-  gradients: readonly (readonly number[])[] = GRADIENT_STEPS, initial: readonly number[] = INITIAL_WEIGHTS,
+  gradients: readonly (readonly number[])[] = GRADIENT_STEPS,
+  initial: readonly number[] = INITIAL_WEIGHTS,
 ): number[] {
   const w = [...initial];
   const m = w.map(() => 0);

@@ -2,7 +2,12 @@
 import { Random } from '../../src/random/random.js';
 
 /** Rows of `features` values in [−1, 1) with label 1 when the first two features sum above 0. */
-export function binaryData(rows: number, features: number, seed: number): { x: number[][]; y: number[] } {
+export interface ToyData {
+  readonly x: number[][];
+  readonly y: number[];
+}
+
+export function binaryData(rows: number, features: number, seed: number): ToyData {
   const random = new Random(seed);
   const x: number[][] = [];
   const y: number[] = [];
@@ -15,7 +20,9 @@ export function binaryData(rows: number, features: number, seed: number): { x: n
 }
 
 /** Rows with a class 0..classes−1 chosen by the largest of the first `classes` features. */
-export function multiclassData(rows: number, features: number, classes: number, seed: number): { x: number[][]; y: number[] } {
+export function multiclassData(
+  rows: number, features: number, classes: number, seed: number,
+): ToyData {
   const random = new Random(seed);
   const x: number[][] = [];
   const y: number[] = [];
@@ -33,7 +40,7 @@ export function oneHot(labels: readonly number[], classes: number): number[][] {
   return labels.map((label) => Array.from({ length: classes }, (_, c) => (c === label ? 1 : 0)));
 }
 
-/** Binary cross-entropy of one row as Keras computes it (probabilities clipped to [1e-7, 1 − 1e-7]). */
+/** Binary cross-entropy of one row as Keras computes it (p clipped to [1e-7, 1 − 1e-7]). */
 export function bce(p: number, y: number): number {
   const q = Math.min(1 - 1e-7, Math.max(1e-7, p));
   return -(y * Math.log(q) + (1 - y) * Math.log(1 - q));
