@@ -175,6 +175,19 @@ describe('model loss gradient (every parameter, central differences)', () => {
       labelCols: 3,
     },
     {
+      title: 'a softmax Activation layer as the output, fused with categorical_crossentropy',
+      model: () => {
+        const inputs = input({ shape: [FEATURES] });
+        const hidden = layers.dense({ units: 4, activation: 'gelu' }).apply(inputs);
+        const logits = layers.dense({ units: 3 }).apply(hidden);
+        const outputs = layers.activation({ activation: 'softmax' }).apply(logits);
+        return functionalModel({ inputs, outputs });
+      },
+      loss: getLoss('categorical_crossentropy'),
+      labels: new Float32Array([1, 0, 0, 0, 0, 1, 0, 1, 0, 0, 1, 0, 1, 0, 0, 0, 0, 1]),
+      labelCols: 3,
+    },
+    {
       title: 'dense → batch normalization → dropout → sigmoid in training mode',
       model: () => {
         const inputs = input({ shape: [FEATURES] });
