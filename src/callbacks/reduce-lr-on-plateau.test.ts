@@ -58,6 +58,16 @@ describe('reduceLROnPlateau', () => {
     assert.deepEqual(max.logged, [1, 1, 0.5]);
   });
 
+  // NOTE: Keras 3 resets `best` too since keras-team/keras#22967.
+  it('starts afresh when reused for another fit', async () => {
+    const callback = new ReduceLROnPlateau({ monitor: 'score', patience: 1, factor: 0.5 });
+    await replay(callback, fakeModel(), 'score', [0.1, 0.1]);
+    const second = fakeModel();
+    await replay(callback, second, 'score', [0.5, 0.4, 0.3]);
+    const rate = second.optimizer.learningRate;
+    assert.equal(rate, 1, 'improving epochs are not judged against the old best');
+  });
+
   it('refuses an optimizer that follows a learning-rate schedule', async () => {
     const callback = new ReduceLROnPlateau({ monitor: 'score' });
     const scheduled = fakeModel({ usesSchedule: true });
