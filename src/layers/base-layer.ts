@@ -1,6 +1,7 @@
 import { ConfigError, ShapeError, show } from '../errors.js';
 import { initialize, type InitializerLike } from '../initializers/initializers.js';
 import type { RegularizerConfig } from '../regularizers/regularizers.js';
+import { kernels } from '../kernels/backend.js';
 import { Tensor } from '../tensor/tensor.js';
 import { formatShape, SymbolicTensor, type Shape } from './symbolic-tensor.js';
 import { Variable } from './variable.js';
@@ -92,11 +93,15 @@ export abstract class BaseLayer {
     return variable;
   }
 
-  /** A reusable buffer of exactly `size` floats; grows when a larger batch arrives. */
+  /**
+   * A reusable buffer of exactly `size` floats in the kernels' memory; grows when a larger batch
+   * arrives. The full buffer stays referenced here, as the wasm heap requires.
+   */
   protected scratch(key: string, size: number): Float32Array {
     let buffer = this.scratchBuffers.get(key);
     if (buffer === undefined || buffer.length < size) {
-      buffer = new Float32Array(size);
+      if (buffer !== undefined) kernels().free(buffer);
+      buffer = kernels().alloc(size);
       this.scratchBuffers.set(key, buffer);
     }
     return buffer.length === size ? buffer : buffer.subarray(0, size);

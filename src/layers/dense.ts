@@ -2,6 +2,7 @@ import { activationName, getActivation, type Activation, type ActivationName } f
 import { ConfigError, show } from '../errors.js';
 import { initializerConfig, type InitializerConfig, type InitializerLike } from '../initializers/initializers.js';
 import { kernels } from '../kernels/backend.js';
+import type { KernelActivation } from '../kernels/kernels.js';
 import { regularizerConfig, type RegularizerConfig, type RegularizerLike } from '../regularizers/regularizers.js';
 import { Tensor } from '../tensor/tensor.js';
 import { checkFeatures, Layer, type BaseLayerArgs, type LayerConfig } from './base-layer.js';
@@ -68,9 +69,12 @@ export class Dense extends Layer {
     const k = kernels();
     const z = this.scratch('z', rows * this.units);
     k.matmul(x.data, this.kernel!.value, z, rows, this.inDim, this.units);
-    if (this.bias) k.addBias(z, this.bias.value, rows, this.units);
     let y = z;
-    if (this.activation.name !== 'linear') {
+    if (isKernelActivation(this.activation.name)) {
+      // NOTE: bias and activation in one pass, in place; backward needs only y for these.
+      k.biasActivation(z, this.bias ? this.bias.value : null, rows, this.units, this.activation.name);
+    } else {
+      if (this.bias) k.addBias(z, this.bias.value, rows, this.units);
       y = this.scratch('y', rows * this.units);
       this.activation.forward(z, y, rows, this.units);
     }
@@ -82,10 +86,12 @@ export class Dense extends Layer {
 
   backward(dy: Tensor): Tensor | null {
     const rows = dy.rows;
+    const name = this.activation.name;
     let dz = dy.data;
-    if (this.activation.name !== 'linear') {
+    if (name !== 'linear') {
       dz = this.scratch('dz', rows * this.units);
-      this.activation.backward(this.z, this.y, dy.data, dz, rows, this.units);
+      if (isKernelActivation(name)) kernels().activationBackward(dy.data, this.y, dz, rows * this.units, name);
+      else this.activation.backward(this.z, this.y, dy.data, dz, rows, this.units);
     }
     return this.backwardFromPreActivation(new Tensor(dz, [rows, this.units]));
   }
@@ -128,4 +134,9 @@ export class Dense extends Layer {
       },
     };
   }
+}
+
+/** Activations the kernels fuse with the bias (forward) and compute from the output (backward). */
+function isKernelActivation(name: ActivationName): name is KernelActivation {
+  return name === 'linear' || name === 'relu' || name === 'sigmoid' || name === 'tanh';
 }

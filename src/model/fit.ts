@@ -1,6 +1,7 @@
 import type { Callback, Logs } from '../callbacks/callback.js';
 import { CallbackList } from '../callbacks/callback-list.js';
 import { ProgressLogger, type Verbosity } from '../callbacks/progress-logger.js';
+import { kernels } from '../kernels/backend.js';
 import { ConfigError, ShapeError, show } from '../errors.js';
 import { globalRandom } from '../random/random.js';
 import { Tensor, toLabels, type LabelsLike, type TensorLike } from '../tensor/tensor.js';
@@ -90,7 +91,9 @@ export async function fitModel(model: Model, xLike: TensorLike, yLike: LabelsLik
   const order = new Int32Array(rows).map((_, i) => i);
   // NOTE: a batch never holds more than every row, so a huge batchSize allocates no more than the data.
   const bufferRows = Math.min(batchSize, rows);
-  const batchX = new Float32Array(bufferRows * train.x.cols);
+  // NOTE: batches are copied into buffers in the kernels' memory (wasm), so the kernels read
+  // them in place; one copy per batch is cheap next to the matmuls.
+  const batchX = kernels().alloc(bufferRows * train.x.cols);
   const batchY = new Float32Array(bufferRows * train.y.cols);
   const batchW = new Float32Array(bufferRows);
 
@@ -124,8 +127,16 @@ function checkOptionTypes(options: FitOptions): void {
   if (typeof options !== 'object' || options === null) {
     throw new ConfigError('config/fit-options', `fit's third argument should be an options object such as { epochs: 10 } but got ${show(options)}.`);
   }
-  if (options.callbacks !== undefined && !Array.isArray(options.callbacks)) {
-    throw new ConfigError('config/callbacks', `callbacks should be an array of callbacks but got ${show(options.callbacks)}.`);
+  const callbacks: unknown = options.callbacks;
+  const hooks = ['setModel', 'onTrainBegin', 'onTrainEnd', 'onEpochBegin', 'onEpochEnd', 'onBatchBegin', 'onBatchEnd'];
+  const invalid = (c: unknown) => typeof c !== 'object' || c === null ||
+    hooks.some((hook) => (c as Record<string, unknown>)[hook] !== undefined && typeof (c as Record<string, unknown>)[hook] !== 'function');
+  if (callbacks !== undefined && (!Array.isArray(callbacks) || callbacks.some(invalid))) {
+    throw new ConfigError(
+      'config/callbacks',
+      `callbacks should be an array of callback objects whose hooks are functions (e.g. nn.callbacks.earlyStopping()) but got ` +
+        `${show(callbacks)}${Array.isArray(callbacks) ? ` holding ${show(callbacks.find(invalid))}` : ''}.`,
+    );
   }
   const data = options.validationData;
   if (data !== undefined && (!Array.isArray(data) || data.length < 2 || data.length > 3)) {
@@ -154,17 +165,18 @@ function splitLast(data: Split, fraction: number): [Split, Split] {
   ];
 }
 
-/** The rows of one batch: views when not shuffled, else copied into reused buffers. */
+/** The rows of one batch, copied into reused buffers: in order, or through the shuffled order. */
 function gather(
   data: Split, order: Int32Array, start: number, end: number,
   batchX: Float32Array, batchY: Float32Array, batchW: Float32Array, shuffled: boolean,
 ): { bx: Tensor; by: Tensor; bw: Float32Array | undefined } {
-  if (!shuffled) {
-    return { bx: data.x.sliceRows(start, end), by: data.y.sliceRows(start, end), bw: data.w?.subarray(start, end) };
-  }
   const n = end - start;
   const xc = data.x.cols;
   const yc = data.y.cols;
+  if (!shuffled) {
+    batchX.set(data.x.data.subarray(start * xc, end * xc));
+    return { bx: new Tensor(batchX.subarray(0, n * xc), [n, xc]), by: data.y.sliceRows(start, end), bw: data.w?.subarray(start, end) };
+  }
   for (let i = 0; i < n; i++) {
     const row = order[start + i];
     batchX.set(data.x.data.subarray(row * xc, (row + 1) * xc), i * xc);

@@ -1,4 +1,5 @@
 import { ShapeError } from '../errors.js';
+import { kernels } from '../kernels/backend.js';
 import type { BaseLayer } from '../layers/base-layer.js';
 import { penalty, addPenaltyGradient } from '../regularizers/regularizers.js';
 import type { Variable } from '../layers/variable.js';
@@ -18,8 +19,10 @@ export class Parameters {
     this.all = layers.flatMap((layer) => layer.weights);
     this.trainable = layers.flatMap((layer) => (layer.trainable ? layer.weights.filter((w) => w.trainable) : []));
     const total = this.trainable.reduce((sum, v) => sum + v.size, 0);
-    this.values = new Float32Array(total);
-    this.grads = new Float32Array(total);
+    // NOTE: one allocation each in the kernels' memory, so the wasm kernels and the optimizer
+    // update read and write the weights in place.
+    this.values = kernels().alloc(total);
+    this.grads = kernels().alloc(total);
     let offset = 0;
     for (const v of this.trainable) {
       this.values.set(v.value, offset);

@@ -1,4 +1,5 @@
 import { ConfigError, show } from '../errors.js';
+import { kernels } from '../kernels/backend.js';
 import { Optimizer, type OptimizerArgs, type OptimizerConfig } from './optimizer.js';
 
 export interface SgdArgs extends OptimizerArgs {
@@ -29,17 +30,10 @@ export class Sgd extends Optimizer {
     return this.momentum > 0 ? 1 : 0;
   }
 
+  // The rule (kernels/reference.ts has it as a plain loop):
+  // m = momentum·m − lr·g; w += m, or with nesterov w += momentum·m − lr·g.
   protected update(w: Float32Array, g: Float32Array, lr: number): void {
-    if (this.momentum === 0) {
-      for (let i = 0; i < w.length; i++) w[i] -= lr * g[i];
-      return;
-    }
-    const m = this.state[0];
-    const mu = this.momentum;
-    for (let i = 0; i < w.length; i++) {
-      m[i] = mu * m[i] - lr * g[i];
-      w[i] += this.nesterov ? mu * m[i] - lr * g[i] : m[i];
-    }
+    kernels().sgdUpdate(w, g, this.momentum > 0 ? this.state[0] : null, w.length, lr, this.momentum, this.nesterov);
   }
 
   getConfig(): OptimizerConfig {
