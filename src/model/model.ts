@@ -223,6 +223,9 @@ export class Model implements TrainingModel {
    * model's, 0.5 by default, or options.threshold); otherwise the argmax.
    */
   predictClasses(x: TensorLike, options: PredictOptions & { threshold?: number } = {}): Int32Array {
+    if (options.threshold !== undefined && (typeof options.threshold !== 'number' || !Number.isFinite(options.threshold))) {
+      throw new ConfigError('config/threshold', `predictClasses: threshold should be a finite number such as 0.5 but got ${show(options.threshold)}.`);
+    }
     const probabilities = this.predictProbabilities(x, options);
     const threshold = options.threshold ?? this.threshold;
     const rows = probabilities.rows;
@@ -323,7 +326,7 @@ export class Model implements TrainingModel {
 
 export function checkBatchSize(batchSize: number | undefined): number | undefined {
   if (batchSize !== undefined && (!Number.isInteger(batchSize) || batchSize <= 0)) {
-    throw new ConfigError('config/batch-size', `batchSize should be a positive integer but got ${String(batchSize)}.`);
+    throw new ConfigError('config/batch-size', `batchSize should be a positive integer but got ${show(batchSize)}.`);
   }
   return batchSize;
 }
