@@ -66,7 +66,7 @@ const fitOptions = fc.record({
   classWeight: fc.oneof(fc.constant(undefined), fc.constant({ 0: 1, 1: 2, 2: 1 }), optionValue),
   sampleWeight: fc.oneof(fc.constant(undefined), fc.array(numberish, { maxLength: 14 }), optionValue),
   initialEpoch: fc.oneof(fc.constant(undefined), fc.constantFrom(0, 1), optionValue.filter((v) => typeof v !== 'number' || !(v > 3))),
-  callbacks: fc.oneof(fc.constant(undefined), fc.constant([]), optionValue),
+  callbacks: fc.oneof(fc.constant(undefined), fc.constant([]), fc.array(fc.oneof(optionValue, fc.record({ onEpochEnd: optionValue })), { maxLength: 2 }), optionValue),
 }, { requiredKeys: [] }).map((o) => ({ ...o, verbose: 0 as const }));
 
 /** Features and labels, mostly with matching rows so the checks past the shapes get exercised. */
@@ -79,13 +79,22 @@ const dataset = fc.integer({ min: 0, max: 12 }).chain((n) => fc.tuple(
   ),
 ));
 
+const inferenceOptions = fc.record({
+  batchSize: fc.oneof(fc.constantFrom(1, 3, 1024), optionValue),
+  sampleWeight: fc.oneof(fc.constant(undefined), fc.array(numberish, { maxLength: 14 }), optionValue),
+  threshold: fc.oneof(fc.constantFrom(0.3, 0.5), optionValue),
+  confidence: fc.oneof(fc.constant(undefined), fc.constantFrom(0.9, 0.95), optionValue),
+  resamples: fc.oneof(fc.constant(undefined), fc.constantFrom(10, 50), optionValue.filter((v) => typeof v !== 'number' || !(v > 200))),
+  seed: fc.oneof(fc.constant(undefined), fc.integer(), optionValue),
+}, { requiredKeys: [] }).map((o) => ({ ...o, verbose: 0 as const }));
+
 const setup = fc.constantFrom<Setup>('binary', 'sparse', 'categorical', 'logits', 'unbuilt');
 
 function assertFiniteOutput(values: ArrayLike<number>, what: string): void {
   for (let i = 0; i < values.length; i++) assert.ok(Number.isFinite(values[i]), `${what} returned ${values[i]} at ${i} without an error`);
 }
 
-async function exercise(seen: Outcomes, kind: Setup, x: unknown, y: unknown, options: unknown): Promise<void> {
+async function exercise(seen: Outcomes, kind: Setup, x: unknown, y: unknown, options: unknown, inference: Record<string, unknown>): Promise<void> {
   const model = makeModel(kind);
   const history = await onlyTypedErrorsAsync(seen, () => model.fit(x as nn.TensorLike, y as nn.LabelsLike, options as nn.FitOptions));
   if (history) {
@@ -95,18 +104,22 @@ async function exercise(seen: Outcomes, kind: Setup, x: unknown, y: unknown, opt
       }
     }
   }
-  const predicted = onlyTypedErrors(seen, () => model.predict(x as nn.TensorLike, { verbose: 0 }));
+  const predicted = onlyTypedErrors(seen, () => model.predict(x as nn.TensorLike, inference as nn.PredictOptions));
   if (predicted) assertFiniteOutput(predicted.data, 'predict');
-  const classes = onlyTypedErrors(seen, () => model.predictClasses(x as nn.TensorLike, { verbose: 0 }));
-  if (classes) assert.ok(classes.every((c) => Number.isInteger(c) && c >= 0));
-  const scores = onlyTypedErrors(seen, () => model.evaluate(x as nn.TensorLike, y as nn.LabelsLike, { verbose: 0 }));
+  const classes = onlyTypedErrors(seen, () => model.predictClasses(x as nn.TensorLike, inference as nn.PredictOptions));
+  if (classes) {
+    assert.ok(classes.every((c) => Number.isInteger(c) && c >= 0));
+    const threshold = inference.threshold;
+    assert.ok(threshold === undefined || (typeof threshold === 'number' && Number.isFinite(threshold)), `a threshold of type ${typeof threshold} was accepted`);
+  }
+  const scores = onlyTypedErrors(seen, () => model.evaluate(x as nn.TensorLike, y as nn.LabelsLike, inference as nn.EvaluateOptions));
   if (scores) assertFiniteOutput(Object.values(scores), 'evaluate');
 }
 
 test('fit, predict and evaluate on random bad input succeed or throw typed errors, never a silent NaN', { timeout: 300_000 }, async (t) => {
   const seen = outcomes();
   await fc.assert(
-    fc.asyncProperty(setup, dataset, fitOptions, async (kind, [x, y], options) => exercise(seen, kind, x, y, options)),
+    fc.asyncProperty(setup, dataset, fitOptions, inferenceOptions, async (kind, [x, y], options, inference) => exercise(seen, kind, x, y, options, inference)),
     fuzzParameters(),
   );
   t.diagnostic(summary(seen));
