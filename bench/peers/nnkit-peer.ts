@@ -1,0 +1,55 @@
+// nnkit as a benchmark peer: the public API as a user calls it (sequential, compile, fit,
+// predict), on the backend chosen by name ('auto' is the default a user gets).
+import * as nn from '../../src/index.js';
+import type { Dataset } from '../dataset.js';
+import { stopwatch, type Peer } from '../measure.js';
+import { FEATURES, LEARNING_RATE, MODELS, PREDICT_BATCH, type ModelName } from '../workload.js';
+
+const SEED = 42;
+
+function buildModel(name: ModelName): nn.Sequential {
+  nn.setSeed(SEED);
+  const hidden = MODELS[name].map((units, index) => nn.layers.dense(
+    index === 0
+      ? { units, activation: 'relu', inputShape: [FEATURES] }
+      : { units, activation: 'relu' },
+  ));
+  const model = nn.sequential([...hidden, nn.layers.dense({ units: 1, activation: 'sigmoid' })]);
+  const optimizer = nn.optimizers.adam({ learningRate: LEARNING_RATE });
+  model.compile({ optimizer, loss: 'binary_crossentropy' });
+  return model;
+}
+
+export function nnkitPeer(backend: nn.BackendChoice, data: Dataset): Peer {
+  nn.setBackend(backend);
+  const x = nn.tensor(data.x, [data.rows, FEATURES]);
+  const y = nn.tensor(data.y, [data.rows, 1]);
+  return {
+    version: `nnkit (${nn.backendName()} kernels)`,
+    trainer(name, batch) {
+      const model = buildModel(name);
+      return async (rows) => {
+        const xs = x.sliceRows(0, rows);
+        const ys = y.sliceRows(0, rows);
+        const elapsed = stopwatch();
+        const options = { epochs: 1, batchSize: batch, shuffle: false, verbose: 0 } as const;
+        const history = await model.fit(xs, ys, options);
+        const time = elapsed();
+        return { ...time, loss: history.history.loss[0] };
+      };
+    },
+    predictor(name) {
+      const model = buildModel(name);
+      return async (rows) => {
+        const xs = x.sliceRows(0, rows);
+        const elapsed = stopwatch();
+        const out = model.predict(xs, { batchSize: PREDICT_BATCH, verbose: 0 });
+        const time = elapsed();
+        if (out.data.length !== rows) {
+          throw new Error(`nnkit predicted ${out.data.length} values for ${rows} rows.`);
+        }
+        return time;
+      };
+    },
+  };
+}
