@@ -152,3 +152,33 @@ test('well-shaped data with extreme values trains, or stops with a diagnosis, or
   t.diagnostic(summary(seen));
   assert.ok(seen.accepted > 0);
 });
+
+test('compile with random losses, optimizers, metrics and silence lists compiles or fails with a typed error', { timeout: 300_000 }, async (t) => {
+  const seen = outcomes();
+  const lossName = fc.constantFrom('binary_crossentropy', 'binaryCrossentropy', 'categorical_crossentropy', 'sparse_categorical_crossentropy', 'mse', 'mae', 'hinge', 'binary_focal_crossentropy', 'toString', '__proto__', '');
+  const optimizerName = fc.constantFrom('adam', 'sgd', 'rmsprop', 'adamw', 'adagrad', 'Adam', 'constructor', 'valueOf');
+  const metricName = fc.constantFrom('accuracy', 'auc', 'precision', 'recall', 'f1_score', 'top_k_categorical_accuracy', 'binary_accuracy', 'mse', 'hasOwnProperty');
+  const config = (name: fc.Arbitrary<string>) => fc.record({ className: fc.oneof(name, optionValue), config: fc.oneof(fc.dictionary(fc.constantFrom('fromLogits', 'labelSmoothing', 'learningRate', 'momentum', 'beta1', 'numThresholds', 'k', 'thresholds', 'name'), optionValue, { maxKeys: 3 }), optionValue) });
+  const options = fc.record({
+    loss: fc.oneof({ weight: 8, arbitrary: lossName }, { weight: 2, arbitrary: config(lossName) }, { weight: 1, arbitrary: optionValue }),
+    optimizer: fc.oneof({ weight: 8, arbitrary: optimizerName }, { weight: 2, arbitrary: config(optimizerName) }, { weight: 1, arbitrary: optionValue }),
+    metrics: fc.oneof(
+      { weight: 2, arbitrary: fc.constant(undefined) },
+      { weight: 8, arbitrary: fc.array(fc.oneof({ weight: 8, arbitrary: metricName }, { weight: 1, arbitrary: config(metricName) }, { weight: 1, arbitrary: optionValue }), { maxLength: 3 }) },
+      { weight: 1, arbitrary: optionValue },
+    ),
+    silence: fc.oneof(fc.constant(undefined), fc.array(fc.constantFrom('unscaled-features', 'overfitting', 'nonfinite-features', 'nope'), { maxLength: 2 }), optionValue),
+  }, { requiredKeys: ['loss', 'optimizer'] });
+  await fc.assert(
+    fc.asyncProperty(setup, options, async (kind, compileOptions) => {
+      const model = makeModel(kind);
+      const compiled = onlyTypedErrors(seen, () => model.compile(compileOptions as never) ?? true);
+      if (!compiled) return;
+      const y = kind === 'sparse' ? [0, 1, 2] : kind === 'categorical' ? [[1, 0, 0], [0, 1, 0], [0, 0, 1]] : [0, 1, 1];
+      await onlyTypedErrorsAsync(seen, () => model.fit([[0, 1, 2], [1, 0, 1], [2, 2, 0]], y, { epochs: 1, verbose: 0 }));
+    }),
+    fuzzParameters(),
+  );
+  t.diagnostic(summary(seen));
+  assert.ok(seen.accepted > 0 && seen.rejected > 0);
+});
