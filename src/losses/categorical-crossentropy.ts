@@ -1,6 +1,6 @@
 import type { ActivationName } from '../activations/activations.js';
 import { checkLabelSmoothing } from './binary-crossentropy.js';
-import { clip, EPSILON, type Loss, type LossConfig } from './loss.js';
+import { clip, EPSILON, logSumExp, type Loss, type LossConfig } from './loss.js';
 
 export interface CategoricalCrossentropyOptions {
   fromLogits?: boolean;
@@ -31,11 +31,7 @@ export class CategoricalCrossentropy implements Loss {
       const o = i * cols;
       let loss = 0;
       if (this.fromLogits) {
-        let max = -Infinity;
-        for (let j = 0; j < cols; j++) max = Math.max(max, yPred[o + j]);
-        let sumExp = 0;
-        for (let j = 0; j < cols; j++) sumExp += Math.exp(yPred[o + j] - max);
-        const logSum = max + Math.log(sumExp);
+        const logSum = logSumExp(yPred, o, cols);
         for (let j = 0; j < cols; j++) loss -= this.label(yTrue[o + j], cols) * (yPred[o + j] - logSum);
       } else {
         let total = 0;
@@ -53,11 +49,8 @@ export class CategoricalCrossentropy implements Loss {
       for (let j = 0; j < cols; j++) labelSum += this.label(yTrue[o + j], cols);
       if (this.fromLogits) {
         // ∂/∂z_j = softmax(z)_j · Σy − y_j
-        let max = -Infinity;
-        for (let j = 0; j < cols; j++) max = Math.max(max, yPred[o + j]);
-        let sumExp = 0;
-        for (let j = 0; j < cols; j++) sumExp += Math.exp(yPred[o + j] - max);
-        for (let j = 0; j < cols; j++) grad[o + j] = (Math.exp(yPred[o + j] - max) / sumExp) * labelSum - this.label(yTrue[o + j], cols);
+        const logSum = logSumExp(yPred, o, cols);
+        for (let j = 0; j < cols; j++) grad[o + j] = Math.exp(yPred[o + j] - logSum) * labelSum - this.label(yTrue[o + j], cols);
         continue;
       }
       // loss = −Σ y_k log(p_k / S): ∂/∂p_j = −y_j / p_j + Σy / S (clipped terms contribute 0)

@@ -52,3 +52,12 @@ export function sigmoid(z: number): number {
   const e = Math.exp(z);
   return e / (1 + e);
 }
+
+/** log Σ_j exp(z_j) over one row z[offset .. offset + cols), stable for large logits. */
+export function logSumExp(z: Float32Array, offset: number, cols: number): number {
+  let max = -Infinity;
+  for (let j = 0; j < cols; j++) max = Math.max(max, z[offset + j]);
+  let sum = 0;
+  for (let j = 0; j < cols; j++) sum += Math.exp(z[offset + j] - max);
+  return max + Math.log(sum);
+}

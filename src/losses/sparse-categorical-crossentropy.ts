@@ -1,5 +1,5 @@
 import type { ActivationName } from '../activations/activations.js';
-import { clip, EPSILON, type Loss, type LossConfig } from './loss.js';
+import { clip, EPSILON, logSumExp, type Loss, type LossConfig } from './loss.js';
 
 export interface SparseCategoricalCrossentropyOptions {
   fromLogits?: boolean;
@@ -23,11 +23,7 @@ export class SparseCategoricalCrossentropy implements Loss {
       const o = i * cols;
       const label = Math.round(yTrue[i]);
       if (this.fromLogits) {
-        let max = -Infinity;
-        for (let j = 0; j < cols; j++) max = Math.max(max, yPred[o + j]);
-        let sumExp = 0;
-        for (let j = 0; j < cols; j++) sumExp += Math.exp(yPred[o + j] - max);
-        out[i] = max + Math.log(sumExp) - yPred[o + label];
+        out[i] = logSumExp(yPred, o, cols) - yPred[o + label];
       } else {
         let total = 0;
         for (let j = 0; j < cols; j++) total += yPred[o + j];
@@ -41,11 +37,9 @@ export class SparseCategoricalCrossentropy implements Loss {
       const o = i * cols;
       const label = Math.round(yTrue[i]);
       if (this.fromLogits) {
-        let max = -Infinity;
-        for (let j = 0; j < cols; j++) max = Math.max(max, yPred[o + j]);
-        let sumExp = 0;
-        for (let j = 0; j < cols; j++) sumExp += Math.exp(yPred[o + j] - max);
-        for (let j = 0; j < cols; j++) grad[o + j] = Math.exp(yPred[o + j] - max) / sumExp - (j === label ? 1 : 0);
+        // ∂/∂z_j = softmax(z)_j − [j = label]
+        const logSum = logSumExp(yPred, o, cols);
+        for (let j = 0; j < cols; j++) grad[o + j] = Math.exp(yPred[o + j] - logSum) - (j === label ? 1 : 0);
         continue;
       }
       let total = 0;

@@ -5,16 +5,9 @@
  * dynamic imports that run only when saving or loading files) import them.
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { build } from 'esbuild';
-import { chromium, type Browser } from 'playwright-core';
-
-const CHROMIUM = '/usr/bin/chromium';
-const skip =
-  !existsSync(CHROMIUM) && !process.env.CI
-    ? `Chromium not found at ${CHROMIUM}: apt-get install chromium to run this test (under CI it runs).`
-    : false;
+import type { Browser } from 'playwright-core';
+import { bundleForBrowser, chromiumSkip as skip, launchChromium } from '../helpers/chromium.js';
 
 // The page's program: XOR with a functional-free Sequential model, trained with fit, evaluated.
 const entry = `
@@ -39,24 +32,8 @@ describe('the core library in headless Chromium', { skip }, () => {
   let nodeImporters: string[] = [];
 
   before(async () => {
-    const result = await build({
-      stdin: { contents: entry, resolveDir: process.cwd(), loader: 'ts' },
-      bundle: true,
-      platform: 'browser',
-      format: 'iife',
-      write: false,
-      logLevel: 'silent',
-      external: ['node:*'],
-      metafile: true,
-    });
-    bundle = result.outputFiles[0].text;
-    nodeImporters = Object.entries(result.metafile.inputs)
-      .filter(([, input]) => input.imports.some((i) => i.path.startsWith('node:')))
-      .map(([file]) => file);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    ({ code: bundle, nodeImporters } = await bundleForBrowser(entry));
+    browser = await launchChromium();
   });
 
   after(async () => {

@@ -10,21 +10,14 @@ import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { chromiumSkip as skip, launchChromium } from '../helpers/chromium.js';
+
 import type { ReportData } from '../../src/report/report-data.js';
 import { writeReport } from '../../src/report/write-report.js';
 import { binaryReportFixture, multiclassReportFixture } from './report-fixture.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = resolve('test-artifacts');
-
-// NOTE: a developer machine without Chromium skips with a reason; CI must never skip silently,
-// so there the test runs and fails at launch if the browser is missing.
-const skip =
-  !existsSync(CHROMIUM) && !process.env.CI
-    ? `Chromium not found at ${CHROMIUM}: install Debian's chromium package (apt-get install chromium) ` +
-      'to run the browser test; under CI (CI set) it runs and fails instead of skipping.'
-    : false;
 
 interface PageCheck {
   /** URLs that went through the route handler. */
@@ -41,17 +34,7 @@ describe('the HTML report in headless Chromium', { skip }, () => {
 
   before(async () => {
     await mkdir(ARTIFACTS, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   after(async () => {

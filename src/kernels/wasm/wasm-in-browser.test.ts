@@ -4,17 +4,9 @@
  * through `await ready()` as a browser user would. In both, they must agree with the reference.
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { build } from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
-
-const CHROMIUM = '/usr/bin/chromium';
-const skip =
-  !existsSync(CHROMIUM) && !process.env.CI
-    ? `Chromium not found at ${CHROMIUM}: apt-get install chromium to run this test ` +
-      '(under CI it runs).'
-    : false;
+import type { Browser, Page } from 'playwright-core';
+import { bundleForBrowser, chromiumSkip as skip, launchChromium } from '../../../test/helpers/chromium.js';
 
 interface PageResult {
   after: string;
@@ -55,25 +47,8 @@ describe('the wasm kernels in headless Chromium', { skip }, () => {
   let bundle: string;
 
   before(async () => {
-    const result = await build({
-      stdin: { contents: entry, resolveDir: process.cwd(), loader: 'ts' },
-      bundle: true,
-      platform: 'browser',
-      format: 'iife',
-      write: false,
-      logLevel: 'silent',
-    });
-    bundle = result.outputFiles[0].text;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    });
+    bundle = (await bundleForBrowser(entry)).code;
+    browser = await launchChromium();
   });
 
   after(async () => {
