@@ -18,8 +18,8 @@ export function computeFeatureStats(x: Tensor): FeatureStats {
   const rows = x.rows;
   const cols = x.cols;
   const data = x.data;
-  const min = new Array<number>(cols).fill(Infinity);
-  const max = new Array<number>(cols).fill(-Infinity);
+  const min = new Float64Array(cols).fill(Infinity);
+  const max = new Float64Array(cols).fill(-Infinity);
   const sum = new Float64Array(cols);
   for (let i = 0; i < rows; i++) {
     const o = i * cols;
@@ -40,8 +40,8 @@ export function computeFeatureStats(x: Tensor): FeatureStats {
   const std = Array.from(squares, (s) => (rows === 0 ? 0 : Math.sqrt(s / rows)));
   return {
     rows,
-    min: min.map((v) => (rows === 0 ? 0 : v)),
-    max: max.map((v) => (rows === 0 ? 0 : v)),
+    min: Array.from(min, (v) => (rows === 0 ? 0 : v)),
+    max: Array.from(max, (v) => (rows === 0 ? 0 : v)),
     mean,
     std,
   };

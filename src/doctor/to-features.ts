@@ -70,7 +70,8 @@ export function toFeatures(x: TensorLike, what: string, stage: DiagnosticStage, 
   if (Array.isArray(x)) checkNumeric(x, what, stage, true);
   const raw = x instanceof Tensor ? x : Array.isArray(x) ? toMatrixUnchecked(x, what) : toMatrix(x, what);
   checkFinite(raw, what, stage, names);
-  const t = toMatrix(raw, what);
+  // NOTE: checkFinite has looked at every value, so a 2-D tensor needs no second pass.
+  const t = raw.rank === 2 ? raw : toMatrix(raw, what);
   if (stage === 'fit' && t.rows === 0) {
     raise(diagnose('empty-data', stage, {
       what: `${what} has no rows.`,

@@ -42,7 +42,7 @@ interface Split {
 export async function fitModel(model: Model, xLike: TensorLike, yLike: LabelsLike, options: FitOptions): Promise<History> {
   const x = toFeatures(xLike, 'fit x', 'fit');
   const trainer = model.prepare(x.cols, 'fit');
-  model.checkInput(x, 'fit x');
+  model.checkFeatureCount(x, 'fit x', 'fit');
   const y = toTargets(yLike, 'fit y', 'fit');
   const labelWarnings = checkLabels(trainer.loss, model.outputUnits, x, y, 'fit');
   checkOptionTypes(options);

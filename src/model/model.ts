@@ -181,6 +181,12 @@ export class Model implements TrainingModel {
   checkInput(x: TensorLike, what: string, stage: DiagnosticStage = 'fit'): Tensor {
     const t = toFeatures(x, what, stage, this.built ? featureNames(this, this.inputFeatures) : undefined);
     this.ensureBuilt(t.cols);
+    this.checkFeatureCount(t, what, stage);
+    return t;
+  }
+
+  /** Checks that an already converted (finite, 2-D) input has the model's feature count. */
+  checkFeatureCount(t: Tensor, what: string, stage: DiagnosticStage): void {
     if (t.cols !== this.inputFeatures) {
       raise(diagnose('feature-count-mismatch', stage, {
         what: `${what}: the model expects ${this.inputFeatures} input features but got ${t.cols} per row.`,
@@ -188,7 +194,6 @@ export class Model implements TrainingModel {
         fix: 'Pass the same columns, in the same order, as in training (drop the label column and any id column).',
       }, { expected: this.inputFeatures, received: t.cols }));
     }
-    return t;
   }
 
   /** Model outputs for every row of x, in inference mode: a Tensor (rows, outputUnits). */
