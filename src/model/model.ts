@@ -2,7 +2,7 @@ import type { Callback, TrainingModel } from '../callbacks/callback.js';
 import { ConfigError, ShapeError, StateError, show } from '../errors.js';
 import { checkPredictions } from '../doctor/check-drift.js';
 import { diagnose, raise, type Diagnostic, type DiagnosticStage } from '../doctor/diagnostic.js';
-import { diagnoseCompile, type DoctorOptions } from '../doctor/diagnose-compile.js';
+import { diagnoseCompile } from '../doctor/diagnose-compile.js';
 import { diagnoseInference } from '../doctor/diagnose-inference.js';
 import { Doctor } from '../doctor/doctor.js';
 import { featureNames } from '../doctor/feature-names.js';
@@ -132,7 +132,7 @@ export class Model implements TrainingModel {
   }
 
   /** Keras' compile, plus `silence`: diagnostic codes the model doctor should not report. */
-  compile(options: CompileOptions & DoctorOptions): void {
+  compile(options: CompileOptions): void {
     if (typeof options !== 'object' || options === null || options.loss === undefined || options.optimizer === undefined) {
       throw new ConfigError(
         'config/compile',
