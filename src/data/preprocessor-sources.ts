@@ -40,7 +40,7 @@ export function matchColumns(
     throw new DataError(
       'data/extra-column',
       `${where} has column${extras.length > 1 ? 's' : ''} ${listNames(extras)} that the model was not trained on; drop ` +
-        `${extras.length > 1 ? 'them' : 'it'} or pass extraColumns: "ignore". The model's columns are ${listNames(columns.map((c) => c.name))}.`,
+        `${extras.length > 1 ? 'them' : 'it'} or pass extraColumns: "ignore" (on the command line --extra-columns ignore). The model's columns are ${listNames(columns.map((c) => c.name))}.`,
       { file, column: extras[0] },
     );
   }

@@ -120,7 +120,8 @@ export class TargetBuilder {
     positive: string | undefined,
   ): PositiveClass {
     const other = (value: string) => classes.find((name) => name !== value)!;
-    const tail = (value: string) => `pass positive: ${JSON.stringify(other(value))} to choose the other class.`;
+    const tail = (value: string) =>
+      `pass positive: ${JSON.stringify(other(value))} (on the command line --positive ${other(value)}) to choose the other class.`;
     if (positive !== undefined) {
       const value = classes.find((name) => name === positive || (numeric && Number(name) === parseNumber(positive)));
       if (value === undefined) {
