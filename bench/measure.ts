@@ -45,7 +45,7 @@ export interface Peer {
 }
 
 /** Whole batches a bounded run times at least. */
-export const MIN_TIMED_BATCHES = 2;
+export const MIN_TIMED_BATCHES = 1;
 
 /**
  * Warms up a first model with runs of 1, 2, 4, … batches until `warmupSeconds` have passed and

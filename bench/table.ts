@@ -16,7 +16,8 @@ function peerLabel(peer: PeerName, rows: readonly Row[]): string {
   if (peer === 'nnkit-js') return 'nnkit js';
   if (peer === 'tfjs-cpu') return 'TF.js cpu';
   if (peer === 'tfjs-wasm') return 'TF.js wasm';
-  return `PyTorch, ${/\((\d+) thread/.exec(version)?.[1] ?? '?'} thread(s)`;
+  const blas = /(\d+) OpenBLAS/.exec(version)?.[1];
+  return blas === undefined ? 'PyTorch' : `PyTorch (${blas} BLAS thread${blas === '1' ? '' : 's'})`;
 }
 
 function thousands(value: number): string {

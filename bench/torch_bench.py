@@ -5,6 +5,7 @@ writes it, default thread count. Prints one JSON line (a ChildReport).
     python3 bench/torch_bench.py <small|wide> <works> <data_dir> <rows> <warmup_s> <budget_s>
     works: e.g. train32,train256,predict
 """
+import ctypes
 import json
 import os
 import re
@@ -18,7 +19,7 @@ import torch
 FEATURES = 32
 PREDICT_BATCH = 1024
 LEARNING_RATE = 1e-3
-MIN_TIMED_BATCHES = 2
+MIN_TIMED_BATCHES = 1
 MODELS = {"small": [64, 64], "wide": [512, 512]}
 SEED = 42
 
@@ -115,6 +116,21 @@ def measure(new_run, work, batch, rows, warmup, budget):
     return result
 
 
+def blas_threads():
+    """Threads of the OpenBLAS this process loaded (Debian's torch multiplies with the system
+    BLAS, whose thread pool is its own, outside torch.get_num_threads()), or None."""
+    try:
+        with open("/proc/self/maps", encoding="utf8") as maps:
+            paths = {line.split()[-1] for line in maps if "openblas" in line.lower()}
+        for path in sorted(paths):
+            library = ctypes.CDLL(path)
+            if hasattr(library, "openblas_get_num_threads"):
+                return library.openblas_get_num_threads()
+    except OSError:
+        return None
+    return None
+
+
 def read_floats(data_dir, name, count):
     """The first `count` little-endian float32 values of a file bench/dataset.ts wrote."""
     return torch.from_numpy(np.fromfile(os.path.join(data_dir, name), dtype="<f4", count=count))
@@ -142,7 +158,8 @@ def main(argv):
     report = {
         "peer": "pytorch",
         "model": name,
-        "version": f"PyTorch {torch.__version__} ({torch.get_num_threads()} thread(s))",
+        "version": f"PyTorch {torch.__version__} (defaults: {torch.get_num_threads()} intra-op "
+                   f"thread(s), {blas_threads() or 'unknown'} OpenBLAS thread(s))",
         "measurements": measurements,
         # NOTE: ru_maxrss is in kilobytes on Linux.
         "maxRssBytes": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
