@@ -116,17 +116,20 @@ def measure(new_run, work, batch, rows, warmup, budget):
     return result
 
 
-def blas_threads():
-    """Threads of the OpenBLAS this process loaded (Debian's torch multiplies with the system
-    BLAS, whose thread pool is its own, outside torch.get_num_threads()), or None."""
+def openblas():
+    """Threads and kernel family of the OpenBLAS this process loaded, or None: Debian's torch
+    multiplies with the system BLAS, whose thread pool is its own, outside
+    torch.get_num_threads(), and whose kernels depend on the CPU it detects."""
     try:
         with open("/proc/self/maps", encoding="utf8") as maps:
             paths = {line.split()[-1] for line in maps if "openblas" in line.lower()}
         for path in sorted(paths):
             library = ctypes.CDLL(path)
             if hasattr(library, "openblas_get_num_threads"):
-                return library.openblas_get_num_threads()
-    except OSError:
+                library.openblas_get_corename.restype = ctypes.c_char_p
+                core = library.openblas_get_corename().decode()
+                return f"{library.openblas_get_num_threads()} OpenBLAS thread(s), {core} kernels"
+    except (OSError, AttributeError):
         return None
     return None
 
@@ -159,7 +162,7 @@ def main(argv):
         "peer": "pytorch",
         "model": name,
         "version": f"PyTorch {torch.__version__} (defaults: {torch.get_num_threads()} intra-op "
-                   f"thread(s), {blas_threads() or 'unknown'} OpenBLAS thread(s))",
+                   f"thread(s), {openblas() or 'BLAS threads unknown'})",
         "measurements": measurements,
         # NOTE: ru_maxrss is in kilobytes on Linux.
         "maxRssBytes": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
