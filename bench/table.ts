@@ -101,8 +101,8 @@ export function formatGoals(rows: readonly Row[]): string {
   const results = checkGoals(rows);
   const met = results.filter((result) => result.met === true).length;
   const lines = results.map((result) => {
-    const verdict = result.met === undefined ? 'NOT MEASURED' : result.met ? 'met' : 'NOT met';
-    return `- ${verdict}: ${result.text} — measured ${result.measured}`;
+    if (result.met === undefined) return `- NOT MEASURED in this run: ${result.text}`;
+    return `- ${result.met ? 'met' : 'NOT met'}: ${result.text} — measured ${result.measured}`;
   });
   lines.push(
     '- not measured here: the same numbers on every backend (the kernel tests compare the fast ' +
