@@ -1,4 +1,4 @@
-import type { Callback, TrainingModel } from '../callbacks/callback.js';
+import type { TrainingModel } from '../callbacks/callback.js';
 import { ConfigError, ShapeError, StateError, show } from '../errors.js';
 import { checkPredictions } from '../doctor/check-drift.js';
 import { diagnose, raise, type Diagnostic, type DiagnosticStage } from '../doctor/diagnostic.js';
@@ -22,8 +22,9 @@ import type { History } from './history.js';
 import { getMetric } from '../metrics/get-metric.js';
 import { Parameters } from './parameters.js';
 import { summarize, type SummaryOptions } from './summary.js';
-import { binaryExtras } from './binary-extras.js';
-import { findThreshold, type ThresholdChoice } from '../threshold/find-threshold.js';
+import { evaluateModel } from './evaluate.js';
+import { chooseThreshold } from './tune-threshold.js';
+import type { ThresholdChoice } from '../threshold/find-threshold.js';
 import type { ThresholdObjective } from '../threshold/objective.js';
 import { logitsToProbabilities, Trainer } from './trainer.js';
 
@@ -154,6 +155,7 @@ export class Model implements TrainingModel {
   private createTrainer(): void {
     const options = this.compileOptions!;
     this.parameters = new Parameters(this.modelGraph.layers);
+    // NOTE: compile stored resolved objects, so these calls return them as they are.
     const metrics = (options.metrics ?? []).map((m) => getMetric(m));
     this.trainer = new Trainer(this.modelGraph, this.parameters, getLoss(options.loss), getOptimizer(options.optimizer), metrics);
     this.trainer.threshold = this.threshold;
@@ -242,30 +244,12 @@ export class Model implements TrainingModel {
     return classes;
   }
 
-  /** Loss and every compiled metric over (x, y), in inference mode. */
+  /**
+   * Loss and every compiled metric over (x, y), in inference mode; for a one-unit output also
+   * the majority baseline and, with `confidence`, bootstrap intervals.
+   */
   evaluate(x: TensorLike, y: LabelsLike, options: EvaluateOptions = {}): Record<string, number> {
-    const input = this.checkInput(x, 'evaluate', 'evaluate');
-    const trainer = this.prepare(input.cols, 'evaluate');
-    const labels = toTargets(y, 'evaluate labels', 'evaluate');
-    const labelWarnings = checkLabels(trainer.loss, this.outputUnits, input, labels, 'evaluate');
-    const weights = options.sampleWeight === undefined ? undefined : toLabels(options.sampleWeight, 'sampleWeight').data;
-    if (weights !== undefined && weights.length !== input.rows) {
-      throw new ShapeError('shape/sample-weight', `sampleWeight has ${weights.length} values but x has ${input.rows} rows; give one weight per row.`);
-    }
-    const batchSize = checkBatchSize(options.batchSize) ?? 32;
-    trainer.reset();
-    for (let start = 0; start < input.rows; start += batchSize) {
-      const end = Math.min(input.rows, start + batchSize);
-      trainer.testBatch(input.sliceRows(start, end), labels.sliceRows(start, end), weights?.subarray(start, end));
-    }
-    const results = trainer.results('', this.regularizationLoss());
-    // NOTE: a NaN loss can only come from NaN outputs; predict names the rows.
-    if (!Number.isFinite(results.loss)) checkPredictions(this.predict(input, { verbose: 0 }).data, input.rows, this.outputUnits, 'evaluate');
-    this.doctor.reportAll(labelWarnings);
-    diagnoseInference(this, input, 'evaluate', options.verbose);
-    if (this.outputUnits !== 1 || labels.cols !== 1) return results;
-    const probabilities = () => this.predictProbabilities(input, { verbose: 0 });
-    return { ...results, ...binaryExtras(labels, probabilities, this.threshold, { ...options, sampleWeight: weights }) };
+    return evaluateModel(this, x, y, options);
   }
 
   /**
@@ -274,15 +258,7 @@ export class Model implements TrainingModel {
    * model: predictClasses, thresholded metrics and the saved model use it until changed.
    */
   tuneThreshold(xVal: TensorLike, yVal: LabelsLike, objective: ThresholdObjective | string = 'f1'): ThresholdChoice {
-    const input = this.checkInput(xVal, 'tuneThreshold');
-    if (this.outputUnits !== 1) {
-      throw new ConfigError(
-        'config/threshold-binary',
-        `tuneThreshold applies to a one-unit (sigmoid) output, but this model has ${this.outputUnits} outputs; multi-class models predict the argmax.`,
-      );
-    }
-    const labels = toLabels(yVal, 'tuneThreshold labels');
-    const choice = findThreshold(labels.data, this.predictProbabilities(input).data, objective);
+    const choice = chooseThreshold(this, xVal, yVal, objective);
     this.threshold = choice.threshold;
     if (this.trainer) this.trainer.threshold = choice.threshold;
     return choice;
@@ -322,11 +298,6 @@ export class Model implements TrainingModel {
     const { saveModel } = await import('../io/save-model.js');
     await saveModel(this, path, options);
   }
-
-  /** Callbacks receive the model as a TrainingModel. */
-  asCallbackTarget(): TrainingModel {
-    return this;
-  }
 }
 
 export function checkBatchSize(batchSize: number | undefined): number | undefined {
@@ -336,4 +307,3 @@ export function checkBatchSize(batchSize: number | undefined): number | undefine
   return batchSize;
 }
 
-export type { Callback };

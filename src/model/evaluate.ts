@@ -1,0 +1,38 @@
+import { checkPredictions } from '../doctor/check-drift.js';
+import { diagnoseInference } from '../doctor/diagnose-inference.js';
+import { toTargets } from '../doctor/to-features.js';
+import { ShapeError } from '../errors.js';
+import { toLabels, type LabelsLike, type TensorLike } from '../tensor/tensor.js';
+import { binaryExtras } from './binary-extras.js';
+import { checkLabels } from './check-labels.js';
+import { checkBatchSize, type EvaluateOptions, type Model } from './model.js';
+
+/**
+ * `model.evaluate`: the loss and every compiled metric over (x, y) in inference mode, batch by
+ * batch but exact over all rows; for a one-unit output also the majority baseline and, with
+ * `confidence`, bootstrap intervals.
+ */
+export function evaluateModel(model: Model, x: TensorLike, y: LabelsLike, options: EvaluateOptions): Record<string, number> {
+  const input = model.checkInput(x, 'evaluate', 'evaluate');
+  const trainer = model.prepare(input.cols, 'evaluate');
+  const labels = toTargets(y, 'evaluate labels', 'evaluate');
+  const labelWarnings = checkLabels(trainer.loss, model.outputUnits, input, labels, 'evaluate');
+  const weights = options.sampleWeight === undefined ? undefined : toLabels(options.sampleWeight, 'sampleWeight').data;
+  if (weights !== undefined && weights.length !== input.rows) {
+    throw new ShapeError('shape/sample-weight', `sampleWeight has ${weights.length} values but x has ${input.rows} rows; give one weight per row.`);
+  }
+  const batchSize = checkBatchSize(options.batchSize) ?? 32;
+  trainer.reset();
+  for (let start = 0; start < input.rows; start += batchSize) {
+    const end = Math.min(input.rows, start + batchSize);
+    trainer.testBatch(input.sliceRows(start, end), labels.sliceRows(start, end), weights?.subarray(start, end));
+  }
+  const results = trainer.results('', model.regularizationLoss());
+  // NOTE: a NaN loss can only come from NaN outputs; predict names the rows.
+  if (!Number.isFinite(results.loss)) checkPredictions(model.predict(input, { verbose: 0 }).data, input.rows, model.outputUnits, 'evaluate');
+  model.doctor.reportAll(labelWarnings);
+  diagnoseInference(model, input, 'evaluate', options.verbose);
+  if (model.outputUnits !== 1 || labels.cols !== 1) return results;
+  const probabilities = () => model.predictProbabilities(input, { verbose: 0 });
+  return { ...results, ...binaryExtras(labels, probabilities, model.threshold, { ...options, sampleWeight: weights }) };
+}
