@@ -1,4 +1,5 @@
 import { ConfigError, show } from '../errors.js';
+import { canonicalName } from '../utils/names.js';
 
 /**
  * Activations as a table of forward / backward functions over flat row-major buffers.
@@ -160,9 +161,7 @@ export const activationNames = Object.keys(table) as ActivationName[];
 /** Resolves an activation by Keras' snake_case or camelCase name. */
 export function getActivation(identifier: string | undefined | null): Activation {
   if (identifier === undefined || identifier === null) return table.linear;
-  // NOTE: own keys only, so 'valueOf' or 'constructor' from a loaded file is an unknown name.
-  const name = (Object.hasOwn(table, identifier) ? identifier
-    : Object.hasOwn(aliases, identifier) ? aliases[identifier] : undefined) as ActivationName | undefined;
+  const name = canonicalName(identifier, table, aliases);
   if (name === undefined) {
     throw new ConfigError(
       'config/unknown-activation',

@@ -1,4 +1,5 @@
 import { ConfigError, show } from '../errors.js';
+import { canonicalName } from '../utils/names.js';
 import { BinaryCrossentropy } from './binary-crossentropy.js';
 import { BinaryFocalCrossentropy } from './binary-focal-crossentropy.js';
 import { CategoricalCrossentropy } from './categorical-crossentropy.js';
@@ -33,10 +34,7 @@ export const lossNames = Object.keys(constructors) as LossName[];
 export function getLoss(identifier: string | LossConfig | Loss): Loss {
   if (typeof identifier === 'object' && identifier !== null && 'forward' in identifier) return identifier;
   const raw = typeof identifier === 'string' ? identifier : identifier?.className;
-  // NOTE: own keys only, so 'toString' or 'constructor' from a loaded file is an unknown name.
-  const name = (typeof raw !== 'string' ? undefined
-    : Object.hasOwn(constructors, raw) ? raw
-    : Object.hasOwn(aliases, raw) ? aliases[raw] : undefined) as LossName | undefined;
+  const name = canonicalName(raw, constructors, aliases);
   if (name === undefined) {
     throw new ConfigError(
       'config/unknown-loss',

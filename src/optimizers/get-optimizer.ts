@@ -1,4 +1,5 @@
 import { ConfigError, show } from '../errors.js';
+import { canonicalName } from '../utils/names.js';
 import { Adagrad, type AdagradArgs } from './adagrad.js';
 import { Adam, type AdamArgs } from './adam.js';
 import { Adamw, type AdamwArgs } from './adamw.js';
@@ -25,10 +26,7 @@ export const optimizerNames = Object.keys(constructors) as OptimizerName[];
 export function getOptimizer(identifier: string | OptimizerConfig | Optimizer): Optimizer {
   if (typeof identifier === 'object' && identifier !== null && 'apply' in identifier) return identifier as Optimizer;
   const raw = typeof identifier === 'string' ? identifier : identifier?.className;
-  // NOTE: own keys only, so 'toString' or 'constructor' from a loaded file is an unknown name.
-  const name = (typeof raw !== 'string' ? undefined
-    : Object.hasOwn(constructors, raw) ? raw
-    : Object.hasOwn(aliases, raw) ? aliases[raw] : undefined) as OptimizerName | undefined;
+  const name = canonicalName(raw, constructors, aliases);
   if (name === undefined) {
     throw new ConfigError(
       'config/unknown-optimizer',
