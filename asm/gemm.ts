@@ -133,29 +133,47 @@ function storeEdge(tile: usize, c: usize, ldc: i32, rows: i32, cols: i32, accumu
   }
 }
 
-/** C (m, n) = A · B; A (i, p) at a + (i*asI + p*asP)*4, B (p, j) at b + (p*bsP + j*bsC)*4. */
+/**
+ * C (m, n) = A · B, C row-major with a row stride of ldc floats; A (i, p) at a + (i*asI + p*asP)*4,
+ * B (p, j) at b + (p*bsP + j*bsC)*4. One output row or column goes to the matrix-vector loops.
+ */
 export function gemm(
   a: usize, asI: i32, asP: i32, b: usize, bsP: i32, bsC: i32,
-  c: usize, m: i32, k: i32, n: i32, work: usize,
+  c: usize, ldc: i32, m: i32, k: i32, n: i32, work: usize,
 ): void {
-  if (m <= 0 || n <= 0) return;
-  if (k <= 0) {
-    memory.fill(c, 0, <usize>(m * n) * 4);
-    return;
-  }
   // NOTE: one output column or row is a matrix-vector product; the tiled path would pad it to a
   // full register tile (8 columns or 4 rows) and waste most of its work.
-  if (n == 1 && bsP == 1) {
+  if (n == 1 && bsP == 1 && ldc == 1 && k > 0) {
     if (asP == 1) return dotRows(a, b, c, m, k);
     if (asI == 1) return dotColumns(a, b, c, m, k);
   }
-  if (m == 1 && asP == 1) {
+  if (m == 1 && asP == 1 && k > 0) {
     if (bsC == 1) return dotColumns(b, a, c, n, k);
     if (bsP == 1) return dotRows(b, a, c, n, k);
+  }
+  gemmTiled(a, asI, asP, b, bsP, bsC, c, ldc, m, k, n, work);
+}
+
+/**
+ * `gemm` always through the packed tiles, whatever the shape. NOTE: every element of C is the
+ * same sum in the same order (depth blocks of KC, each summed from p = 0 up, added to C in
+ * block order) whichever rows and columns a call covers, so splitting C into parts computed by
+ * separate calls (threads) gives bit-identical results; the matrix-vector loops sum in another
+ * order, which is why parts never go there.
+ */
+export function gemmTiled(
+  a: usize, asI: i32, asP: i32, b: usize, bsP: i32, bsC: i32,
+  c: usize, ldc: i32, m: i32, k: i32, n: i32, work: usize,
+): void {
+  if (m <= 0 || n <= 0) return;
+  if (k <= 0) {
+    for (let i = 0; i < m; i++) memory.fill(c + <usize>(i * ldc) * 4, 0, <usize>n * 4);
+    return;
   }
   const packedA = work;
   const packedB = work + <usize>(MC * KC) * 4;
   const tile = packedB + <usize>(KC * NC) * 4;
+  const rowBytes = <usize>ldc * 4;
   for (let jc = 0; jc < n; jc += NC) {
     const nc = min(NC, n - jc);
     for (let pc = 0; pc < k; pc += KC) {
@@ -171,12 +189,12 @@ export function gemm(
           for (let ir = 0; ir < mc; ir += MR) {
             const rows = min(MR, mc - ir);
             const panelA = packedA + <usize>(ir * kc) * 4;
-            const out = c + <usize>((ic + ir) * n + jc + jr) * 4;
+            const out = c + <usize>((ic + ir) * ldc + jc + jr) * 4;
             if (rows == MR && cols == NR) {
-              micro(kc, panelA, panelB, out, <usize>n * 4, accumulate);
+              micro(kc, panelA, panelB, out, rowBytes, accumulate);
             } else {
               micro(kc, panelA, panelB, tile, <usize>NR * 4, false);
-              storeEdge(tile, out, n, rows, cols, accumulate);
+              storeEdge(tile, out, ldc, rows, cols, accumulate);
             }
           }
         }

@@ -12,22 +12,23 @@ export function heapBase(): usize {
 export function matmul(
   a: usize, b: usize, out: usize, m: i32, k: i32, n: i32, work: usize,
 ): void {
-  gemm(a, k, 1, b, n, 1, out, m, k, n, work);
+  gemm(a, k, 1, b, n, 1, out, n, m, k, n, work);
 }
 
 // a (k, m)ᵀ · b (k, n) → out (m, n)
 export function matmulTransA(
   a: usize, b: usize, out: usize, m: i32, k: i32, n: i32, work: usize,
 ): void {
-  gemm(a, 1, m, b, n, 1, out, m, k, n, work);
+  gemm(a, 1, m, b, n, 1, out, n, m, k, n, work);
 }
 
 // a (m, k) · b (n, k)ᵀ → out (m, n)
 export function matmulTransB(
   a: usize, b: usize, out: usize, m: i32, k: i32, n: i32, work: usize,
 ): void {
-  gemm(a, k, 1, b, 1, k, out, m, k, n, work);
+  gemm(a, k, 1, b, 1, k, out, n, m, k, n, work);
 }
 
 export { addBias, sumRows, biasActivation, activationBackward } from './elementwise';
 export { adam, sgd } from './optimizers';
+export { runJobs } from './threads';

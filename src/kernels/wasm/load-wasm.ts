@@ -66,10 +66,13 @@ export function wasmSupported(): boolean {
   }
 }
 
-function finish(instance: WebAssembly.Instance, choice: MemoryChoice): Kernels {
+function finish(
+  module: WebAssembly.Module, instance: WebAssembly.Instance, choice: MemoryChoice,
+): Kernels {
   const wasm = instance.exports as unknown as KernelExports;
   const heap = new WasmHeap(choice.memory, choice.shared, choice.maximumPages, wasm.heapBase());
-  loaded = createWasmKernels(wasm, heap);
+  // NOTE: worker threads need the memory to be shared; an ordinary memory runs one thread.
+  loaded = createWasmKernels(wasm, heap, choice.shared ? module : undefined);
   return loaded;
 }
 
@@ -82,7 +85,7 @@ export function loadWasmKernelsSync(): Kernels {
   if (loaded !== undefined) return loaded;
   const choice = createMemory();
   const module = new WebAssembly.Module(kernelsBinary(choice.shared));
-  return finish(new WebAssembly.Instance(module, imports(choice.memory)), choice);
+  return finish(module, new WebAssembly.Instance(module, imports(choice.memory)), choice);
 }
 
 /** The wasm kernels, compiled asynchronously (works everywhere, including browser main threads). */
@@ -94,7 +97,7 @@ export function loadWasmKernels(): Promise<Kernels> {
     // NOTE: a synchronous load may have finished while this one awaited; keep a single heap.
     if (loaded !== undefined) return loaded;
     const instance = await WebAssembly.instantiate(module, imports(choice.memory));
-    return loaded ?? finish(instance, choice);
+    return loaded ?? finish(module, instance, choice);
   })();
   loading.catch(() => {
     loading = undefined;

@@ -23,6 +23,8 @@ export interface KernelExports {
     w: number, g: number, velocity: number, size: number,
     rate: number, momentum: number, nesterov: number,
   ): void;
+  /** Computes parts of the job posted in the control block (asm/threads.ts); returns how many. */
+  runJobs(control: number, work: number): number;
 }
 
 const decoded = new Map<boolean, Uint8Array<ArrayBuffer>>();

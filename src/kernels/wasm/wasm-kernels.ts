@@ -3,6 +3,7 @@ import { jsKernels } from '../js.js';
 import { adamStepSize, requireVelocity, type KernelActivation, type Kernels } from '../kernels.js';
 import { activationCode, checkLength, checkSize } from './kernel-arguments.js';
 import { Staging } from './staging.js';
+import { KernelThreads } from './thread-pool.js';
 import type { KernelExports } from './wasm-binary.js';
 import type { WasmHeap } from './wasm-heap.js';
 
@@ -10,8 +11,12 @@ import type { WasmHeap } from './wasm-heap.js';
  * The WebAssembly SIMD kernel set over one instance and its heap. Operands allocated with
  * `alloc` are passed to the wasm code as pointers; any other array goes through `Staging`
  * (copied), and if even the copy does not fit in the memory the call runs in the js kernels.
+ * Given the compiled module (and a shared memory), large matmuls and Adam steps are split
+ * across worker threads (thread-pool.ts) with bit-identical results.
  */
-export function createWasmKernels(wasm: KernelExports, heap: WasmHeap): Kernels {
+export function createWasmKernels(
+  wasm: KernelExports, heap: WasmHeap, module?: WebAssembly.Module,
+): Kernels {
   const reserved = heap.reserveRaw(wasm.gemmWorkspaceBytes());
   if (reserved === undefined) {
     throw new StateError(
@@ -22,6 +27,9 @@ export function createWasmKernels(wasm: KernelExports, heap: WasmHeap): Kernels 
   }
   const work = reserved;
   const stage = new Staging(heap);
+  const threads = module === undefined
+    ? undefined
+    : new KernelThreads(wasm, module, heap.memory, heap, work);
 
   // Validates a matmul call and makes room for its staged operands; false: run it in js instead.
   function beginGemm(
@@ -45,7 +53,8 @@ export function createWasmKernels(wasm: KernelExports, heap: WasmHeap): Kernels 
       if (!beginGemm('matmul', a, b, out, m, k, n)) return jsKernels.matmul(a, b, out, m, k, n);
       const pa = stage.input(a, m * k);
       const pb = stage.input(b, k * n);
-      wasm.matmul(pa, pb, stage.output(out, m * n, false), m, k, n, work);
+      const po = stage.output(out, m * n, false);
+      if (!threads?.gemm(pa, k, 1, pb, n, 1, po, m, k, n)) wasm.matmul(pa, pb, po, m, k, n, work);
       stage.finish();
     },
 
@@ -56,7 +65,10 @@ export function createWasmKernels(wasm: KernelExports, heap: WasmHeap): Kernels 
       }
       const pa = stage.input(a, k * m);
       const pb = stage.input(b, k * n);
-      wasm.matmulTransA(pa, pb, stage.output(out, m * n, false), m, k, n, work);
+      const po = stage.output(out, m * n, false);
+      if (!threads?.gemm(pa, 1, m, pb, n, 1, po, m, k, n)) {
+        wasm.matmulTransA(pa, pb, po, m, k, n, work);
+      }
       stage.finish();
     },
 
@@ -67,7 +79,10 @@ export function createWasmKernels(wasm: KernelExports, heap: WasmHeap): Kernels 
       }
       const pa = stage.input(a, m * k);
       const pb = stage.input(b, n * k);
-      wasm.matmulTransB(pa, pb, stage.output(out, m * n, false), m, k, n, work);
+      const po = stage.output(out, m * n, false);
+      if (!threads?.gemm(pa, k, 1, pb, 1, k, po, m, k, n)) {
+        wasm.matmulTransB(pa, pb, po, m, k, n, work);
+      }
       stage.finish();
     },
 
@@ -148,7 +163,9 @@ export function createWasmKernels(wasm: KernelExports, heap: WasmHeap): Kernels 
       const pw = stage.output(weights, size, true);
       const pm = stage.output(m, size, true);
       const pv = stage.output(v, size, true);
-      wasm.adam(pw, pg, pm, pv, size, alpha, 1 - beta1, 1 - beta2, epsilon);
+      if (!threads?.adam(pw, pg, pm, pv, size, alpha, 1 - beta1, 1 - beta2, epsilon)) {
+        wasm.adam(pw, pg, pm, pv, size, alpha, 1 - beta1, 1 - beta2, epsilon);
+      }
       stage.finish();
     },
 

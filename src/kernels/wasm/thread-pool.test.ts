@@ -1,0 +1,129 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { ConfigError } from '../../errors.js';
+import { loadWasmKernelsSync } from './load-wasm.js';
+import { kernelThreadStats, setKernelThreads, startKernelThreads } from './thread-pool.js';
+
+const kernels = loadWasmKernelsSync();
+const FIXTURE = join(import.meta.dirname, 'thread-pool-child.fixture.ts');
+const DEFAULTS = { workers: 'auto', minMatmulFlops: 2_000_000, minAdamSize: 65_536 } as const;
+
+function random(length: number, seed: number): Float32Array {
+  const array = kernels.alloc(length);
+  let state = seed;
+  for (let i = 0; i < length; i++) {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    array[i] = state / 2 ** 32 - 0.5;
+  }
+  return array;
+}
+
+/** Runs `call` on one thread, then split across threads; returns both outputs. */
+function bothWays(length: number, call: (out: Float32Array) => void): Float32Array[] {
+  const single = kernels.alloc(length);
+  const threaded = kernels.alloc(length);
+  setKernelThreads({ workers: 0 });
+  call(single);
+  setKernelThreads({ workers: 1 });
+  call(threaded);
+  return [single, threaded];
+}
+
+function assertBitIdentical(actual: Float32Array, expected: Float32Array, label: string): void {
+  assert.equal(actual.length, expected.length);
+  for (let i = 0; i < expected.length; i++) {
+    if (!Object.is(actual[i], expected[i])) {
+      assert.fail(`${label}: element ${i} is ${actual[i]} threaded but ${expected[i]} on one thread`);
+    }
+  }
+}
+
+/** Runs child script `mode` in a fresh process; returns its exit and the stats it printed. */
+function child(mode: 'small' | 'large') {
+  // NOTE: a hung process (a worker holding it open) is killed at the timeout and fails below.
+  const result = spawnSync(process.execPath, ['--import', 'tsx', FIXTURE, mode], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  assert.equal(result.signal, null, `the ${mode} child did not exit by itself: ${result.stderr}`);
+  assert.equal(result.status, 0, result.stderr);
+  return JSON.parse(result.stdout.trim().split('\n').at(-1) as string);
+}
+
+describe('kernel threads', () => {
+  before(async () => {
+    setKernelThreads({ workers: 1, minMatmulFlops: 0, minAdamSize: 0 });
+    // Any call above the thresholds starts the workers; wait until they are ready.
+    kernels.matmul(random(64, 1), random(64, 2), kernels.alloc(64), 8, 8, 8);
+    assert.equal(await startKernelThreads(), 1);
+  });
+
+  after(() => setKernelThreads(DEFAULTS));
+
+  it('split matmuls are bit-identical to one thread in all three layouts, odd shapes included', () => {
+    // NOTE: every shape spans at least two register tiles (8 columns or 4 rows), so it splits.
+    const shapes: Array<[number, number, number]> = [
+      [67, 301, 203], [300, 129, 9], [5, 517, 1000], [1001, 3, 35], [2, 7, 9], [9, 1, 17],
+      [256, 512, 512],
+    ];
+    const jobsBefore = kernelThreadStats().jobs;
+    for (const [m, k, n] of shapes) {
+      const a = random(m * k, m);
+      const b = random(k * n, n);
+      for (const layout of ['matmul', 'matmulTransA', 'matmulTransB'] as const) {
+        const [single, threaded] = bothWays(m * n, (out) => kernels[layout](a, b, out, m, k, n));
+        assertBitIdentical(threaded, single, `${layout} ${m}×${k}·${k}×${n}`);
+      }
+    }
+    assert.equal(kernelThreadStats().jobs - jobsBefore, shapes.length * 3);
+  });
+
+  it('the worker thread computes parts of split jobs', () => {
+    const [m, k, n] = [128, 256, 256];
+    const [a, b, out] = [random(m * k, 3), random(k * n, 4), kernels.alloc(m * n)];
+    setKernelThreads({ workers: 1, partsPerThread: 4 });
+    const before = kernelThreadStats().partsOnWorkers;
+    // NOTE: which thread claims a part is up to the scheduler; over many jobs the worker,
+    // woken for each, takes some of them.
+    for (let i = 0; i < 500 && kernelThreadStats().partsOnWorkers === before; i++) {
+      kernels.matmul(a, b, out, m, k, n);
+    }
+    setKernelThreads({ partsPerThread: 1 });
+    assert.ok(kernelThreadStats().partsOnWorkers > before);
+  });
+
+  it('a split Adam step is bit-identical to one thread', () => {
+    const size = 100_003;
+    const grads = random(size, 5);
+    const results = bothWays(size, (weights) => {
+      weights.set(random(size, 6));
+      const [m, v] = [kernels.alloc(size), kernels.alloc(size)];
+      for (let step = 1; step <= 3; step++) {
+        kernels.adamUpdate(weights, grads, m, v, size, 1e-3, 0.9, 0.999, 1e-7, step);
+      }
+    });
+    assertBitIdentical(results[1], results[0], 'Adam weights');
+  });
+
+  it('refuses settings that are not counts', () => {
+    assert.throws(() => setKernelThreads({ workers: -1 }), ConfigError);
+    assert.throws(() => setKernelThreads({ workers: 1.5 }), ConfigError);
+    assert.throws(() => setKernelThreads({ minMatmulFlops: Number.NaN }), ConfigError);
+  });
+});
+
+describe('kernel threads in a fresh process', () => {
+  it("small work (a small model's training step) starts no worker", () => {
+    const stats = child('small');
+    assert.equal(stats.started, 0);
+    assert.equal(stats.jobs, 0);
+  });
+
+  it('a process whose large matmul started a worker exits by itself', () => {
+    const stats = child('large');
+    assert.equal(stats.started, 1);
+    assert.equal(stats.jobs, 1);
+  });
+});

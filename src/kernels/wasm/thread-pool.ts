@@ -1,0 +1,258 @@
+import { ConfigError, StateError, show } from '../../errors.js';
+import type { KernelExports } from './wasm-binary.js';
+import type { WasmHeap } from './wasm-heap.js';
+
+// Control block slots (32-bit), as asm/threads.ts lays them out.
+const STATE = 0;
+const DONE = 1;
+const WAKE = 2;
+const READY = 4;
+const FAILED = 5;
+const OP = 6;
+const ARGS = 8;
+const CONTROL_BYTES = 128;
+const OP_GEMM = 1;
+const OP_ADAM = 2;
+/** The part counter has 4 bits. */
+const MAX_PARTS = 15;
+/** At most this many workers, whatever the core count: the kernels' work rarely scales further. */
+const MAX_WORKERS = 3;
+const SEQUENCE_MASK = 0x7fffff;
+
+/** How the wasm kernels use worker threads (Node only; browsers run one thread). */
+export interface ThreadSettings {
+  /**
+   * Worker threads beside the calling one: 'auto' is one per further core (at most 3), 0 turns
+   * threads off. Read when the first large job starts the workers; later, 0 stops using them.
+   */
+  workers: number | 'auto';
+  /** The smallest matmul (2·m·k·n floating-point operations) split across threads. */
+  minMatmulFlops: number;
+  /** The smallest Adam update (parameters) split across threads. */
+  minAdamSize: number;
+  /** Parts per thread a job is split into (more parts balance better, each part packs its own operands). */
+  partsPerThread: number;
+  /** Polls of its wake slot a worker makes before it sleeps (saves the wake-up between jobs). */
+  spin: number;
+}
+
+const settings: ThreadSettings = {
+  workers: 'auto',
+  minMatmulFlops: 2_000_000,
+  minAdamSize: 65_536,
+  partsPerThread: 1,
+  spin: 20_000,
+};
+
+let pool: KernelThreads | undefined;
+
+function nodeRuntime(): boolean {
+  const runtime = globalThis as { process?: { versions?: { node?: string } } };
+  return typeof runtime.process?.versions?.node === 'string';
+}
+
+/** Changes how the wasm kernels use worker threads (see `ThreadSettings`). */
+export function setKernelThreads(options: Partial<ThreadSettings>): void {
+  const { workers, ...numbers } = options;
+  if (workers !== undefined && workers !== 'auto' && !(Number.isInteger(workers) && workers >= 0)) {
+    throw new ConfigError(
+      'config/threads',
+      `workers must be 'auto' or a non-negative integer but got ${show(workers)}.`,
+    );
+  }
+  for (const [name, value] of Object.entries(numbers)) {
+    if (typeof value !== 'number' || !(value >= 0)) {
+      throw new ConfigError(
+        'config/threads',
+        `${name} must be a non-negative number but got ${show(value)}.`,
+      );
+    }
+  }
+  Object.assign(settings, options);
+}
+
+/** What the threads have done in this process: workers started, ready, and jobs split. */
+export interface ThreadStats {
+  readonly started: number;
+  readonly ready: number;
+  readonly jobs: number;
+  /** Parts of those jobs, and how many of them worker threads computed (the rest: the caller). */
+  readonly parts: number;
+  readonly partsOnWorkers: number;
+}
+
+/** Workers started (0 until a large enough job ran), ready, and jobs split across threads. */
+export function kernelThreadStats(): ThreadStats {
+  return {
+    started: pool?.spawned ?? 0,
+    ready: pool?.ready() ?? 0,
+    jobs: pool?.jobs ?? 0,
+    parts: pool?.parts ?? 0,
+    partsOnWorkers: pool?.partsOnWorkers ?? 0,
+  };
+}
+
+/**
+ * Starts the worker threads now (they start lazily otherwise) and resolves with how many are
+ * ready once all have instantiated the module, or have failed to. Needs the wasm kernels.
+ */
+export async function startKernelThreads(): Promise<number> {
+  if (pool === undefined) return 0;
+  await pool.start();
+  return pool.ready();
+}
+
+/**
+ * Splits large kernel calls across worker threads that share the wasm memory. Every part is
+ * computed by exactly one thread with the single-threaded code (asm/threads.ts), so results are
+ * bit-identical to a single-threaded call. Workers start lazily, on the first job above the
+ * thresholds; until they are ready, calls run on the calling thread alone.
+ */
+export class KernelThreads {
+  private readonly wasm: KernelExports;
+  private readonly module: WebAssembly.Module;
+  private readonly memory: WebAssembly.Memory;
+  private readonly heap: WasmHeap;
+  private readonly work: number;
+  private control = 0;
+  private slots: Int32Array | undefined;
+  private floats: Float32Array | undefined;
+  private starting: Promise<void> | undefined;
+  private failed = false;
+  private sequence = 0;
+  spawned = 0;
+  jobs = 0;
+  parts = 0;
+  partsOnWorkers = 0;
+
+  constructor(
+    wasm: KernelExports, module: WebAssembly.Module, memory: WebAssembly.Memory, heap: WasmHeap,
+    work: number,
+  ) {
+    this.wasm = wasm;
+    this.module = module;
+    this.memory = memory;
+    this.heap = heap;
+    this.work = work;
+    pool = this;
+  }
+
+  /** Workers that have instantiated the module and wait for jobs. */
+  ready(): number {
+    return this.slots === undefined || this.failed ? 0 : Atomics.load(this.slots, READY);
+  }
+
+  /** Loads the Node worker code and starts the workers (once). */
+  start(): Promise<void> {
+    this.starting ??= this.spawn().catch(() => {
+      // NOTE: no workers (a runtime without worker_threads, or memory too full for their
+      // workspaces): the kernels keep running on the calling thread.
+      this.failed = true;
+    });
+    return this.starting;
+  }
+
+  private async spawn(): Promise<void> {
+    if (!nodeRuntime()) return;
+    const threads = await import('./node-threads.js');
+    const wanted = settings.workers === 'auto'
+      ? Math.min(MAX_WORKERS, threads.availableWorkers())
+      : settings.workers;
+    if (wanted === 0) return;
+    const control = this.heap.reserveRaw(CONTROL_BYTES);
+    if (control === undefined) return;
+    // NOTE: a view made now stays valid: a shared memory's old buffers keep their length.
+    new Uint8Array(this.memory.buffer, control, CONTROL_BYTES).fill(0);
+    this.control = control;
+    this.slots = new Int32Array(this.memory.buffer, control, CONTROL_BYTES / 4);
+    this.floats = new Float32Array(this.memory.buffer, control, CONTROL_BYTES / 4);
+    for (let i = 0; i < wanted; i++) {
+      const work = this.heap.reserveRaw(this.wasm.gemmWorkspaceBytes());
+      if (work === undefined) break;
+      const { module, memory } = this;
+      threads.spawnKernelWorker({ module, memory, control, work, spin: settings.spin });
+      this.spawned++;
+    }
+    // Resolve once every worker is ready (or has failed to instantiate, checked by polling).
+    for (let waited = 0; this.ready() < this.spawned && waited < 5000; waited += 5) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+
+  /** Ready workers when threads are on and a job this large is worth splitting; else 0. */
+  private helpers(work: number, threshold: number): number {
+    if (settings.workers === 0 || work < threshold || this.failed) return 0;
+    if (this.starting === undefined) void this.start();
+    return this.ready();
+  }
+
+  /**
+   * C (m, n) = A · B split across threads (the strides of asm/gemm.ts, C row-major); false when
+   * the call is too small or no worker is ready, and the caller runs it alone.
+   */
+  gemm(
+    a: number, asI: number, asP: number, b: number, bsP: number, bsC: number,
+    c: number, m: number, k: number, n: number,
+  ): boolean {
+    // NOTE: one output row or column goes to the matrix-vector loops, which are never split.
+    if (m < 2 || n < 2) return false;
+    const helpers = this.helpers(2 * m * k * n, settings.minMatmulFlops);
+    if (helpers === 0) return false;
+    // Split the output along the dimension of the larger operand: each part packs its own share
+    // of that operand and all of the smaller one.
+    const splitColumns = n >= m;
+    const units = splitColumns ? Math.ceil(n / 8) : Math.ceil(m / 4);
+    const parts = Math.min(MAX_PARTS, units, (helpers + 1) * Math.max(1, settings.partsPerThread));
+    if (parts < 2) return false;
+    const slots = this.slots as Int32Array;
+    slots.set([a, asI, asP, b, bsP, bsC, c, m, k, n, splitColumns ? 1 : 0], ARGS);
+    this.run(OP_GEMM, parts);
+    return true;
+  }
+
+  /** One Adam step split across threads (the arguments of asm/optimizers.ts `adam`); false: run it alone. */
+  adam(
+    w: number, g: number, m: number, v: number, size: number,
+    alpha: number, oneMinusBeta1: number, oneMinusBeta2: number, epsilon: number,
+  ): boolean {
+    const helpers = this.helpers(size, settings.minAdamSize);
+    if (helpers === 0) return false;
+    const parts = Math.min(MAX_PARTS, helpers + 1);
+    (this.slots as Int32Array).set([w, g, m, v, size], ARGS);
+    (this.floats as Float32Array).set([alpha, oneMinusBeta1, oneMinusBeta2, epsilon], ARGS + 5);
+    this.run(OP_ADAM, parts);
+    return true;
+  }
+
+  // Posts the job described in the argument slots, takes parts of it here, waits for the rest.
+  private run(op: number, parts: number): void {
+    const slots = this.slots as Int32Array;
+    this.jobs++;
+    slots[OP] = op;
+    Atomics.store(slots, DONE, 0);
+    this.sequence = (this.sequence + 1) & SEQUENCE_MASK;
+    Atomics.store(slots, STATE, (this.sequence << 8) | (parts << 4));
+    Atomics.add(slots, WAKE, 1);
+    Atomics.notify(slots, WAKE);
+    this.parts += parts;
+    this.partsOnWorkers += parts - this.wasm.runJobs(this.control, this.work);
+    // NOTE: the parts left are running on workers and usually finish within microseconds;
+    // polling first avoids a sleep and wake-up (slow in virtual machines) for each job.
+    for (let i = 0; i < settings.spin && Atomics.load(slots, DONE) < parts; i++);
+    for (;;) {
+      const done = Atomics.load(slots, DONE);
+      if (done >= parts) return;
+      if (Atomics.load(slots, FAILED) !== 0) {
+        this.failed = true;
+        throw new StateError(
+          'kernels/thread-failed',
+          'A kernel worker thread failed in the middle of a job, so its result is incomplete; ' +
+            'threads are now off in this process. Report this as a bug; ' +
+            'setKernelThreads({ workers: 0 }) avoids threads altogether.',
+        );
+      }
+      // NOTE: the thread finishing the last part notifies this slot (memory.atomic.notify).
+      Atomics.wait(slots, DONE, done);
+    }
+  }
+}
