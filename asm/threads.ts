@@ -14,6 +14,7 @@
 //   4 READY  workers that have instantiated the module and entered their loop
 //   5 FAILED non-zero when a worker's part threw (the caller then stops using threads)
 //   6 OP     1 gemm, 2 Adam
+//   7 SPIN   microseconds a worker polls for the next job before it sleeps (read by JavaScript)
 //   8…19     gemm: a, asI, asP, b, bsP, bsC, c, m, k, n, splitColumns
 //            Adam: w, g, m, v, size, then alpha, 1 − beta1, 1 − beta2, epsilon as f32 in 13…16
 

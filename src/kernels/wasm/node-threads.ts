@@ -13,17 +13,15 @@ export interface WorkerSpec {
   readonly control: number;
   /** Byte offset of this worker's own gemm workspace. */
   readonly work: number;
-  /** Polls of the wake slot before a finished worker sleeps (0: sleep at once). */
-  readonly spin: number;
 }
 
 // The worker's program, evaluated as a CommonJS script (no file to resolve, so it runs the same
 // from src/ under tsx, from dist/ and from a bundle). Slots: 2 WAKE, 3 STOP, 4 READY, 5 FAILED,
-// 1 DONE (see asm/threads.ts). NOTE: it reads the wake counter before claiming parts, so a job
+// 1 DONE (see asm/threads.ts), 7 the microseconds to poll for the next job before sleeping. NOTE: it reads the wake counter before claiming parts, so a job
 // posted while it works changes the counter and the wait below returns at once: no lost wake-up.
 const WORKER_SOURCE = `
 const { workerData } = require('node:worker_threads');
-const { module, memory, control, work, spin } = workerData;
+const { module, memory, control, work } = workerData;
 const slots = new Int32Array(memory.buffer, control, 8);
 let runJobs;
 try {
@@ -44,7 +42,8 @@ if (runJobs !== undefined) {
       Atomics.notify(slots, 1);
       break;
     }
-    for (let i = 0; i < spin && Atomics.load(slots, 2) === seen; i++);
+    const until = performance.now() + Atomics.load(slots, 7) / 1000;
+    while (Atomics.load(slots, 2) === seen && performance.now() < until);
     Atomics.wait(slots, 2, seen);
   }
 }

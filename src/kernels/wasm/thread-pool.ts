@@ -9,6 +9,7 @@ const WAKE = 2;
 const READY = 4;
 const FAILED = 5;
 const OP = 6;
+const SPIN = 7;
 const ARGS = 8;
 const CONTROL_BYTES = 128;
 const OP_GEMM = 1;
@@ -32,8 +33,12 @@ export interface ThreadSettings {
   minAdamSize: number;
   /** Parts per thread a job is split into (more parts balance better, each part packs its own operands). */
   partsPerThread: number;
-  /** Polls of its wake slot a worker makes before it sleeps (saves the wake-up between jobs). */
-  spin: number;
+  /**
+   * Microseconds a thread polls for the next job (a worker) or for the other threads' parts (the
+   * caller) before it sleeps. NOTE: waking a sleeping thread takes tens to hundreds of
+   * microseconds (more in virtual machines), which the jobs of a training step would pay each.
+   */
+  spinMicroseconds: number;
 }
 
 const settings: ThreadSettings = {
@@ -41,7 +46,7 @@ const settings: ThreadSettings = {
   minMatmulFlops: 2_000_000,
   minAdamSize: 65_536,
   partsPerThread: 1,
-  spin: 20_000,
+  spinMicroseconds: 2000,
 };
 
 let pool: KernelThreads | undefined;
@@ -170,7 +175,7 @@ export class KernelThreads {
       const work = this.heap.reserveRaw(this.wasm.gemmWorkspaceBytes());
       if (work === undefined) break;
       const { module, memory } = this;
-      threads.spawnKernelWorker({ module, memory, control, work, spin: settings.spin });
+      threads.spawnKernelWorker({ module, memory, control, work });
       this.spawned++;
     }
     // Resolve once every worker is ready (or has failed to instantiate, checked by polling).
@@ -229,6 +234,7 @@ export class KernelThreads {
     const slots = this.slots as Int32Array;
     this.jobs++;
     slots[OP] = op;
+    slots[SPIN] = settings.spinMicroseconds;
     Atomics.store(slots, DONE, 0);
     this.sequence = (this.sequence + 1) & SEQUENCE_MASK;
     Atomics.store(slots, STATE, (this.sequence << 8) | (parts << 4));
@@ -238,7 +244,8 @@ export class KernelThreads {
     this.partsOnWorkers += parts - this.wasm.runJobs(this.control, this.work);
     // NOTE: the parts left are running on workers and usually finish within microseconds;
     // polling first avoids a sleep and wake-up (slow in virtual machines) for each job.
-    for (let i = 0; i < settings.spin && Atomics.load(slots, DONE) < parts; i++);
+    const until = performance.now() + settings.spinMicroseconds / 1000;
+    while (Atomics.load(slots, DONE) < parts && performance.now() < until);
     for (;;) {
       const done = Atomics.load(slots, DONE);
       if (done >= parts) return;
