@@ -98,20 +98,26 @@ export function kernelThreadStats(): ThreadStats {
 }
 
 /**
- * Starts the worker threads now (they start lazily otherwise) and resolves with how many are
- * ready once all have instantiated the module, or have failed to. Needs the wasm kernels.
+ * Starts the worker threads now (they start on the first large job otherwise) and resolves with
+ * how many are ready once all have instantiated the module (or failed to). Needs the wasm kernels.
  */
 export async function startKernelThreads(): Promise<number> {
   if (pool === undefined) return 0;
-  await pool.start();
+  await pool.loaded;
+  pool.spawn();
+  for (let waited = 0; pool.ready() < pool.spawned && waited < 10_000; waited += 5) {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
   return pool.ready();
 }
+
+type NodeThreads = typeof import('./node-threads.js');
 
 /**
  * Splits large kernel calls across worker threads that share the wasm memory. Every part is
  * computed by exactly one thread with the single-threaded code (asm/threads.ts), so results are
- * bit-identical to a single-threaded call. Workers start lazily, on the first job above the
- * thresholds; until they are ready, calls run on the calling thread alone.
+ * bit-identical to a single-threaded call. Workers start on the first job above the thresholds
+ * and become ready a few tens of milliseconds later; until then calls run on the calling thread.
  */
 export class KernelThreads {
   private readonly wasm: KernelExports;
@@ -119,10 +125,13 @@ export class KernelThreads {
   private readonly memory: WebAssembly.Memory;
   private readonly heap: WasmHeap;
   private readonly work: number;
+  /** Settles once the Node worker code is loaded (at once outside Node). */
+  readonly loaded: Promise<void>;
+  private threads: NodeThreads | undefined;
   private control = 0;
   private slots: Int32Array | undefined;
   private floats: Float32Array | undefined;
-  private starting: Promise<void> | undefined;
+  private spawnTried = false;
   private failed = false;
   private sequence = 0;
   spawned = 0;
@@ -140,6 +149,18 @@ export class KernelThreads {
     this.heap = heap;
     this.work = work;
     pool = this;
+    // NOTE: the module (no worker yet) loads now, so that the first large job can start the
+    // workers synchronously: a loop of synchronous calls (predict) gives an import no chance.
+    this.loaded = nodeRuntime()
+      ? import('./node-threads.js').then(
+        (threads) => {
+          this.threads = threads;
+        },
+        () => {
+          this.failed = true;
+        },
+      )
+      : Promise.resolve();
   }
 
   /** Workers that have instantiated the module and wait for jobs. */
@@ -147,19 +168,11 @@ export class KernelThreads {
     return this.slots === undefined || this.failed ? 0 : Atomics.load(this.slots, READY);
   }
 
-  /** Loads the Node worker code and starts the workers (once). */
-  start(): Promise<void> {
-    this.starting ??= this.spawn().catch(() => {
-      // NOTE: no workers (a runtime without worker_threads, or memory too full for their
-      // workspaces): the kernels keep running on the calling thread.
-      this.failed = true;
-    });
-    return this.starting;
-  }
-
-  private async spawn(): Promise<void> {
-    if (!nodeRuntime()) return;
-    const threads = await import('./node-threads.js');
+  /** Starts the workers, once, if the Node worker code is loaded and threads are on. */
+  spawn(): void {
+    const threads = this.threads;
+    if (threads === undefined || this.spawnTried || settings.workers === 0) return;
+    this.spawnTried = true;
     const wanted = settings.workers === 'auto'
       ? Math.min(MAX_WORKERS, threads.availableWorkers())
       : settings.workers;
@@ -175,19 +188,21 @@ export class KernelThreads {
       const work = this.heap.reserveRaw(this.wasm.gemmWorkspaceBytes());
       if (work === undefined) break;
       const { module, memory } = this;
-      threads.spawnKernelWorker({ module, memory, control, work });
+      try {
+        threads.spawnKernelWorker({ module, memory, control, work });
+      } catch {
+        // NOTE: a runtime refusing workers: the kernels keep running on the calling thread.
+        this.heap.releaseRaw(work);
+        break;
+      }
       this.spawned++;
-    }
-    // Resolve once every worker is ready (or has failed to instantiate, checked by polling).
-    for (let waited = 0; this.ready() < this.spawned && waited < 5000; waited += 5) {
-      await new Promise((resolve) => setTimeout(resolve, 5));
     }
   }
 
   /** Ready workers when threads are on and a job this large is worth splitting; else 0. */
   private helpers(work: number, threshold: number): number {
     if (settings.workers === 0 || work < threshold || this.failed) return 0;
-    if (this.starting === undefined) void this.start();
+    if (!this.spawnTried) this.spawn();
     return this.ready();
   }
 
