@@ -1,14 +1,17 @@
 // Throughput of the kernel sets. Matmul in GFLOP/s (2·m·k·n per call) for the shapes of the
 // issue-6 workload: batch 32 and 256 through the "small" (32 → 64) and "wide" (512 → 512) dense
-// layers, in the three layouts forward and backward use; then the element-wise kernels of a
-// training step in nanoseconds per element, at the wide model's sizes. Best of several timed
-// rounds, after a warm-up (so V8 has tiered the wasm and JS code up to its optimizing compiler).
+// layers, in the three layouts forward and backward use (the weight gradient, matmulTransA, has
+// m = k = 512 and the batch as its depth: the last two shapes); then the element-wise kernels
+// of a training step in nanoseconds per element, at the wide model's sizes. The wasm kernels
+// run on one thread and with their worker threads (calls above the thresholds are split). Best
+// of several timed rounds, after a warm-up (so V8 has tiered the wasm and JS code up).
 //
-//   npx tsx bench/kernels.ts            wasm and js
+//   npx tsx bench/kernels.ts            wasm (1 thread, threads) and js
 //   npx tsx bench/kernels.ts --quick    fewer rounds
 import { jsKernels } from '../src/kernels/js.js';
 import type { Kernels } from '../src/kernels/kernels.js';
 import { loadWasmKernelsSync } from '../src/kernels/wasm/load-wasm.js';
+import { setKernelThreads, startKernelThreads } from '../src/kernels/wasm/thread-pool.js';
 
 const quick = process.argv.includes('--quick');
 const ROUNDS = quick ? 3 : 5;
@@ -22,6 +25,8 @@ const SHAPES: Array<[number, number, number]> = [
   [256, 32, 64],
   [32, 512, 512],
   [256, 512, 512],
+  [512, 32, 512],
+  [512, 256, 512],
 ];
 
 function filled(kernels: Kernels, length: number): Float32Array {
@@ -95,22 +100,39 @@ function printTable(header: string[], rows: string[][]): void {
   console.log();
 }
 
-const sets: Kernels[] = [loadWasmKernelsSync(), jsKernels];
-const names = sets.map((kernels) => kernels.name);
+/** A kernel set as measured: the wasm set runs once on one thread and once with its workers. */
+interface Variant {
+  readonly name: string;
+  readonly kernels: Kernels;
+  readonly workers: 0 | 'auto';
+}
+
+const wasm = loadWasmKernelsSync();
+const workers = await startKernelThreads();
+const variants: Variant[] = [
+  { name: 'wasm 1 thread', kernels: wasm, workers: 0 },
+  ...(workers > 0 ? [{ name: `wasm ${workers + 1} threads`, kernels: wasm, workers: 'auto' as const }] : []),
+  { name: 'js', kernels: jsKernels, workers: 0 },
+];
+function select(variant: Variant): Kernels {
+  setKernelThreads({ workers: variant.workers });
+  return variant.kernels;
+}
+const names = variants.map((variant) => variant.name);
 const matmulRows: string[][] = [];
 for (const layout of LAYOUTS) {
   for (const [m, k, n] of SHAPES) {
-    const results = sets.map((kernels) => gflops(kernels, layout, m, k, n));
-    const ratio = (results[0] / results[1]).toFixed(1);
+    const results = variants.map((variant) => gflops(select(variant), layout, m, k, n));
+    const ratio = (results[0] / results[results.length - 1]).toFixed(1);
     matmulRows.push([layout, `${m}×${k} · ${k}×${n}`, ...results.map((g) => g.toFixed(2)), ratio]);
   }
 }
 const gflopsColumns = names.map((name) => `${name} GFLOP/s`);
-printTable(['layout', 'shape (m×k · k×n)', ...gflopsColumns, 'wasm / js'], matmulRows);
+printTable(['layout', 'shape (m×k · k×n)', ...gflopsColumns, 'wasm 1 thread / js'], matmulRows);
 
-const timings = sets.map(elementwise);
+const timings = variants.map((variant) => elementwise(select(variant)));
 const elementRows = timings[0].map(([label], row) => {
   const values = timings.map((timing) => timing[row][1]);
-  return [label, ...values.map((ns) => ns.toFixed(3)), (values[1] / values[0]).toFixed(1)];
+  return [label, ...values.map((ns) => ns.toFixed(3)), (values[values.length - 1] / values[0]).toFixed(1)];
 });
-printTable(['kernel', ...names.map((name) => `${name} ns/element`), 'js / wasm'], elementRows);
+printTable(['kernel', ...names.map((name) => `${name} ns/element`), 'js / wasm 1 thread'], elementRows);
