@@ -10,7 +10,7 @@
 //            part of exactly the job it read, even if the caller posts the next job meanwhile
 //   1 DONE   parts finished; the thread finishing the last part notifies waiters on this slot
 //   2 WAKE   incremented (and notified) by the caller for every job; workers wait on it
-//   3 STOP   non-zero: workers leave their loop
+//   3        unused
 //   4 READY  workers that have instantiated the module and entered their loop
 //   5 FAILED non-zero when a worker's part threw (the caller then stops using threads)
 //   6 OP     1 gemm, 2 Adam
@@ -90,7 +90,9 @@ export function runJobs(control: usize, work: usize): i32 {
   // NOTE: the variant for an ordinary (unshared) memory is built without the threads feature;
   // there only one thread ever runs, and plain loads and stores do the same.
   while (true) {
-    const state = ASC_FEATURE_THREADS ? atomic.load<i32>(control + STATE) : load<i32>(control + STATE);
+    const state = ASC_FEATURE_THREADS
+      ? atomic.load<i32>(control + STATE)
+      : load<i32>(control + STATE);
     const count = (state >> 4) & 15;
     const next = state & 15;
     if (next >= count) return computed;

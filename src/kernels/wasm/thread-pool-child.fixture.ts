@@ -1,7 +1,8 @@
 // Run by thread-pool.test.ts in a fresh process (its own thread pool):
 //   small  the kernel calls of a small model's training step, then one event-loop turn;
-//   large  a large matmul with the workers started, then the script simply ends.
-// Prints kernelThreadStats() as JSON.
+//   large  a large matmul (which starts the worker at once, before any event-loop turn), then
+//          another once the worker is ready; then the script simply ends.
+// Prints kernelThreadStats() as JSON: in `large`, first right after the first matmul.
 import { loadWasmKernelsSync } from './load-wasm.js';
 import { kernelThreadStats, setKernelThreads, startKernelThreads } from './thread-pool.js';
 
@@ -32,6 +33,7 @@ if (process.argv[2] === 'small') {
   const b = filled(k * n);
   const out = kernels.alloc(m * n);
   kernels.matmul(a, b, out, m, k, n);
+  console.log(JSON.stringify(kernelThreadStats()));
   await startKernelThreads();
   kernels.matmul(a, b, out, m, k, n);
 }

@@ -1,4 +1,5 @@
 import { ConfigError, StateError, show } from '../../errors.js';
+import { nodeThreads, type NodeThreads } from './node-threads.js';
 import type { KernelExports } from './wasm-binary.js';
 import type { WasmHeap } from './wasm-heap.js';
 
@@ -31,7 +32,10 @@ export interface ThreadSettings {
   minMatmulFlops: number;
   /** The smallest Adam update (parameters) split across threads. */
   minAdamSize: number;
-  /** Parts per thread a job is split into (more parts balance better, each part packs its own operands). */
+  /**
+   * Parts per thread a job is split into: more parts balance better when a thread is slowed
+   * down, but each part packs its own copy of the smaller operand.
+   */
   partsPerThread: number;
   /**
    * Microseconds a thread polls for the next job (a worker) or for the other threads' parts (the
@@ -43,18 +47,13 @@ export interface ThreadSettings {
 
 const settings: ThreadSettings = {
   workers: 'auto',
-  minMatmulFlops: 2_000_000,
+  minMatmulFlops: 4_000_000,
   minAdamSize: 65_536,
   partsPerThread: 1,
   spinMicroseconds: 2000,
 };
 
 let pool: KernelThreads | undefined;
-
-function nodeRuntime(): boolean {
-  const runtime = globalThis as { process?: { versions?: { node?: string } } };
-  return typeof runtime.process?.versions?.node === 'string';
-}
 
 /** Changes how the wasm kernels use worker threads (see `ThreadSettings`). */
 export function setKernelThreads(options: Partial<ThreadSettings>): void {
@@ -103,15 +102,12 @@ export function kernelThreadStats(): ThreadStats {
  */
 export async function startKernelThreads(): Promise<number> {
   if (pool === undefined) return 0;
-  await pool.loaded;
   pool.spawn();
   for (let waited = 0; pool.ready() < pool.spawned && waited < 10_000; waited += 5) {
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
   return pool.ready();
 }
-
-type NodeThreads = typeof import('./node-threads.js');
 
 /**
  * Splits large kernel calls across worker threads that share the wasm memory. Every part is
@@ -125,9 +121,8 @@ export class KernelThreads {
   private readonly memory: WebAssembly.Memory;
   private readonly heap: WasmHeap;
   private readonly work: number;
-  /** Settles once the Node worker code is loaded (at once outside Node). */
-  readonly loaded: Promise<void>;
-  private threads: NodeThreads | undefined;
+  /** How to start workers here; undefined where there are none (browsers). */
+  private readonly threads: NodeThreads | undefined;
   private control = 0;
   private slots: Int32Array | undefined;
   private floats: Float32Array | undefined;
@@ -148,19 +143,8 @@ export class KernelThreads {
     this.memory = memory;
     this.heap = heap;
     this.work = work;
+    this.threads = nodeThreads();
     pool = this;
-    // NOTE: the module (no worker yet) loads now, so that the first large job can start the
-    // workers synchronously: a loop of synchronous calls (predict) gives an import no chance.
-    this.loaded = nodeRuntime()
-      ? import('./node-threads.js').then(
-        (threads) => {
-          this.threads = threads;
-        },
-        () => {
-          this.failed = true;
-        },
-      )
-      : Promise.resolve();
   }
 
   /** Workers that have instantiated the module and wait for jobs. */
@@ -168,7 +152,7 @@ export class KernelThreads {
     return this.slots === undefined || this.failed ? 0 : Atomics.load(this.slots, READY);
   }
 
-  /** Starts the workers, once, if the Node worker code is loaded and threads are on. */
+  /** Starts the workers, once, where the runtime has them and threads are on. */
   spawn(): void {
     const threads = this.threads;
     if (threads === undefined || this.spawnTried || settings.workers === 0) return;
@@ -230,7 +214,7 @@ export class KernelThreads {
     return true;
   }
 
-  /** One Adam step split across threads (the arguments of asm/optimizers.ts `adam`); false: run it alone. */
+  /** One Adam step split across threads (arguments as asm/optimizers.ts); false: run it alone. */
   adam(
     w: number, g: number, m: number, v: number, size: number,
     alpha: number, oneMinusBeta1: number, oneMinusBeta2: number, epsilon: number,
