@@ -40,13 +40,9 @@ describe('the core library in headless Chromium', { skip }, () => {
     await browser?.close();
   });
 
-  test('only src/io/ files (and the Node worker threads of the kernels) import Node built-ins', () => {
+  test('only src/io/ files import Node built-ins', () => {
     assert.ok(nodeImporters.length > 0, 'the io/ files are reachable through dynamic imports');
-    // NOTE: src/kernels/wasm/node-threads.ts starts the kernels' worker threads; thread-pool.ts
-    // imports it dynamically, and only when it runs in Node.
-    const allowed = (file: string) =>
-      file.startsWith('src/io/') || file === 'src/kernels/wasm/node-threads.ts';
-    assert.deepEqual(nodeImporters.filter((file) => !allowed(file)), []);
+    assert.deepEqual(nodeImporters.filter((file) => !file.startsWith('src/io/')), []);
   });
 
   test('learns XOR with fit inside the page', async () => {
