@@ -111,7 +111,9 @@ const wasm = loadWasmKernelsSync();
 const workers = await startKernelThreads();
 const variants: Variant[] = [
   { name: 'wasm 1 thread', kernels: wasm, workers: 0 },
-  ...(workers > 0 ? [{ name: `wasm ${workers + 1} threads`, kernels: wasm, workers: 'auto' as const }] : []),
+  ...(workers > 0
+    ? [{ name: `wasm ${workers + 1} threads`, kernels: wasm, workers: 'auto' as const }]
+    : []),
   { name: 'js', kernels: jsKernels, workers: 0 },
 ];
 function select(variant: Variant): Kernels {
@@ -133,6 +135,8 @@ printTable(['layout', 'shape (m×k · k×n)', ...gflopsColumns, 'wasm 1 thread /
 const timings = variants.map((variant) => elementwise(select(variant)));
 const elementRows = timings[0].map(([label], row) => {
   const values = timings.map((timing) => timing[row][1]);
-  return [label, ...values.map((ns) => ns.toFixed(3)), (values[values.length - 1] / values[0]).toFixed(1)];
+  const ratio = (values[values.length - 1] / values[0]).toFixed(1);
+  return [label, ...values.map((ns) => ns.toFixed(3)), ratio];
 });
-printTable(['kernel', ...names.map((name) => `${name} ns/element`), 'js / wasm 1 thread'], elementRows);
+const nsColumns = names.map((name) => `${name} ns/element`);
+printTable(['kernel', ...nsColumns, 'js / wasm 1 thread'], elementRows);

@@ -4,11 +4,13 @@
 // activation; backward relu gradient, matmulTransA, sumRows, matmulTransB; one Adam update over
 // one flat parameter buffer) and a fused sigmoid + binary cross-entropy gradient, all buffers from
 // `kernels().alloc`. No shuffling, no loss value, no metrics: an upper bound for a model's fit.
+// The wasm kernels run on one thread, then with their worker threads (large calls split).
 //
 //   npx tsx bench/training-step.ts
 import { jsKernels } from '../src/kernels/js.js';
 import type { KernelActivation, Kernels } from '../src/kernels/kernels.js';
 import { loadWasmKernelsSync } from '../src/kernels/wasm/load-wasm.js';
+import { setKernelThreads, startKernelThreads } from '../src/kernels/wasm/thread-pool.js';
 
 const SECONDS = 0.5;
 const FEATURES = 32;
@@ -103,9 +105,19 @@ const configurations: Array<[string, number[]]> = [
   ['small', [FEATURES, 64, 64, 1]],
   ['wide', [FEATURES, 512, 512, 1]],
 ];
+const wasm = loadWasmKernelsSync();
+const workers = await startKernelThreads();
+const variants: Array<[string, Kernels, 0 | 'auto']> = [
+  ['wasm 1 thread', wasm, 0],
+  ...(workers > 0
+    ? [[`wasm ${workers + 1} threads`, wasm, 'auto'] as [string, Kernels, 'auto']]
+    : []),
+  ['js', jsKernels, 0],
+];
 console.log('| model | work | backend | samples/s | GFLOP/s |');
 console.log('|---|---|---|---|---|');
-for (const k of [loadWasmKernelsSync(), jsKernels]) {
+for (const [backend, k, threads] of variants) {
+  setKernelThreads({ workers: threads });
   for (const [name, widths] of configurations) {
     for (const batch of [32, 256]) {
       const model = build(k, widths, batch);
@@ -113,12 +125,14 @@ for (const k of [loadWasmKernelsSync(), jsKernels]) {
       const samples = rate(() => step(k, model, batch, ++t)) * batch;
       // NOTE: the issue's convention: training ≈ 6 FLOPs per weight per sample.
       const gflops = (6 * model.weights * samples) / 1e9;
-      console.log(`| ${name} | train, batch ${batch} | ${k.name} | ${Math.round(samples)} | ${gflops.toFixed(2)} |`);
+      const cells = [name, `train, batch ${batch}`, backend, Math.round(samples), gflops.toFixed(2)];
+      console.log(`| ${cells.join(' | ')} |`);
     }
     const batch = 1024;
     const model = build(k, widths, batch);
     const samples = rate(() => forward(k, model, batch)) * batch;
     const gflops = (2 * model.weights * samples) / 1e9;
-    console.log(`| ${name} | predict, batch ${batch} | ${k.name} | ${Math.round(samples)} | ${gflops.toFixed(2)} |`);
+    const cells = [name, `predict, batch ${batch}`, backend, Math.round(samples), gflops.toFixed(2)];
+    console.log(`| ${cells.join(' | ')} |`);
   }
 }
