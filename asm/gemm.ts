@@ -11,113 +11,14 @@
 
 import { dotColumns, dotRows } from './gemv';
 import { micro } from './micro';
+import { packA, packB } from './pack';
+import { KC, MC, MR, NC, NR } from './tile';
 
-/** Rows of the register tile. */
-export const MR: i32 = 4;
-/** Columns of the register tile (two f32x4 vectors). */
-export const NR: i32 = 8;
-/** Depth of one packed block: an MR × KC A panel plus a KC × NR B panel fit in L1. */
-export const KC: i32 = 256;
-/** Rows of A packed at once (an MC × KC block stays in L2). */
-export const MC: i32 = 128;
-/** Columns of B packed at once (a KC × NC block stays in L2). */
-export const NC: i32 = 512;
+export { MR, NR };
 
 /** Bytes of scratch `gemm` needs: packed A block, packed B block and one tile. */
 export function gemmWorkspaceBytes(): i32 {
   return (MC * KC + KC * NC + MR * NR) * 4;
-}
-
-// A (i, p) lives at a + (i * asI + p * asP) * 4; rows i0..i0+mc, depths p0..p0+kc are copied
-// into panels of MR rows: panel r holds, for each p, the MR values A(i0 + r*MR + 0..3, p).
-function packA(a: usize, asI: i32, asP: i32, i0: i32, mc: i32, p0: i32, kc: i32, dst: usize): void {
-  for (let ir = 0; ir < mc; ir += MR) {
-    const rows = min(MR, mc - ir);
-    let d = dst + <usize>(ir * kc) * 4;
-    const base = a + <usize>((i0 + ir) * asI + p0 * asP) * 4;
-    const stepP = <usize>asP * 4;
-    if (rows == MR && asI == 1) {
-      // NOTE: transposed A (matmulTransA): the four rows are adjacent at every depth.
-      let s = base;
-      for (let p = 0; p < kc; p++) {
-        v128.store(d, v128.load(s));
-        s += stepP;
-        d += 16;
-      }
-    } else if (rows == MR) {
-      const rowStep = <usize>asI * 4;
-      let s0 = base;
-      let s1 = base + rowStep;
-      let s2 = base + rowStep * 2;
-      let s3 = base + rowStep * 3;
-      for (let p = 0; p < kc; p++) {
-        store<f32>(d, load<f32>(s0));
-        store<f32>(d, load<f32>(s1), 4);
-        store<f32>(d, load<f32>(s2), 8);
-        store<f32>(d, load<f32>(s3), 12);
-        s0 += stepP;
-        s1 += stepP;
-        s2 += stepP;
-        s3 += stepP;
-        d += 16;
-      }
-    } else {
-      for (let p = 0; p < kc; p++) {
-        for (let r = 0; r < MR; r++) {
-          const value: f32 = r < rows ? load<f32>(base + <usize>(r * asI + p * asP) * 4) : 0;
-          store<f32>(d + <usize>r * 4, value);
-        }
-        d += 16;
-      }
-    }
-  }
-}
-
-// B (p, j) lives at b + (p * bsP + j * bsC) * 4; depths p0..p0+kc, columns j0..j0+nc are copied
-// into panels of NR columns: panel q holds, for each p, the NR values B(p, j0 + q*NR + 0..7).
-function packB(b: usize, bsP: i32, bsC: i32, p0: i32, kc: i32, j0: i32, nc: i32, dst: usize): void {
-  for (let jr = 0; jr < nc; jr += NR) {
-    const cols = min(NR, nc - jr);
-    let d = dst + <usize>(jr * kc) * 4;
-    const base = b + <usize>(p0 * bsP + (j0 + jr) * bsC) * 4;
-    if (cols == NR && bsC == 1) {
-      let s = base;
-      const stepP = <usize>bsP * 4;
-      for (let p = 0; p < kc; p++) {
-        v128.store(d, v128.load(s));
-        v128.store(d, v128.load(s, 16), 16);
-        s += stepP;
-        d += 32;
-      }
-    } else if (bsP == 1) {
-      // NOTE: transposed B (matmulTransB): each column is contiguous along p, so walk column by
-      // column and scatter into the panel; reads stay sequential.
-      for (let c = 0; c < NR; c++) {
-        let o = d + <usize>c * 4;
-        if (c < cols) {
-          let s = base + <usize>(c * bsC) * 4;
-          for (let p = 0; p < kc; p++) {
-            store<f32>(o, load<f32>(s));
-            s += 4;
-            o += 32;
-          }
-        } else {
-          for (let p = 0; p < kc; p++) {
-            store<f32>(o, 0);
-            o += 32;
-          }
-        }
-      }
-    } else {
-      for (let p = 0; p < kc; p++) {
-        for (let c = 0; c < NR; c++) {
-          const value: f32 = c < cols ? load<f32>(base + <usize>(p * bsP + c * bsC) * 4) : 0;
-          store<f32>(d + <usize>c * 4, value);
-        }
-        d += 32;
-      }
-    }
-  }
 }
 
 // Writes the valid rows × cols corner of a full MR × NR tile into C (stride ldc floats).
