@@ -38,10 +38,7 @@ export function onlyTypedErrors<T>(seen: Outcomes, action: () => T): T | undefin
     seen.accepted++;
     return value;
   } catch (error) {
-    if (!(error instanceof NnkitError)) throw error;
-    seen.rejected++;
-    seen.codes.set(error.code, (seen.codes.get(error.code) ?? 0) + 1);
-    return undefined;
+    return countRejection(seen, error);
   }
 }
 
@@ -52,14 +49,19 @@ export async function onlyTypedErrorsAsync<T>(seen: Outcomes, action: () => Prom
     seen.accepted++;
     return value;
   } catch (error) {
-    if (!(error instanceof NnkitError)) throw error;
-    seen.rejected++;
-    seen.codes.set(error.code, (seen.codes.get(error.code) ?? 0) + 1);
-    return undefined;
+    return countRejection(seen, error);
   }
 }
 
 export function summary(seen: Outcomes): string {
   const codes = [...seen.codes].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([c, n]) => `${c} ×${n}`).join(', ');
   return `${seen.accepted + seen.rejected} calls: ${seen.accepted} accepted, ${seen.rejected} rejected with typed errors (${codes})`;
+}
+
+/** Counts an nnkit error by code; anything else is a crash and is rethrown. */
+function countRejection(seen: Outcomes, error: unknown): undefined {
+  if (!(error instanceof NnkitError)) throw error;
+  seen.rejected++;
+  seen.codes.set(error.code, (seen.codes.get(error.code) ?? 0) + 1);
+  return undefined;
 }
