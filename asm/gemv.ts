@@ -3,6 +3,7 @@
 // the 8 of its register tile and do 8 times the work; these loops do the work once.
 
 import { loadPartial, storePartial } from './elementwise';
+import { madd } from './madd';
 
 // out (m) = A (m, k) · b (k), the rows of A contiguous (A (i, p) at a + (i·k + p)·4).
 export function dotRows(a: usize, b: usize, out: usize, m: i32, k: i32): void {
@@ -15,19 +16,19 @@ export function dotRows(a: usize, b: usize, out: usize, m: i32, k: i32): void {
     let s1 = f32x4.splat(0);
     for (let p = 0; p < full; p += 8) {
       const offset = <usize>p * 4;
-      s0 = f32x4.add(s0, f32x4.mul(v128.load(row + offset), v128.load(b + offset)));
-      s1 = f32x4.add(s1, f32x4.mul(v128.load(row + offset, 16), v128.load(b + offset, 16)));
+      s0 = madd(v128.load(row + offset), v128.load(b + offset), s0);
+      s1 = madd(v128.load(row + offset, 16), v128.load(b + offset, 16), s1);
     }
     if (tail > 0) {
       const offset = <usize>full * 4;
       const first = min(tail, 4);
       const ra = first == 4 ? v128.load(row + offset) : loadPartial(row + offset, first);
       const rb = first == 4 ? v128.load(b + offset) : loadPartial(b + offset, first);
-      s0 = f32x4.add(s0, f32x4.mul(ra, rb));
+      s0 = madd(ra, rb, s0);
       if (tail > 4) {
         const rest = tail - 4;
         const restA = loadPartial(row + offset + 16, rest);
-        s1 = f32x4.add(s1, f32x4.mul(restA, loadPartial(b + offset + 16, rest)));
+        s1 = madd(restA, loadPartial(b + offset + 16, rest), s1);
       }
     }
     const s = f32x4.add(s0, s1);
@@ -50,10 +51,10 @@ export function dotColumns(a: usize, b: usize, out: usize, m: i32, k: i32): void
     let row = a + <usize>i * 4;
     for (let p = 0; p < k; p++) {
       const bp = v128.load32_splat(b + <usize>p * 4);
-      s0 = f32x4.add(s0, f32x4.mul(v128.load(row), bp));
-      s1 = f32x4.add(s1, f32x4.mul(v128.load(row, 16), bp));
-      s2 = f32x4.add(s2, f32x4.mul(v128.load(row, 32), bp));
-      s3 = f32x4.add(s3, f32x4.mul(v128.load(row, 48), bp));
+      s0 = madd(v128.load(row), bp, s0);
+      s1 = madd(v128.load(row, 16), bp, s1);
+      s2 = madd(v128.load(row, 32), bp, s2);
+      s3 = madd(v128.load(row, 48), bp, s3);
       row += stride;
     }
     const o = out + <usize>i * 4;
@@ -68,7 +69,7 @@ export function dotColumns(a: usize, b: usize, out: usize, m: i32, k: i32): void
     let row = a + <usize>i * 4;
     for (let p = 0; p < k; p++) {
       const values = count == 4 ? v128.load(row) : loadPartial(row, count);
-      s = f32x4.add(s, f32x4.mul(values, v128.load32_splat(b + <usize>p * 4)));
+      s = madd(values, v128.load32_splat(b + <usize>p * 4), s);
       row += stride;
     }
     if (count == 4) v128.store(out + <usize>i * 4, s);

@@ -3,10 +3,10 @@
 // One call computes a 4 × 8 tile of C from a packed A panel (4 floats per depth step) and a
 // packed B panel (8 floats per depth step), holding the tile in eight f32x4 accumulators. Each
 // step loads two B vectors and broadcasts four A scalars (v128.load32_splat, a pure load on x86),
-// then does 8 multiplies and 8 adds: enough independent work to keep both SIMD pipes busy while
-// staying within the 16 vector registers of x86-64 (8 accumulators + 2 B + 1 broadcast).
-// NOTE: WebAssembly SIMD has no fused multiply-add outside the relaxed-SIMD proposal (not enabled
-// by default in Node 20), so each update is a separate mul and add, rounded twice.
+// then does 8 multiply-adds (asm/madd.ts): enough independent work to keep both SIMD pipes busy
+// while staying within the 16 vector registers of x86-64 (8 accumulators + 2 B + 1 broadcast).
+
+import { madd } from './madd';
 
 // @ts-ignore: decorator
 @inline
@@ -23,17 +23,17 @@ export function micro(kc: i32, a: usize, b: usize, c: usize, ldc: usize, accumul
     const b0 = v128.load(b);
     const b1 = v128.load(b, 16);
     let av = v128.load32_splat(a);
-    c00 = f32x4.add(c00, f32x4.mul(av, b0));
-    c01 = f32x4.add(c01, f32x4.mul(av, b1));
+    c00 = madd(av, b0, c00);
+    c01 = madd(av, b1, c01);
     av = v128.load32_splat(a, 4);
-    c10 = f32x4.add(c10, f32x4.mul(av, b0));
-    c11 = f32x4.add(c11, f32x4.mul(av, b1));
+    c10 = madd(av, b0, c10);
+    c11 = madd(av, b1, c11);
     av = v128.load32_splat(a, 8);
-    c20 = f32x4.add(c20, f32x4.mul(av, b0));
-    c21 = f32x4.add(c21, f32x4.mul(av, b1));
+    c20 = madd(av, b0, c20);
+    c21 = madd(av, b1, c21);
     av = v128.load32_splat(a, 12);
-    c30 = f32x4.add(c30, f32x4.mul(av, b0));
-    c31 = f32x4.add(c31, f32x4.mul(av, b1));
+    c30 = madd(av, b0, c30);
+    c31 = madd(av, b1, c31);
     a += 16;
     b += 32;
   }

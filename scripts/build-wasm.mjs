@@ -6,9 +6,10 @@
 //   node scripts/build-wasm.mjs --if-stale  rebuild only when asm/, this script or the compiler
 //                                           changed since the last build (the test command)
 //
-// Two variants are built from the same source: one importing a shared memory (growable without
+// Four variants are built from the same source: one importing a shared memory (growable without
 // detaching the Float32Array views handed to layers; needs SharedArrayBuffer) and one importing
-// an ordinary memory (browsers without cross-origin isolation).
+// an ordinary memory (browsers without cross-origin isolation), each with plain SIMD and with
+// relaxed SIMD (fused multiply-add in asm/madd.ts; runtimes without it load the plain one).
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -26,9 +27,13 @@ const common = [
   '-O3', '--noAssert', '--runtime', 'stub', '--enable', 'simd',
   '--importMemory', '--noExportMemory',
 ];
+const shared = ['--enable', 'threads', '--sharedMemory', '--maximumMemory', '65536'];
+const relaxed = ['--enable', 'relaxed-simd'];
 const variants = {
-  shared: [...common, '--enable', 'threads', '--sharedMemory', '--maximumMemory', '65536'],
-  unshared: common,
+  sharedMemory: [...common, ...shared],
+  unsharedMemory: common,
+  sharedMemoryRelaxed: [...common, ...shared, ...relaxed],
+  unsharedMemoryRelaxed: [...common, ...relaxed],
 };
 
 function sourceHash() {
@@ -89,9 +94,10 @@ const lines = [
 ];
 for (const [name, flags] of Object.entries(variants)) {
   const binary = await compile(flags);
-  const doc = name === 'shared' ? 'importing a shared memory' : 'importing an ordinary memory';
-  lines.push(`/** The kernels module ${doc} (${binary.length} bytes), base64. */`);
-  lines.push(`export const ${name}MemoryWasm =\n  '${Buffer.from(binary).toString('base64')}';`);
+  const memory = name.startsWith('shared') ? 'a shared memory' : 'an ordinary memory';
+  const simd = name.endsWith('Relaxed') ? 'relaxed SIMD' : 'SIMD';
+  lines.push(`/** The kernels module importing ${memory}, ${simd} (${binary.length} bytes), base64. */`);
+  lines.push(`export const ${name}Wasm =\n  '${Buffer.from(binary).toString('base64')}';`);
 }
 mkdirSync(dirname(outFile), { recursive: true });
 // NOTE: write then rename, so a crash never leaves a half-written module behind.

@@ -6,14 +6,15 @@ import { Random } from '../random/random.js';
 import { jsKernels } from './js.js';
 import type { KernelActivation, Kernels } from './kernels.js';
 import { referenceKernels } from './reference.js';
-import { loadWasmKernelsSync } from './wasm/load-wasm.js';
+import { instantiateWasmKernels, loadWasmKernelsSync } from './wasm/load-wasm.js';
 
 // Every optimized kernel set is compared with the naive float64 reference on random shapes,
 // odd sizes included. The wasm set runs three ways: on arrays from its own `alloc` (passed as
 // pointers), on the same shifted by one float (unaligned pointers), and on ordinary arrays
-// (copied through scratch).
+// (copied through scratch); the build without fused multiply-add runs on its own arrays too.
 
 const wasm = loadWasmKernelsSync();
+const plainWasm = instantiateWasmKernels(false);
 const SIZES = [1, 2, 3, 4, 5, 7, 8, 9, 16, 17, 33, 63, 65, 129];
 const size = fc.constantFrom(...SIZES);
 const random = new Random(20240611);
@@ -39,6 +40,7 @@ const subjects: Subject[] = [
   { label: 'wasm (own memory)', kernels: wasm, make: (length) => wasm.alloc(length) },
   { label: 'wasm (unaligned views)', kernels: wasm, make: (length) => unaligned(length) },
   { label: 'wasm (ordinary arrays)', kernels: wasm, make: (length) => new Float32Array(length) },
+  { label: 'wasm without FMA', kernels: plainWasm, make: (length) => plainWasm.alloc(length) },
 ];
 
 /** Random normal values, with about one in ten exactly zero (the js matmul skips zeros). */
@@ -231,5 +233,13 @@ describe('wasm kernels check the sizes they are given', () => {
   it('throws a ShapeError for a size that is not a non-negative integer', () => {
     assert.throws(() => wasm.addBias(wasm.alloc(6), wasm.alloc(3), 2.5, 3), ShapeError);
     assert.throws(() => wasm.alloc(-1), ShapeError);
+  });
+});
+
+describe('the wasm build with fused multiply-add', () => {
+  it('is the one Node loads (relaxed SIMD turned on where V8 keeps it behind a flag)', () => {
+    const optedOut = process.env.NNKIT_RELAXED_SIMD === '0';
+    assert.equal(wasm.description?.includes('fused multiply-add'), !optedOut, wasm.description);
+    assert.equal(plainWasm.description?.includes('fused'), false, plainWasm.description);
   });
 });

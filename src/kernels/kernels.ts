@@ -33,6 +33,8 @@ export type KernelActivation = 'linear' | 'relu' | 'sigmoid' | 'tanh';
 
 export interface Kernels {
   readonly name: string;
+  /** What the set runs on, for people (e.g. which WebAssembly features the wasm set uses). */
+  readonly description?: string;
   /** a (m, k) · b (k, n) → out (m, n) */
   matmul(a: Float32Array, b: Float32Array, out: Float32Array, m: number, k: number, n: number): void;
   /** aᵀ · b with a (k, m), b (k, n) → out (m, n); the weight gradient xᵀ·dy */

@@ -1,5 +1,6 @@
 import type { Kernels } from '../kernels.js';
-import { kernelsBinary, type KernelExports } from './wasm-binary.js';
+import { useRelaxedSimd } from './relaxed-simd.js';
+import { kernelsBinary, type KernelExports, type KernelsVariant } from './wasm-binary.js';
 import { WasmHeap } from './wasm-heap.js';
 import { createWasmKernels } from './wasm-kernels.js';
 
@@ -60,20 +61,37 @@ let loading: Promise<Kernels> | undefined;
 /** Whether this runtime can run the kernels module (WebAssembly with SIMD). */
 export function wasmSupported(): boolean {
   try {
-    return typeof WebAssembly === 'object' && WebAssembly.validate(kernelsBinary(false));
+    const plain = kernelsBinary({ shared: false, relaxed: false });
+    return typeof WebAssembly === 'object' && WebAssembly.validate(plain);
   } catch {
     return false;
   }
 }
 
+function variantFor(choice: MemoryChoice): KernelsVariant {
+  return { shared: choice.shared, relaxed: useRelaxedSimd() };
+}
+
+/** Kernels over a fresh instance; given the module (and a shared memory), with worker threads. */
 function finish(
-  module: WebAssembly.Module, instance: WebAssembly.Instance, choice: MemoryChoice,
+  instance: WebAssembly.Instance, choice: MemoryChoice, variant: KernelsVariant,
+  module: WebAssembly.Module | undefined,
 ): Kernels {
   const wasm = instance.exports as unknown as KernelExports;
   const heap = new WasmHeap(choice.memory, choice.shared, choice.maximumPages, wasm.heapBase());
   // NOTE: worker threads need the memory to be shared; an ordinary memory runs one thread.
-  loaded = createWasmKernels(wasm, heap, choice.shared ? module : undefined);
-  return loaded;
+  return createWasmKernels(wasm, heap, variant, choice.shared ? module : undefined);
+}
+
+/**
+ * A separate instance of the kernels (its own memory, no worker threads) in a chosen variant, so
+ * tests can compare the fused and the plain builds; everything else uses the one shared instance.
+ */
+export function instantiateWasmKernels(relaxed: boolean): Kernels {
+  const choice = createMemory();
+  const variant = { shared: choice.shared, relaxed };
+  const module = new WebAssembly.Module(kernelsBinary(variant));
+  return finish(new WebAssembly.Instance(module, imports(choice.memory)), choice, variant, undefined);
 }
 
 /**
@@ -84,8 +102,11 @@ function finish(
 export function loadWasmKernelsSync(): Kernels {
   if (loaded !== undefined) return loaded;
   const choice = createMemory();
-  const module = new WebAssembly.Module(kernelsBinary(choice.shared));
-  return finish(module, new WebAssembly.Instance(module, imports(choice.memory)), choice);
+  const variant = variantFor(choice);
+  const module = new WebAssembly.Module(kernelsBinary(variant));
+  const instance = new WebAssembly.Instance(module, imports(choice.memory));
+  loaded = finish(instance, choice, variant, module);
+  return loaded;
 }
 
 /** The wasm kernels, compiled asynchronously (works everywhere, including browser main threads). */
@@ -93,11 +114,13 @@ export function loadWasmKernels(): Promise<Kernels> {
   if (loaded !== undefined) return Promise.resolve(loaded);
   loading ??= (async () => {
     const choice = createMemory();
-    const module = await WebAssembly.compile(kernelsBinary(choice.shared));
+    const variant = variantFor(choice);
+    const module = await WebAssembly.compile(kernelsBinary(variant));
     // NOTE: a synchronous load may have finished while this one awaited; keep a single heap.
     if (loaded !== undefined) return loaded;
     const instance = await WebAssembly.instantiate(module, imports(choice.memory));
-    return loaded ?? finish(module, instance, choice);
+    loaded ??= finish(instance, choice, variant, module);
+    return loaded;
   })();
   loading.catch(() => {
     loading = undefined;

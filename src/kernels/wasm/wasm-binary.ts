@@ -1,4 +1,9 @@
-import { sharedMemoryWasm, unsharedMemoryWasm } from './generated/kernels-wasm.js';
+import {
+  sharedMemoryRelaxedWasm,
+  sharedMemoryWasm,
+  unsharedMemoryRelaxedWasm,
+  unsharedMemoryWasm,
+} from './generated/kernels-wasm.js';
 
 type GemmExport = (
   a: number, b: number, out: number, m: number, k: number, n: number, work: number,
@@ -27,20 +32,34 @@ export interface KernelExports {
   runJobs(control: number, work: number): number;
 }
 
-const decoded = new Map<boolean, Uint8Array<ArrayBuffer>>();
+/** Which build of the kernels module: memory kind, and fused multiply-add (relaxed SIMD) or not. */
+export interface KernelsVariant {
+  /** Imports a shared memory (worker threads, growth without detaching views). */
+  readonly shared: boolean;
+  /** Built with relaxed SIMD (asm/madd.ts); needs a runtime that compiles it. */
+  readonly relaxed: boolean;
+}
+
+const decoded = new Map<string, Uint8Array<ArrayBuffer>>();
+
+function base64(variant: KernelsVariant): string {
+  if (variant.shared) return variant.relaxed ? sharedMemoryRelaxedWasm : sharedMemoryWasm;
+  return variant.relaxed ? unsharedMemoryRelaxedWasm : unsharedMemoryWasm;
+}
 
 /**
- * The kernels module as bytes: the variant importing a shared memory, or an ordinary one.
+ * The kernels module as bytes, in the given variant.
  * NOTE: the bytes ship inside a TypeScript module (base64) so Node and browsers load them with
  * neither fetch nor fs; `atob` is a global in both.
  */
-export function kernelsBinary(shared: boolean): Uint8Array<ArrayBuffer> {
-  let bytes = decoded.get(shared);
+export function kernelsBinary(variant: KernelsVariant): Uint8Array<ArrayBuffer> {
+  const key = `${variant.shared}/${variant.relaxed}`;
+  let bytes = decoded.get(key);
   if (bytes === undefined) {
-    const text = atob(shared ? sharedMemoryWasm : unsharedMemoryWasm);
+    const text = atob(base64(variant));
     bytes = new Uint8Array(text.length);
     for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-    decoded.set(shared, bytes);
+    decoded.set(key, bytes);
   }
   return bytes;
 }

@@ -1,7 +1,8 @@
 /**
  * The wasm kernels in headless Chromium: on an ordinary page (no SharedArrayBuffer, so a
  * fixed-size memory) and on a cross-origin isolated page (a shared, growable memory), selected
- * through `await ready()` as a browser user would. In both, they must agree with the reference.
+ * through `await ready()` as a browser user would. In both, they must agree with the reference,
+ * and use the fused multiply-add build (Chromium has compiled relaxed SIMD since version 114).
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -10,6 +11,7 @@ import { bundleForBrowser, chromiumSkip as skip, launchChromium } from '../../..
 
 interface PageResult {
   after: string;
+  description: string;
   shared: boolean;
   worstError: number;
 }
@@ -38,7 +40,7 @@ window.runKernels = async () => {
   }
   const probe = k.alloc(4);
   const shared = typeof SharedArrayBuffer === 'function' && probe.buffer instanceof SharedArrayBuffer;
-  return { after, shared, worstError };
+  return { after, description: k.description, shared, worstError };
 };
 `;
 
@@ -73,6 +75,7 @@ describe('the wasm kernels in headless Chromium', { skip }, () => {
     await context.close();
     assert.equal(result.after, 'wasm');
     assert.equal(result.shared, false);
+    assert.match(result.description, /fused multiply-add/);
     assert.ok(result.worstError < 1e-4, `worst error ${result.worstError}`);
   });
 
@@ -95,6 +98,7 @@ describe('the wasm kernels in headless Chromium', { skip }, () => {
     await context.close();
     assert.equal(result.after, 'wasm');
     assert.equal(result.shared, true);
+    assert.match(result.description, /fused multiply-add/);
     assert.ok(result.worstError < 1e-4, `worst error ${result.worstError}`);
   });
 });

@@ -4,7 +4,7 @@ import { adamStepSize, requireVelocity, type KernelActivation, type Kernels } fr
 import { activationCode, checkLength, checkSize } from './kernel-arguments.js';
 import { Staging } from './staging.js';
 import { KernelThreads } from './thread-pool.js';
-import type { KernelExports } from './wasm-binary.js';
+import type { KernelExports, KernelsVariant } from './wasm-binary.js';
 import type { WasmHeap } from './wasm-heap.js';
 
 /**
@@ -15,7 +15,7 @@ import type { WasmHeap } from './wasm-heap.js';
  * across worker threads (thread-pool.ts) with bit-identical results.
  */
 export function createWasmKernels(
-  wasm: KernelExports, heap: WasmHeap, module?: WebAssembly.Module,
+  wasm: KernelExports, heap: WasmHeap, variant: KernelsVariant, module?: WebAssembly.Module,
 ): Kernels {
   const reserved = heap.reserveRaw(wasm.gemmWorkspaceBytes());
   if (reserved === undefined) {
@@ -47,6 +47,9 @@ export function createWasmKernels(
 
   const kernels: Kernels = {
     name: 'wasm',
+    description:
+      `WebAssembly SIMD${variant.relaxed ? ' with fused multiply-add (relaxed SIMD)' : ''}, ` +
+      `${variant.shared ? 'shared' : 'fixed-size'} memory`,
 
     // a (m, k) · b (k, n) → out (m, n)
     matmul(a, b, out, m, k, n) {
