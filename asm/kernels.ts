@@ -30,5 +30,6 @@ export function matmulTransB(
 }
 
 export { addBias, sumRows, biasActivation, activationBackward } from './elementwise';
+export { countNonFinite } from './finite';
 export { adam, sgd } from './optimizers';
 export { runJobs } from './threads';

@@ -1,4 +1,5 @@
 import { show } from '../errors.js';
+import { kernels } from '../kernels/backend.js';
 import { Tensor, toLabels, toMatrix, type LabelsLike, type TensorLike } from '../tensor/tensor.js';
 import { diagnose, raise, type DiagnosticStage } from './diagnostic.js';
 
@@ -37,6 +38,9 @@ function checkNumeric(rows: readonly unknown[], what: string, stage: DiagnosticS
 /** Throws 'nonfinite-features' with every offending column when x holds NaN or Infinity. */
 export function checkFinite(x: Tensor, what: string, stage: DiagnosticStage, names?: readonly string[]): void {
   const { data, cols } = x;
+  // NOTE: the SIMD count scans in a tenth of the time of the loop below, which only runs to
+  // name the offending cells once something is wrong.
+  if (kernels().countNonFinite(data, data.length) === 0) return;
   let count = 0;
   const cells: { row: number; column: number; value: number }[] = [];
   const perColumn = new Map<number, number>();

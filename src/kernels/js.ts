@@ -123,6 +123,28 @@ export const jsKernels: Kernels = {
     }
   },
 
+  // x (size) → count of NaN / ±Infinity
+  countNonFinite(x, size) {
+    // NOTE: x − x is 0 exactly when x is finite; four sums keep the additions independent.
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    const full = size & ~3;
+    let i = 0;
+    for (; i < full; i += 4) {
+      s0 += x[i] - x[i];
+      s1 += x[i + 1] - x[i + 1];
+      s2 += x[i + 2] - x[i + 2];
+      s3 += x[i + 3] - x[i + 3];
+    }
+    for (; i < size; i++) s0 += x[i] - x[i];
+    if (s0 + s1 + s2 + s3 === 0) return 0;
+    let count = 0;
+    for (let j = 0; j < size; j++) if (!Number.isFinite(x[j])) count++;
+    return count;
+  },
+
   alloc(length) {
     return new Float32Array(length);
   },

@@ -243,3 +243,31 @@ describe('the wasm build with fused multiply-add', () => {
     assert.equal(plainWasm.description?.includes('fused'), false, plainWasm.description);
   });
 });
+
+describe('countNonFinite agrees with the reference on every kernel set', () => {
+  const special = [NaN, Infinity, -Infinity];
+  for (const subject of subjects) {
+    it(`${subject.label}: NaN and ±Infinity anywhere, odd sizes, blocks beyond the scratch`, () => {
+      fc.assert(
+        fc.property(
+          fc.constantFrom(0, 1, 3, 4, 5, 17, 1000, 65537, 140000),
+          fc.array(fc.nat(), { maxLength: 6 }),
+          (length, spots) => {
+            const x = filled(subject.make, length);
+            for (const [i, spot] of spots.entries()) {
+              if (length > 0) x[spot % length] = special[i % special.length];
+            }
+            const expected = referenceKernels.countNonFinite(Float32Array.from(x), length);
+            assert.equal(subject.kernels.countNonFinite(x, length), expected);
+          },
+        ),
+        { seed: 5, numRuns: 25 },
+      );
+    });
+  }
+
+  it('counts only the first `size` values', () => {
+    const x = Float32Array.from([1, NaN, 2, Infinity]);
+    for (const subject of subjects) assert.equal(subject.kernels.countNonFinite(x, 3), 1);
+  });
+});

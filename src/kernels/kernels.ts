@@ -74,6 +74,8 @@ export interface Kernels {
     weights: Float32Array, grads: Float32Array, velocity: Float32Array | null, size: number,
     learningRate: number, momentum: number, nesterov: boolean,
   ): void;
+  /** How many of x's first `size` values are NaN or ±Infinity (the doctor's input check). */
+  countNonFinite(x: Float32Array, size: number): number;
   /** A zero-filled array of `length` floats in this backend's memory (see the contract above). */
   alloc(length: number): Float32Array;
   /** Returns an array from `alloc` to the backend now; a no-op for any other array. */

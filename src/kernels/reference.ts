@@ -96,6 +96,13 @@ export const referenceKernels: Kernels = {
     }
   },
 
+  // x (size) → count of NaN / ±Infinity
+  countNonFinite(x, size) {
+    let count = 0;
+    for (let i = 0; i < size; i++) if (!Number.isFinite(x[i])) count++;
+    return count;
+  },
+
   alloc(length) {
     return new Float32Array(length);
   },

@@ -28,6 +28,7 @@ export interface KernelExports {
     w: number, g: number, velocity: number, size: number,
     rate: number, momentum: number, nesterov: number,
   ): void;
+  countNonFinite(x: number, size: number): number;
   /** Computes parts of the job posted in the control block (asm/threads.ts); returns how many. */
   runJobs(control: number, work: number): number;
 }

@@ -7,6 +7,9 @@ import { KernelThreads } from './thread-pool.js';
 import type { KernelExports, KernelsVariant } from './wasm-binary.js';
 import type { WasmHeap } from './wasm-heap.js';
 
+/** Floats of user data `countNonFinite` copies into scratch and checks at a time (256 KiB). */
+const FINITE_BLOCK = 65536;
+
 /**
  * The WebAssembly SIMD kernel set over one instance and its heap. Operands allocated with
  * `alloc` are passed to the wasm code as pointers; any other array goes through `Staging`
@@ -190,6 +193,23 @@ export function createWasmKernels(
       const pv = state === null ? 0 : stage.output(state, size, true);
       wasm.sgd(pw, pg, pv, size, learningRate, momentum, nesterov ? 1 : 0);
       stage.finish();
+    },
+
+    // x (size) → count of NaN / ±Infinity
+    countNonFinite(x, size) {
+      checkSize('countNonFinite', 'size', size);
+      checkLength('countNonFinite', 'x', x, size);
+      if (heap.owns(x)) return wasm.countNonFinite(x.byteOffset, size);
+      // NOTE: user data is checked through scratch a block at a time, so the check never needs
+      // a copy of the whole input in the wasm memory.
+      let count = 0;
+      for (let start = 0; start < size; start += FINITE_BLOCK) {
+        const length = Math.min(FINITE_BLOCK, size - start);
+        const block = x.subarray(start, start + length);
+        if (!stage.begin(stage.bytes(block, length))) return jsKernels.countNonFinite(x, size);
+        count += wasm.countNonFinite(stage.input(block, length), length);
+      }
+      return count;
     },
 
     alloc(length) {
