@@ -30,6 +30,7 @@ export function matmulTransB(
 }
 
 export { addBias, sumRows, biasActivation, activationBackward } from './elementwise';
+export { denseChain } from './chain';
 export { countNonFinite } from './finite';
 export { adam, sgd } from './optimizers';
 export { runJobs } from './threads';

@@ -13,11 +13,13 @@
 //   3        unused
 //   4 READY  workers that have instantiated the module and entered their loop
 //   5 FAILED non-zero when a worker's part threw (the caller then stops using threads)
-//   6 OP     1 gemm, 2 Adam
+//   6 OP     1 gemm, 2 Adam, 3 dense chain
 //   7 SPIN   microseconds a worker polls for the next job before it sleeps (read by JavaScript)
 //   8…19     gemm: a, asI, asP, b, bsP, bsC, c, m, k, n, splitColumns
 //            Adam: w, g, m, v, size, then alpha, 1 − beta1, 1 − beta2, epsilon as f32 in 13…16
+//            dense chain: table, steps, x, m (asm/chain.ts; parts split the rows)
 
+import { denseChainRows } from './chain';
 import { gemmTiled, MR, NR } from './gemm';
 import { adam } from './optimizers';
 
@@ -27,6 +29,7 @@ const OP: usize = 24;
 const ARGS: usize = 32;
 const OP_GEMM: i32 = 1;
 const OP_ADAM: i32 = 2;
+const OP_CHAIN: i32 = 3;
 /** Adam parts start on multiples of 16 floats (one 64-byte cache line). */
 const ADAM_UNIT: i32 = 16;
 
@@ -78,6 +81,11 @@ function runPart(control: usize, index: i32, count: i32, work: usize): void {
       <usize>arg(control, 2) + offset, <usize>arg(control, 3) + offset, end - start,
       load<f32>(scalars), load<f32>(scalars, 4), load<f32>(scalars, 8), load<f32>(scalars, 12),
     );
+  } else if (op == OP_CHAIN) {
+    const m = arg(control, 3);
+    const start = partStart(m, MR, index, count);
+    const end = partStart(m, MR, index + 1, count);
+    denseChainRows(<usize>arg(control, 0), arg(control, 1), <usize>arg(control, 2), m, start, end, work);
   }
 }
 

@@ -1,4 +1,4 @@
-import { adamStepSize, requireVelocity, type Kernels } from './kernels.js';
+import { adamStepSize, denseChainBySteps, requireVelocity, type Kernels } from './kernels.js';
 
 /**
  * Plain TypeScript kernels arranged for the cache: the innermost loop walks contiguous memory
@@ -121,6 +121,11 @@ export const jsKernels: Kernels = {
       state[i] = momentum * state[i] - g;
       weights[i] += nesterov ? momentum * state[i] - g : state[i];
     }
+  },
+
+  // x (m, k) → out of every step
+  denseChain(x, m, k, steps) {
+    denseChainBySteps(jsKernels, x, m, k, steps);
   },
 
   // x (size) → count of NaN / ±Infinity

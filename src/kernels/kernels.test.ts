@@ -271,3 +271,36 @@ describe('countNonFinite agrees with the reference on every kernel set', () => {
     for (const subject of subjects) assert.equal(subject.kernels.countNonFinite(x, 3), 1);
   });
 });
+
+describe('denseChain agrees with the reference on every kernel set', () => {
+  for (const subject of subjects) {
+    it(`${subject.label}: chains of 1-3 layers, odd sizes, every fused activation`, () => {
+      const activations = ['linear', 'relu', 'sigmoid', 'tanh'] as const;
+      fc.assert(
+        fc.property(
+          size, size, fc.array(fc.tuple(size, fc.constantFrom(...activations), fc.boolean()), {
+            minLength: 1, maxLength: 3,
+          }),
+          (m, k, layers) => {
+            const x = filled(subject.make, m * k);
+            let width = k;
+            const steps = layers.map(([n, activation, withBias]) => {
+              const w = filled(subject.make, width * n, 1 / Math.sqrt(width));
+              width = n;
+              const bias = withBias ? filled(subject.make, n) : null;
+              return { w, bias, n, activation, out: subject.make(m * n) };
+            });
+            const expected = steps.map((step) => ({ ...step, out: new Float32Array(m * step.n) }));
+            referenceKernels.denseChain(Float32Array.from(x), m, k, expected);
+            subject.kernels.denseChain(x, m, k, steps);
+            // NOTE: each layer's rounding passes through the next; 1e-5 relative per layer of
+            // width ≤ 129 is well above float32's and far below any real mistake.
+            const tolerance = (i: number) => 1e-4 * (1 + Math.abs(expected.at(-1)!.out[i]));
+            assertClose(steps.at(-1)!.out, expected.at(-1)!.out, tolerance, `chain m=${m} k=${k}`);
+          },
+        ),
+        { seed: 17, numRuns: 30 },
+      );
+    });
+  }
+});

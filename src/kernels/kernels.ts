@@ -31,6 +31,15 @@ export type KernelActivation = 'linear' | 'relu' | 'sigmoid' | 'tanh';
  *   still work with another, but only a backend's own arrays avoid the copies.
  */
 
+/** One layer of `Kernels.denseChain`: w (k, n) with k the previous step's n (or x's k). */
+export interface DenseStep {
+  readonly w: Float32Array;
+  readonly bias: Float32Array | null;
+  readonly out: Float32Array;
+  readonly n: number;
+  readonly activation: KernelActivation;
+}
+
 export interface Kernels {
   readonly name: string;
   /** What the set runs on, for people (e.g. which WebAssembly features the wasm set uses). */
@@ -74,6 +83,13 @@ export interface Kernels {
     weights: Float32Array, grads: Float32Array, velocity: Float32Array | null, size: number,
     learningRate: number, momentum: number, nesterov: boolean,
   ): void;
+  /**
+   * Dense layers in sequence over x (m, k): each step's out (m, step.n) = activation(in · w +
+   * bias), with in = x for the first step and the previous step's out after that. A model's
+   * forward pass at inference; results equal matmul then biasActivation step by step, bit for
+   * bit. No out may alias x or another step's out.
+   */
+  denseChain(x: Float32Array, m: number, k: number, steps: readonly DenseStep[]): void;
   /** How many of x's first `size` values are NaN or ±Infinity (the doctor's input check). */
   countNonFinite(x: Float32Array, size: number): number;
   /** A zero-filled array of `length` floats in this backend's memory (see the contract above). */
@@ -104,4 +120,18 @@ export function requireVelocity(velocity: Float32Array | null): Float32Array {
     );
   }
   return velocity;
+}
+
+/** `denseChain` as matmul then biasActivation per step, on any kernel set. */
+export function denseChainBySteps(
+  kernels: Kernels, x: Float32Array, m: number, k: number, steps: readonly DenseStep[],
+): void {
+  let input = x;
+  let inputWidth = k;
+  for (const step of steps) {
+    kernels.matmul(input, step.w, step.out, m, inputWidth, step.n);
+    kernels.biasActivation(step.out, step.bias, m, step.n, step.activation);
+    input = step.out;
+    inputWidth = step.n;
+  }
 }

@@ -1,4 +1,6 @@
-import { adamStepSize, requireVelocity, type KernelActivation, type Kernels } from './kernels.js';
+import {
+  adamStepSize, denseChainBySteps, requireVelocity, type KernelActivation, type Kernels,
+} from './kernels.js';
 
 /**
  * Naive reference kernels: the textbook loops, accumulated in float64. Every optimized kernel
@@ -94,6 +96,11 @@ export const referenceKernels: Kernels = {
       state[i] = momentum * state[i] - learningRate * grads[i];
       weights[i] += nesterov ? momentum * state[i] - learningRate * grads[i] : state[i];
     }
+  },
+
+  // x (m, k) → out of every step
+  denseChain(x, m, k, steps) {
+    denseChainBySteps(referenceKernels, x, m, k, steps);
   },
 
   // x (size) → count of NaN / ±Infinity

@@ -2,7 +2,7 @@ import { activationName, getActivation, type Activation, type ActivationName } f
 import { ConfigError, show } from '../errors.js';
 import { initializerConfig, type InitializerConfig, type InitializerLike } from '../initializers/initializers.js';
 import { kernels } from '../kernels/backend.js';
-import type { KernelActivation } from '../kernels/kernels.js';
+import type { DenseStep, KernelActivation } from '../kernels/kernels.js';
 import { regularizerConfig, type RegularizerConfig, type RegularizerLike } from '../regularizers/regularizers.js';
 import { Tensor } from '../tensor/tensor.js';
 import { checkFeatures, Layer, type BaseLayerArgs, type LayerConfig } from './base-layer.js';
@@ -112,6 +112,28 @@ export class Dense extends Layer {
     const dx = this.scratch('dx', rows * this.inDim);
     k.matmulTransB(dz.data, this.kernel!.value, dx, rows, this.units, this.inDim);
     return new Tensor(dx, [rows, this.inDim]);
+  }
+
+  /** Input features per row (known once built). */
+  get inputFeatures(): number {
+    return this.inDim;
+  }
+
+  /** Whether this layer can run as a step of `kernels().denseChain` (a fused activation). */
+  get chainable(): boolean {
+    return this.built && isKernelActivation(this.activation.name);
+  }
+
+  /**
+   * This layer as one step of `kernels().denseChain` over `rows` rows at inference, writing its
+   * own scratch buffer; undefined when the kernels do not fuse its activation.
+   */
+  inferenceStep(rows: number): DenseStep | undefined {
+    const activation = this.activation.name;
+    if (!this.chainable || !isKernelActivation(activation)) return undefined;
+    const bias = this.bias ? this.bias.value : null;
+    const out = this.scratch('z', rows * this.units);
+    return { w: this.kernel!.value, bias, out, n: this.units, activation };
   }
 
   /** The activation the model may fuse with its loss. */

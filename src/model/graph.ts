@@ -1,6 +1,8 @@
 import { ConfigError } from '../errors.js';
 import type { BaseLayer } from '../layers/base-layer.js';
+import { Dense } from '../layers/dense.js';
 import { InputLayer } from '../layers/input-layer.js';
+import { kernels } from '../kernels/backend.js';
 import type { SymbolicTensor } from '../layers/symbolic-tensor.js';
 import { Tensor } from '../tensor/tensor.js';
 
@@ -35,6 +37,8 @@ export class Graph {
   private readonly slotCount: number;
   private readonly values: (Tensor | undefined)[];
   private readonly gradients: (Tensor | undefined)[];
+  /** Leading nodes that run as one `denseChain` at inference (found on first use). */
+  private chainLength: number | undefined;
 
   constructor(input: SymbolicTensor, output: SymbolicTensor) {
     if (!(input.layer instanceof InputLayer)) {
@@ -93,11 +97,47 @@ export class Graph {
 
   forward(x: Tensor, training: boolean): Tensor {
     this.values[0] = x;
-    for (const node of this.nodes) {
+    const first = training ? 0 : this.forwardDenseChain(x);
+    for (let i = first; i < this.nodes.length; i++) {
+      const node = this.nodes[i];
       const inputs = node.inputSlots.map((s) => this.values[s]!);
       this.values[node.outputSlot] = node.layer.call(inputs, training);
     }
     return this.values[this.slotCount - 1]!;
+  }
+
+  /**
+   * At inference, runs the leading Dense layers whose activations the kernels fuse as one
+   * `denseChain` call (which splits rows, not layers, across threads: one hand-off per batch).
+   * Returns how many nodes it ran; 0 leaves everything to the layers, which also report input
+   * shape errors. Bit-identical to running the layers one by one.
+   */
+  private forwardDenseChain(x: Tensor): number {
+    this.chainLength ??= this.findDenseChain();
+    const head = this.nodes[0]?.layer;
+    if (this.chainLength === 0 || !(head instanceof Dense)) return 0;
+    if (x.rank !== 2 || x.cols !== head.inputFeatures) return 0;
+    const rows = x.rows;
+    const chain = this.nodes.slice(0, this.chainLength);
+    const steps = chain.map((node) => (node.layer as Dense).inferenceStep(rows)!);
+    kernels().denseChain(x.data, rows, x.cols, steps);
+    chain.forEach((node, i) => {
+      this.values[node.outputSlot] = new Tensor(steps[i].out, [rows, steps[i].n]);
+    });
+    return chain.length;
+  }
+
+  private findDenseChain(): number {
+    let length = 0;
+    let previous = 0;
+    for (const node of this.nodes) {
+      const layer = node.layer;
+      const chained = node.inputSlots.length === 1 && node.inputSlots[0] === previous;
+      if (!chained || !(layer instanceof Dense) || !layer.chainable) break;
+      previous = node.outputSlot;
+      length++;
+    }
+    return length;
   }
 
   /**

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ConfigError } from '../../errors.js';
+import { denseChainBySteps } from '../kernels.js';
 import { loadWasmKernelsSync } from './load-wasm.js';
 import {
   kernelThreadStats, setKernelThreads, startKernelThreads, type ThreadStats,
@@ -107,6 +108,49 @@ describe('kernel threads', () => {
       }
     });
     assertBitIdentical(results[1], results[0], 'Adam weights');
+  });
+
+  it('a dense chain split by rows is bit-identical to one thread, and to its steps one by one', () => {
+    const activations = ['relu', 'sigmoid', 'tanh', 'linear'] as const;
+    // [rows, input width, step widths]; odd sizes, one-unit outputs, a single row
+    const chains: Array<[number, number, number[]]> = [
+      [1001, 32, [64, 64, 1]], [5, 17, [3, 9]], [9, 300, [1]], [2, 3, [513, 7, 1]], [1, 8, [4, 1]],
+      [4096, 32, [512, 512, 1]],
+    ];
+    const jobsBefore = kernelThreadStats().jobs;
+    for (const [m, k, widths] of chains) {
+      const x = random(m * k, m + k);
+      let inputWidth = k;
+      const steps = widths.map((n, i) => {
+        const step = {
+          w: random(inputWidth * n, 7 * i + n),
+          bias: i === 1 ? null : random(n, 11 * i + n),
+          n,
+          activation: activations[(i + n) % activations.length],
+        };
+        inputWidth = n;
+        return step;
+      });
+      const outputs = () => widths.map((n) => kernels.alloc(m * n));
+      const last = widths.length - 1;
+      const size = m * widths[last];
+      const [single, threaded] = bothWays(size, (out) => {
+        const outs = outputs();
+        kernels.denseChain(x, m, k, steps.map((step, i) => ({ ...step, out: outs[i] })));
+        out.set(outs[last]);
+      });
+      const label = `chain ${m}×${k} → ${widths.join(' → ')}`;
+      assertBitIdentical(threaded, single, label);
+      const bySteps = new Float32Array(size);
+      const outs = outputs();
+      setKernelThreads({ workers: 0 });
+      denseChainBySteps(kernels, x, m, k, steps.map((step, i) => ({ ...step, out: outs[i] })));
+      bySteps.set(outs[last]);
+      assertBitIdentical(single, bySteps, `${label} (one call vs step by step)`);
+    }
+    // NOTE: the thresholds are 0 here; chains of more than 4 rows (one register tile) are split.
+    const splittable = chains.filter(([m]) => m > 4).length;
+    assert.equal(kernelThreadStats().jobs - jobsBefore, splittable);
   });
 
   it('refuses settings that are not counts', () => {

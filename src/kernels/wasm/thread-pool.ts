@@ -15,6 +15,7 @@ const ARGS = 8;
 const CONTROL_BYTES = 128;
 const OP_GEMM = 1;
 const OP_ADAM = 2;
+const OP_CHAIN = 3;
 /** The part counter has 4 bits. */
 const MAX_PARTS = 15;
 /** At most this many workers, whatever the core count: the kernels' work rarely scales further. */
@@ -225,6 +226,22 @@ export class KernelThreads {
     (this.slots as Int32Array).set([w, g, m, v, size], ARGS);
     (this.floats as Float32Array).set([alpha, oneMinusBeta1, oneMinusBeta2, epsilon], ARGS + 5);
     this.run(OP_ADAM, parts);
+    return true;
+  }
+
+  /**
+   * A dense chain (asm/chain.ts) split by rows across threads; `flops` is the whole chain's
+   * work, compared with the matmul threshold. False when too small: the caller runs it alone.
+   */
+  denseChain(table: number, steps: number, x: number, m: number, flops: number): boolean {
+    // NOTE: a one-row chain goes through the matrix-vector loops, which are never split.
+    if (m < 2) return false;
+    const helpers = this.helpers(flops, settings.minMatmulFlops);
+    if (helpers === 0) return false;
+    const parts = Math.min(MAX_PARTS, Math.ceil(m / 4), (helpers + 1) * Math.max(1, settings.partsPerThread));
+    if (parts < 2) return false;
+    (this.slots as Int32Array).set([table, steps, x, m], ARGS);
+    this.run(OP_CHAIN, parts);
     return true;
   }
 

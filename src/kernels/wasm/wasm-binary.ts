@@ -29,6 +29,8 @@ export interface KernelExports {
     rate: number, momentum: number, nesterov: number,
   ): void;
   countNonFinite(x: number, size: number): number;
+  /** The steps of a dense chain (asm/chain.ts) over x (m rows), on this thread. */
+  denseChain(table: number, steps: number, x: number, m: number, work: number): void;
   /** Computes parts of the job posted in the control block (asm/threads.ts); returns how many. */
   runJobs(control: number, work: number): number;
 }

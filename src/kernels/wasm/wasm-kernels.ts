@@ -1,6 +1,7 @@
 import { StateError } from '../../errors.js';
 import { jsKernels } from '../js.js';
 import { adamStepSize, requireVelocity, type KernelActivation, type Kernels } from '../kernels.js';
+import { wasmDenseChain } from './dense-chain.js';
 import { activationCode, checkLength, checkSize } from './kernel-arguments.js';
 import { Staging } from './staging.js';
 import { KernelThreads } from './thread-pool.js';
@@ -195,6 +196,11 @@ export function createWasmKernels(
       stage.finish();
     },
 
+    // x (m, k) → out of every step
+    denseChain(x, m, k, steps) {
+      chain(x, m, k, steps);
+    },
+
     // x (size) → count of NaN / ±Infinity
     countNonFinite(x, size) {
       checkSize('countNonFinite', 'size', size);
@@ -222,5 +228,6 @@ export function createWasmKernels(
       heap.free(array);
     },
   };
+  const chain = wasmDenseChain(kernels, wasm, heap, stage, threads, work);
   return kernels;
 }
