@@ -1,21 +1,17 @@
 import type { TrainingModel } from '../callbacks/callback.js';
-import { ConfigError, ShapeError, StateError, show } from '../errors.js';
-import { checkPredictions } from '../doctor/check-drift.js';
+import { ConfigError, StateError, show } from '../errors.js';
 import { diagnose, raise, type Diagnostic, type DiagnosticStage } from '../doctor/diagnostic.js';
 import { diagnoseCompile } from '../doctor/diagnose-compile.js';
-import { diagnoseInference } from '../doctor/diagnose-inference.js';
 import { Doctor } from '../doctor/doctor.js';
 import { featureNames } from '../doctor/feature-names.js';
-import { toFeatures, toTargets } from '../doctor/to-features.js';
+import { toFeatures } from '../doctor/to-features.js';
 import type { BaseLayer } from '../layers/base-layer.js';
 import type { SymbolicTensor } from '../layers/symbolic-tensor.js';
 import { getLoss } from '../losses/get-loss.js';
 import { getOptimizer } from '../optimizers/get-optimizer.js';
 import type { Optimizer } from '../optimizers/optimizer.js';
-import { Tensor, toLabels, type LabelsLike, type TensorLike } from '../tensor/tensor.js';
-import { argmaxRow } from '../metrics/accuracy.js';
+import type { LabelsLike, Tensor, TensorLike } from '../tensor/tensor.js';
 import type { CompileOptions } from './compile-options.js';
-import { checkLabels } from './check-labels.js';
 import { fitModel, type FitOptions } from './fit.js';
 import { Graph } from './graph.js';
 import type { History } from './history.js';
@@ -26,7 +22,8 @@ import { evaluateModel } from './evaluate.js';
 import { chooseThreshold } from './tune-threshold.js';
 import type { ThresholdChoice } from '../threshold/find-threshold.js';
 import type { ThresholdObjective } from '../threshold/objective.js';
-import { logitsToProbabilities, Trainer } from './trainer.js';
+import { predictClasses, predictModel, predictProbabilities } from './predict.js';
+import { Trainer } from './trainer.js';
 
 /** Options for predict and evaluate. */
 export interface PredictOptions {
@@ -47,12 +44,6 @@ export interface EvaluateOptions extends PredictOptions {
   seed?: number;
 }
 
-/**
- * Rows predicted per internal step; results do not depend on it, only speed does. NOTE: 4096
- * rows give each kernel thread enough of a dense chain to hide the hand-off, while a small
- * model's activations still fit in the caches (measured: 1024 → 4096 is ~5% faster).
- */
-const PREDICT_CHUNK = 4096;
 
 /**
  * A model: a graph of layers from one input to one output, with Keras' workflow on top —
@@ -204,29 +195,12 @@ export class Model implements TrainingModel {
 
   /** Model outputs for every row of x, in inference mode: a Tensor (rows, outputUnits). */
   predict(x: TensorLike, options: PredictOptions = {}): Tensor {
-    const input = this.checkInput(x, 'predict', 'predict');
-    checkBatchSize(options.batchSize);
-    const graph = this.modelGraph;
-    const units = this.outputUnits;
-    const out = new Float32Array(input.rows * units);
-    // NOTE: rows are independent at inference, so large internal chunks give identical results.
-    for (let start = 0; start < input.rows; start += PREDICT_CHUNK) {
-      const end = Math.min(input.rows, start + PREDICT_CHUNK);
-      const y = graph.forward(input.sliceRows(start, end), false);
-      out.set(y.data, start * units);
-    }
-    checkPredictions(out, input.rows, units, 'predict');
-    diagnoseInference(this, input, 'predict', options.verbose);
-    return new Tensor(out, [input.rows, units]);
+    return predictModel(this, x, options);
   }
 
   /** Predicted probabilities: the output itself, or sigmoid / softmax of it for a fromLogits loss. */
   predictProbabilities(x: TensorLike, options: PredictOptions = {}): Tensor {
-    const raw = this.predict(x, options);
-    if (!this.trainer?.loss.fromLogits) return raw;
-    const out = new Float32Array(raw.size);
-    logitsToProbabilities(raw.data, out, raw.rows, raw.cols);
-    return new Tensor(out, raw.shape);
+    return predictProbabilities(this, x, options);
   }
 
   /**
@@ -234,18 +208,7 @@ export class Model implements TrainingModel {
    * model's, 0.5 by default, or options.threshold); otherwise the argmax.
    */
   predictClasses(x: TensorLike, options: PredictOptions & { threshold?: number } = {}): Int32Array {
-    if (options.threshold !== undefined && (typeof options.threshold !== 'number' || !Number.isFinite(options.threshold))) {
-      throw new ConfigError('config/threshold', `predictClasses: threshold should be a finite number such as 0.5 but got ${show(options.threshold)}.`);
-    }
-    const probabilities = this.predictProbabilities(x, options);
-    const threshold = options.threshold ?? this.threshold;
-    const rows = probabilities.rows;
-    const cols = probabilities.cols;
-    const classes = new Int32Array(rows);
-    for (let i = 0; i < rows; i++) {
-      classes[i] = cols === 1 ? (probabilities.data[i] > threshold ? 1 : 0) : argmaxRow(probabilities.data, i * cols, cols);
-    }
-    return classes;
+    return predictClasses(this, x, options);
   }
 
   /**
