@@ -1,7 +1,9 @@
 import { ConfigError, StateError, show } from '../../errors.js';
-import { nodeThreads, type NodeThreads } from './node-threads.js';
+import { browserThreads } from './browser-threads.js';
+import { nodeThreads } from './node-threads.js';
 import type { KernelExports } from './wasm-binary.js';
 import type { WasmHeap } from './wasm-heap.js';
+import type { ThreadHost } from './worker-program.js';
 
 // Control block slots (32-bit), as asm/threads.ts lays them out.
 const STATE = 0;
@@ -22,7 +24,10 @@ const MAX_PARTS = 15;
 const MAX_WORKERS = 3;
 const SEQUENCE_MASK = 0x7fffff;
 
-/** How the wasm kernels use worker threads (Node only; browsers run one thread). */
+/**
+ * How the wasm kernels use worker threads: Node's worker threads, or Web Workers on a
+ * cross-origin isolated browser page.
+ */
 export interface ThreadSettings {
   /**
    * Worker threads beside the calling one: 'auto' is one per further core (at most 3), 0 turns
@@ -122,8 +127,8 @@ export class KernelThreads {
   private readonly memory: WebAssembly.Memory;
   private readonly heap: WasmHeap;
   private readonly work: number;
-  /** How to start workers here; undefined where there are none (browsers). */
-  private readonly threads: NodeThreads | undefined;
+  /** How to start workers here; undefined where there are none. */
+  private readonly threads: ThreadHost | undefined;
   private control = 0;
   private slots: Int32Array | undefined;
   private floats: Float32Array | undefined;
@@ -144,7 +149,7 @@ export class KernelThreads {
     this.memory = memory;
     this.heap = heap;
     this.work = work;
-    this.threads = nodeThreads();
+    this.threads = nodeThreads() ?? browserThreads();
     pool = this;
   }
 
@@ -262,6 +267,7 @@ export class KernelThreads {
     // polling first avoids a sleep and wake-up (slow in virtual machines) for each job.
     const until = performance.now() + settings.spinMicroseconds / 1000;
     while (Atomics.load(slots, DONE) < parts && performance.now() < until);
+    const canWait = this.threads?.callerCanWait ?? false;
     for (;;) {
       const done = Atomics.load(slots, DONE);
       if (done >= parts) return;
@@ -274,8 +280,9 @@ export class KernelThreads {
             'setKernelThreads({ workers: 0 }) avoids threads altogether.',
         );
       }
-      // NOTE: the thread finishing the last part notifies this slot (memory.atomic.notify).
-      Atomics.wait(slots, DONE, done);
+      // NOTE: the thread finishing the last part notifies this slot (memory.atomic.notify). A
+      // browser's main thread may not wait, so it keeps polling.
+      if (canWait) Atomics.wait(slots, DONE, done);
     }
   }
 }
