@@ -11,7 +11,7 @@ export const PEER_ORDER: readonly PeerName[] = [
 
 function peerLabel(peer: PeerName, rows: readonly Row[]): string {
   const version = rows.find((row) => row.peer === peer)?.report.version ?? peer;
-  const backend = /\((\w+) kernels\)/.exec(version)?.[1] ?? '';
+  const backend = /\((\w+) kernels/.exec(version)?.[1] ?? '';
   if (peer === 'nnkit') return `**nnkit ${backend}** (default)`;
   if (peer === 'nnkit-js') return 'nnkit js';
   if (peer === 'tfjs-cpu') return 'TF.js cpu';

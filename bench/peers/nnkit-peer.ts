@@ -25,7 +25,7 @@ export function nnkitPeer(backend: nn.BackendChoice, data: Dataset): Peer {
   const x = nn.tensor(data.x, [data.rows, FEATURES]);
   const y = nn.tensor(data.y, [data.rows, 1]);
   return {
-    version: `nnkit (${nn.backendName()} kernels)`,
+    version: `nnkit (${nn.backendName()} kernels: ${nn.kernels().description ?? 'no description'})`,
     trainer(name, batch) {
       const model = buildModel(name);
       return async (rows) => {
