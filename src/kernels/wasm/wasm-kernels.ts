@@ -8,6 +8,8 @@ import { KernelThreads } from './thread-pool.js';
 import type { KernelExports, KernelsVariant } from './wasm-binary.js';
 import type { WasmHeap } from './wasm-heap.js';
 
+type GemmLayout = 'matmul' | 'matmulTransA' | 'matmulTransB';
+
 /** Floats of user data `countNonFinite` copies into scratch and checks at a time (256 KiB). */
 const FINITE_BLOCK = 65536;
 
@@ -35,18 +37,35 @@ export function createWasmKernels(
     ? undefined
     : new KernelThreads(wasm, module, heap.memory, heap, work);
 
-  // Validates a matmul call and makes room for its staged operands; false: run it in js instead.
-  function beginGemm(
-    kernel: string, a: Float32Array, b: Float32Array, out: Float32Array,
+  /**
+   * One matrix product in any layout: validates the sizes, stages operands that live outside the
+   * memory, then runs it split across threads or on this thread (js when even staging fails).
+   * Every layout is asm/gemm.ts with other element strides: A (i, p) at asI·i + asP·p, B (p, j)
+   * at bsP·p + bsC·j.
+   */
+  function gemm(
+    layout: GemmLayout, a: Float32Array, b: Float32Array, out: Float32Array,
     m: number, k: number, n: number,
-  ): boolean {
-    checkSize(kernel, 'm', m);
-    checkSize(kernel, 'k', k);
-    checkSize(kernel, 'n', n);
-    checkLength(kernel, 'a', a, m * k);
-    checkLength(kernel, 'b', b, k * n);
-    checkLength(kernel, 'out', out, m * n);
-    return stage.begin(stage.bytes(a, m * k) + stage.bytes(b, k * n) + stage.bytes(out, m * n));
+  ): void {
+    checkSize(layout, 'm', m);
+    checkSize(layout, 'k', k);
+    checkSize(layout, 'n', n);
+    checkLength(layout, 'a', a, m * k);
+    checkLength(layout, 'b', b, k * n);
+    checkLength(layout, 'out', out, m * n);
+    const staged = stage.bytes(a, m * k) + stage.bytes(b, k * n) + stage.bytes(out, m * n);
+    if (!stage.begin(staged)) return jsKernels[layout](a, b, out, m, k, n);
+    const pa = stage.input(a, m * k);
+    const pb = stage.input(b, k * n);
+    const po = stage.output(out, m * n, false);
+    const transA = layout === 'matmulTransA';
+    const transB = layout === 'matmulTransB';
+    const [asI, asP] = transA ? [1, m] : [k, 1];
+    const [bsP, bsC] = transB ? [1, k] : [n, 1];
+    if (!threads?.gemm(pa, asI, asP, pb, bsP, bsC, po, m, k, n)) {
+      wasm[layout](pa, pb, po, m, k, n, work);
+    }
+    stage.finish();
   }
 
   const kernels: Kernels = {
@@ -57,40 +76,17 @@ export function createWasmKernels(
 
     // a (m, k) · b (k, n) → out (m, n)
     matmul(a, b, out, m, k, n) {
-      if (!beginGemm('matmul', a, b, out, m, k, n)) return jsKernels.matmul(a, b, out, m, k, n);
-      const pa = stage.input(a, m * k);
-      const pb = stage.input(b, k * n);
-      const po = stage.output(out, m * n, false);
-      if (!threads?.gemm(pa, k, 1, pb, n, 1, po, m, k, n)) wasm.matmul(pa, pb, po, m, k, n, work);
-      stage.finish();
+      gemm('matmul', a, b, out, m, k, n);
     },
 
     // a (k, m)ᵀ · b (k, n) → out (m, n)
     matmulTransA(a, b, out, m, k, n) {
-      if (!beginGemm('matmulTransA', a, b, out, m, k, n)) {
-        return jsKernels.matmulTransA(a, b, out, m, k, n);
-      }
-      const pa = stage.input(a, k * m);
-      const pb = stage.input(b, k * n);
-      const po = stage.output(out, m * n, false);
-      if (!threads?.gemm(pa, 1, m, pb, n, 1, po, m, k, n)) {
-        wasm.matmulTransA(pa, pb, po, m, k, n, work);
-      }
-      stage.finish();
+      gemm('matmulTransA', a, b, out, m, k, n);
     },
 
     // a (m, k) · b (n, k)ᵀ → out (m, n)
     matmulTransB(a, b, out, m, k, n) {
-      if (!beginGemm('matmulTransB', a, b, out, m, k, n)) {
-        return jsKernels.matmulTransB(a, b, out, m, k, n);
-      }
-      const pa = stage.input(a, m * k);
-      const pb = stage.input(b, n * k);
-      const po = stage.output(out, m * n, false);
-      if (!threads?.gemm(pa, k, 1, pb, 1, k, po, m, k, n)) {
-        wasm.matmulTransB(pa, pb, po, m, k, n, work);
-      }
-      stage.finish();
+      gemm('matmulTransB', a, b, out, m, k, n);
     },
 
     // out (m, n) += bias (n)
