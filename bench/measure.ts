@@ -48,8 +48,8 @@ export interface Peer {
 export const MIN_TIMED_BATCHES = 1;
 
 /**
- * Warms up a first model with runs of 1, 2, 4, … batches until `warmupSeconds` have passed and
- * estimates the rate from the last of them; then times one run of a fresh model (the same
+ * Warms up a first model with runs of 1, 2, 4, … batches (at most all rows, then all rows again)
+ * until `warmupSeconds` have passed and estimates the rate from the last of them; then times one run of a fresh model (the same
  * seeded initial weights) over all rows, or over as many whole batches as fit in
  * `budgetSeconds` (at least MIN_TIMED_BATCHES) when the peer is too slow for the full epoch.
  */
@@ -61,8 +61,10 @@ export async function measure(
   let batches = 1;
   let rate = 0;
   let spent = 0;
-  while (spent < protocol.warmupSeconds && batches * batch < protocol.rows) {
-    const rows = batches * batch;
+  // NOTE: the warm-up lasts its full time even for peers that reach all rows sooner: JIT-compiled
+  // peers (V8 tiers WebAssembly and JavaScript up as they run) would otherwise be timed cold.
+  while (spent < protocol.warmupSeconds) {
+    const rows = Math.min(batches * batch, protocol.rows);
     const { seconds } = await warm(rows);
     spent += seconds;
     rate = rows / seconds;

@@ -102,10 +102,11 @@ def measure(new_run, work, batch, rows, warmup, budget):
     timed run on a fresh model with the same seeded initial weights."""
     run = new_run()
     batches, rate, spent = 1, 0.0, 0.0
-    while spent < warmup and batches * batch < rows:
-        (seconds, _), _ = run(batches * batch)
+    while spent < warmup:
+        warm_rows = min(batches * batch, rows)
+        (seconds, _), _ = run(warm_rows)
         spent += seconds
-        rate = batches * batch / seconds
+        rate = warm_rows / seconds
         batches *= 2
     timed = timed_rows(rate, batch, rows, budget)
     (seconds, cpu_seconds), loss = new_run()(timed)
