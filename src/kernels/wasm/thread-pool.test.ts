@@ -157,6 +157,8 @@ describe('kernel threads', () => {
     assert.throws(() => setKernelThreads({ workers: -1 }), ConfigError);
     assert.throws(() => setKernelThreads({ workers: 1.5 }), ConfigError);
     assert.throws(() => setKernelThreads({ minMatmulFlops: Number.NaN }), ConfigError);
+    const typo = { minMatmulFlop: 0 } as unknown as { minMatmulFlops: number };
+    assert.throws(() => setKernelThreads(typo), /unknown setting "minMatmulFlop"/);
   });
 });
 
