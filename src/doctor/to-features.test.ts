@@ -42,3 +42,22 @@ test('fitting on zero rows is an error, where the loss of an empty epoch would r
   assert.match(error.diagnostic.fix, /at least one row/);
   assert.equal(model().predict(nn.tensor(new Float32Array(0), [0, 3])).rows, 0, 'predicting on no rows is fine');
 });
+
+test('predict checks every chunk it copies: NaN past the first 4096 rows gets the full report', () => {
+  const rows = 6000;
+  const data = new Float32Array(rows * 3).fill(0.5);
+  data[5000 * 3 + 2] = Number.NaN;
+  data[5999 * 3] = -Infinity;
+  const error = (() => {
+    try {
+      model().predict(nn.tensor(data, [rows, 3]));
+    } catch (e) {
+      return e;
+    }
+    return undefined;
+  })();
+  assert.ok(error instanceof DiagnosticError, `expected a DiagnosticError but got ${String(error)}`);
+  assert.equal(error.code, 'nonfinite-features');
+  assert.equal(error.diagnostic.stage, 'predict');
+  assert.match(error.message, /2 NaN or infinite value\(s\): row 5000, column 2: NaN; row 5999, column 0: -Infinity/);
+});

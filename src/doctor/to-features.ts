@@ -68,12 +68,16 @@ export function checkFinite(x: Tensor, what: string, stage: DiagnosticStage, nam
 
 /**
  * Converts features for fit / predict / evaluate: numbers only, finite, 2-D; `fit` also needs
- * at least one row. Shape problems are the tensor module's ShapeErrors.
+ * at least one row. Shape problems are the tensor module's ShapeErrors. `finite: false` leaves
+ * the finiteness check to the caller, who must run `checkFinite` (or count with the kernels)
+ * over every value before using it.
  */
-export function toFeatures(x: TensorLike, what: string, stage: DiagnosticStage, names?: readonly string[]): Tensor {
+export function toFeatures(
+  x: TensorLike, what: string, stage: DiagnosticStage, names?: readonly string[], finite = true,
+): Tensor {
   if (Array.isArray(x)) checkNumeric(x, what, stage, true);
   const raw = x instanceof Tensor ? x : Array.isArray(x) ? toMatrixUnchecked(x, what) : toMatrix(x, what);
-  checkFinite(raw, what, stage, names);
+  if (finite) checkFinite(raw, what, stage, names);
   // NOTE: checkFinite has looked at every value, so a 2-D tensor needs no second pass.
   const t = raw.rank === 2 ? raw : toMatrix(raw, what);
   if (stage === 'fit' && t.rows === 0) {

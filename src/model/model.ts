@@ -174,9 +174,14 @@ export class Model implements TrainingModel {
     return fitModel(this, x, y, options);
   }
 
-  /** Checks x against the model's input and converts it (numbers only, finite, the right columns). */
-  checkInput(x: TensorLike, what: string, stage: DiagnosticStage = 'fit'): Tensor {
-    const t = toFeatures(x, what, stage, this.built ? featureNames(this, this.inputFeatures) : undefined);
+  /**
+   * Checks x against the model's input and converts it (numbers only, finite, the right
+   * columns). `finite: false` skips the finiteness check, for a caller that checks every value
+   * itself (predict does, chunk by chunk).
+   */
+  checkInput(x: TensorLike, what: string, stage: DiagnosticStage = 'fit', finite = true): Tensor {
+    const names = this.built ? featureNames(this, this.inputFeatures) : undefined;
+    const t = toFeatures(x, what, stage, names, finite);
     this.ensureBuilt(t.cols);
     this.checkFeatureCount(t, what, stage);
     return t;

@@ -1,6 +1,9 @@
 import { checkPredictions } from '../doctor/check-drift.js';
 import { diagnoseInference } from '../doctor/diagnose-inference.js';
+import { featureNames } from '../doctor/feature-names.js';
+import { checkFinite } from '../doctor/to-features.js';
 import { ConfigError, show } from '../errors.js';
+import { kernels } from '../kernels/backend.js';
 import { argmaxRow } from '../metrics/accuracy.js';
 import { Tensor, type TensorLike } from '../tensor/tensor.js';
 import { checkBatchSize, type Model, type PredictOptions } from './model.js';
@@ -15,17 +18,32 @@ const PREDICT_CHUNK = 4096;
 
 /** `model.predict`: outputs for every row of x in inference mode, a Tensor (rows, outputUnits). */
 export function predictModel(model: Model, x: TensorLike, options: PredictOptions): Tensor {
-  const input = model.checkInput(x, 'predict', 'predict');
+  const input = model.checkInput(x, 'predict', 'predict', false);
   checkBatchSize(options.batchSize);
   const graph = model.modelGraph;
   const units = model.outputUnits;
-  const out = new Float32Array(input.rows * units);
-  // NOTE: rows are independent at inference, so large internal chunks give identical results
-  // whatever batch size the caller asked for.
-  for (let start = 0; start < input.rows; start += PREDICT_CHUNK) {
-    const end = Math.min(input.rows, start + PREDICT_CHUNK);
-    const y = graph.forward(input.sliceRows(start, end), false);
-    out.set(y.data, start * units);
+  const { rows, cols } = input;
+  const out = new Float32Array(rows * units);
+  // NOTE: each chunk is copied once into the kernels' memory, where its finiteness is counted
+  // and the layers read it in place; checking the whole input first would copy it twice.
+  const k = kernels();
+  const buffer = k.alloc(Math.min(PREDICT_CHUNK, rows) * cols);
+  try {
+    // NOTE: rows are independent at inference, so large internal chunks give identical results
+    // whatever batch size the caller asked for.
+    for (let start = 0; start < rows; start += PREDICT_CHUNK) {
+      const end = Math.min(rows, start + PREDICT_CHUNK);
+      const chunk = buffer.subarray(0, (end - start) * cols);
+      chunk.set(input.data.subarray(start * cols, end * cols));
+      if (k.countNonFinite(chunk, chunk.length) > 0) {
+        const names = featureNames(model, model.inputFeatures);
+        checkFinite(input, 'predict', 'predict', names);
+      }
+      const y = graph.forward(new Tensor(chunk, [end - start, cols]), false);
+      out.set(y.data, start * units);
+    }
+  } finally {
+    k.free(buffer);
   }
   checkPredictions(out, input.rows, units, 'predict');
   diagnoseInference(model, input, 'predict', options.verbose);
