@@ -1,11 +1,14 @@
 // The benchmark of issue 6: nnkit (default backend, and js for reference), TensorFlow.js 4.22
 // (cpu and wasm backends) and PyTorch (when python3 can import torch) on the same seeded data,
-// each configuration in its own child process so peak RSS is per peer. Prints one Markdown
-// table and the goals met. bench/RESULTS.md records a full run.
+// each configuration in its own child process so peak RSS is per peer. The full run measures
+// every configuration in 3 rounds (peers of one model and work back to back, so their ratio
+// sees the same machine) and reports each configuration's median round. Prints one Markdown
+// table, the rounds, and the goals met. bench/RESULTS.md records full runs.
 //
-//   npm run bench                 100,000 rows, one child per peer × model × work (~10 minutes)
-//   npm run bench -- --quick      20,000 rows, one child per peer × model (about a minute)
-//   npm run bench -- --peers nnkit,pytorch --models wide     a subset
+//   npm run bench                 100,000 rows, 3 rounds of one child per model × work × peer
+//                                 (about 18 minutes)
+//   npm run bench -- --quick      20,000 rows, 1 round of one child per model × peer (a minute)
+//   npm run bench -- --peers nnkit,pytorch --models wide --rounds 5     a subset, more rounds
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -14,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { makeDataset, writeDataset } from './dataset.js';
 import type { PeerName, Row } from './goals.js';
+import { formatRounds, medianRows } from './rounds.js';
 import { formatGoals, formatTable, PEER_ORDER } from './table.js';
 import { MODEL_NAMES, WORK_NAMES, type ChildReport, type ModelName } from './workload.js';
 
@@ -24,6 +28,7 @@ const { values: options } = parseArgs({
     quick: { type: 'boolean', default: false },
     peers: { type: 'string', default: PEER_ORDER.join(',') },
     models: { type: 'string', default: MODEL_NAMES.join(',') },
+    rounds: { type: 'string' },
   },
 });
 const quick = options.quick ?? false;
@@ -38,6 +43,10 @@ for (const model of models) {
   }
 }
 
+const ROUNDS = Number(options.rounds ?? (quick ? 1 : 3));
+if (!Number.isInteger(ROUNDS) || ROUNDS < 1) {
+  throw new Error(`--rounds must be a positive integer but got '${options.rounds}'.`);
+}
 const ROWS = quick ? 20_000 : 100_000;
 const WARMUP_SECONDS = quick ? 0.15 : 2;
 const BUDGET_SECONDS = quick ? 0.75 : 20;
@@ -66,12 +75,16 @@ interface Child {
 
 function plan(): Child[] {
   const children: Child[] = [];
+  const chosen = PEER_ORDER.filter((name) => peers.includes(name));
   for (const model of models) {
-    for (const peer of PEER_ORDER.filter((name) => peers.includes(name))) {
-      // NOTE: --quick measures every work of a peer and model in one process (fewer start-ups),
-      // so its peak RSS is that process's; the full run gives each configuration its own.
-      if (quick) children.push({ peer, model, works: WORK_NAMES });
-      else for (const work of WORK_NAMES) children.push({ peer, model, works: [work] });
+    // NOTE: --quick measures every work of a peer and model in one process (fewer start-ups),
+    // so its peak RSS is that process's; the full run gives each configuration its own, and
+    // runs the peers of one work back to back.
+    if (quick) for (const peer of chosen) children.push({ peer, model, works: WORK_NAMES });
+    else {
+      for (const work of WORK_NAMES) {
+        for (const peer of chosen) children.push({ peer, model, works: [work] });
+      }
     }
   }
   return children;
@@ -115,7 +128,8 @@ function header(started: Date, loadBefore: number[], versions: Iterable<string>)
     `workload: ${ROWS.toLocaleString('en-US')} rows × 32 standard-normal float32 features, ` +
       'binary label (seeded); Adam lr 1e-3, binary cross-entropy, no shuffling; ' +
       `${WARMUP_SECONDS} s warm-up, then one timed epoch from fresh weights (at most ` +
-      `${BUDGET_SECONDS} s, see †); predict all rows in batches of 1024`,
+      `${BUDGET_SECONDS} s, see †); predict all rows in batches of 1024; ` +
+      `${ROUNDS} round${ROUNDS === 1 ? '' : 's'}`,
     `load average (1, 5, 15 min): ${load(loadBefore)} before, ${load(loadavg())} after`,
   ].join('\n');
 }
@@ -125,25 +139,29 @@ function main(): void {
   const loadBefore = loadavg();
   const { python, note } = peers.includes('pytorch') ? findPython() : { note: '' };
   const dataDir = mkdtempSync(join(tmpdir(), 'nnkit-bench-'));
-  const rows: Row[] = [];
+  const rounds: Row[][] = [];
   const failures: string[] = [];
   const versions = new Map<string, string>();
   try {
     writeDataset(makeDataset(ROWS), dataDir);
-    for (const child of plan()) {
-      if (child.peer === 'pytorch' && python === undefined) continue;
-      const name = `${child.model} · ${child.peer} · ${child.works.join(',')}`;
-      process.stderr.write(`${name} … `);
-      try {
-        const report = runChild(child, dataDir, python);
-        versions.set(child.peer, report.version);
-        for (const measurement of report.measurements) {
-          rows.push({ peer: child.peer, model: child.model, measurement, report });
+    for (let round = 1; round <= ROUNDS; round++) {
+      const rows: Row[] = [];
+      rounds.push(rows);
+      for (const child of plan()) {
+        if (child.peer === 'pytorch' && python === undefined) continue;
+        const name = `${child.model} · ${child.peer} · ${child.works.join(',')}`;
+        process.stderr.write(`${ROUNDS > 1 ? `round ${round} · ` : ''}${name} … `);
+        try {
+          const report = runChild(child, dataDir, python);
+          versions.set(child.peer, report.version);
+          for (const measurement of report.measurements) {
+            rows.push({ peer: child.peer, model: child.model, measurement, report });
+          }
+          process.stderr.write(`${progress(report)}\n`);
+        } catch (error) {
+          failures.push(`round ${round}, ${name}: ${(error as Error).message}`);
+          process.stderr.write('failed\n');
         }
-        process.stderr.write(`${progress(report)}\n`);
-      } catch (error) {
-        failures.push(`${name}: ${(error as Error).message}`);
-        process.stderr.write('failed\n');
       }
     }
   } finally {
@@ -152,8 +170,9 @@ function main(): void {
   if (note) failures.push(note);
   console.log([
     header(started, loadBefore, versions.values()), '',
-    formatTable(rows, ROWS, BUDGET_SECONDS, failures),
-    formatGoals(rows),
+    formatTable(medianRows(rounds), ROWS, BUDGET_SECONDS, failures),
+    formatRounds(rounds),
+    formatGoals(medianRows(rounds)),
   ].join('\n'));
 }
 
