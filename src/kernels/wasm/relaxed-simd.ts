@@ -1,10 +1,11 @@
 // Whether the kernels can use relaxed SIMD (the fused multiply-add of asm/madd.ts), which makes
-// the matrix kernels about a fifth faster on x86. Browsers (Chrome ≥ 114, Firefox ≥ 120) and
-// Node ≥ 22 compile it by default. Node 20 and 21 (V8 11.3 / 11.8) implement it behind the V8
-// flag --experimental-wasm-relaxed-simd; there this module turns the flag on, once, before the
-// kernels are compiled, and checks that the module then validates.
+// the matrix kernels about a fifth faster on x86. V8 compiles it by default since version 11.4
+// (Chrome and Edge ≥ 114, Node ≥ 21). Node 20's V8 (11.3) implements it behind the flag
+// --experimental-wasm-relaxed-simd; there this module turns the flag on, once, before the
+// kernels are compiled, and checks that the module then validates. Runtimes without it (other
+// browser engines unless they enable it) load the plain SIMD build.
 // NOTE: V8 flags are process-wide, so other WebAssembly in the same process may then use relaxed
-// SIMD as well: the same as it would under Node 22. NNKIT_RELAXED_SIMD=0 in the environment
+// SIMD as well: the same as it would under a newer Node. NNKIT_RELAXED_SIMD=0 in the environment
 // keeps the flag untouched and loads the plain SIMD module (results then differ from the fused
 // ones by float32 rounding only).
 import { kernelsBinary } from './wasm-binary.js';
