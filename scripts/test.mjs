@@ -24,4 +24,6 @@ const filter = process.argv.slice(2);
 run(process.execPath, ['scripts/build-wasm.mjs', '--if-stale']);
 if (filter.length === 0) run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
 const files = filter.length > 0 ? filter : [...findTests('src'), ...findTests('test')].sort();
-run(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files]);
+// NOTE: property-seed.ts gives fast-check one fixed seed in every test process (see that file).
+const seed = ['--import', './test/helpers/property-seed.ts'];
+run(process.execPath, ['--import', 'tsx', ...seed, '--test', '--test-concurrency=2', '--test-reporter=spec', ...files]);
