@@ -17,8 +17,8 @@ const STEP_BYTES: usize = 24;
  * Rows [start, end) of the chain over x (m, k of the first step). Every row gets the bits the
  * whole-matrix call gives it: gemm sends m ≥ 2 rows with one output column to `dotRows` (one
  * dot product per row) and any other m ≥ 2 product to `gemmTiled` (the same sums whatever rows a
- * call covers), so a part calls those directly; a part only covers all rows when it is the
- * whole job, and then calls gemm itself, as a single-threaded caller would.
+ * call covers), so a part of the rows calls those directly, and a part covering all rows calls
+ * gemm itself, as a single-threaded caller would (one row goes to gemm's own row loop).
  */
 export function denseChainRows(
   table: usize, steps: i32, x: usize, m: i32, start: i32, end: i32, work: usize,
