@@ -168,11 +168,12 @@ function main(): void {
     rmSync(dataDir, { recursive: true, force: true });
   }
   if (note) failures.push(note);
+  const medians = medianRows(rounds);
   console.log([
     header(started, loadBefore, versions.values()), '',
-    formatTable(medianRows(rounds), ROWS, BUDGET_SECONDS, failures),
+    formatTable(medians, ROWS, BUDGET_SECONDS, failures),
     formatRounds(rounds),
-    formatGoals(medianRows(rounds)),
+    formatGoals(medians),
   ].join('\n'));
 }
 

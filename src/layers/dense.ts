@@ -130,7 +130,7 @@ export class Dense extends Layer {
    */
   inferenceStep(rows: number): DenseStep | undefined {
     const activation = this.activation.name;
-    if (!this.chainable || !isKernelActivation(activation)) return undefined;
+    if (!this.built || !isKernelActivation(activation)) return undefined;
     const bias = this.bias ? this.bias.value : null;
     const out = this.scratch('z', rows * this.units);
     return { w: this.kernel!.value, bias, out, n: this.units, activation };

@@ -38,7 +38,7 @@ export class Graph {
   private readonly values: (Tensor | undefined)[];
   private readonly gradients: (Tensor | undefined)[];
   /** Leading nodes that run as one `denseChain` at inference (found on first use). */
-  private chainLength: number | undefined;
+  private chain: readonly GraphNode[] | undefined;
 
   constructor(input: SymbolicTensor, output: SymbolicTensor) {
     if (!(input.layer instanceof InputLayer)) {
@@ -113,12 +113,10 @@ export class Graph {
    * shape errors. Bit-identical to running the layers one by one.
    */
   private forwardDenseChain(x: Tensor): number {
-    this.chainLength ??= this.findDenseChain();
-    const head = this.nodes[0]?.layer;
-    if (this.chainLength === 0 || !(head instanceof Dense)) return 0;
-    if (x.rank !== 2 || x.cols !== head.inputFeatures) return 0;
+    const chain = (this.chain ??= this.findDenseChain());
+    const head = chain[0]?.layer;
+    if (!(head instanceof Dense) || x.rank !== 2 || x.cols !== head.inputFeatures) return 0;
     const rows = x.rows;
-    const chain = this.nodes.slice(0, this.chainLength);
     const steps = chain.map((node) => (node.layer as Dense).inferenceStep(rows)!);
     kernels().denseChain(x.data, rows, x.cols, steps);
     chain.forEach((node, i) => {
@@ -127,17 +125,17 @@ export class Graph {
     return chain.length;
   }
 
-  private findDenseChain(): number {
-    let length = 0;
+  private findDenseChain(): GraphNode[] {
+    const chain: GraphNode[] = [];
     let previous = 0;
     for (const node of this.nodes) {
       const layer = node.layer;
       const chained = node.inputSlots.length === 1 && node.inputSlots[0] === previous;
       if (!chained || !(layer instanceof Dense) || !layer.chainable) break;
       previous = node.outputSlot;
-      length++;
+      chain.push(node);
     }
-    return length;
+    return chain;
   }
 
   /**

@@ -21,9 +21,10 @@ interface V8Module {
 
 let answer: boolean | undefined;
 
-function validates(shared: boolean): boolean {
+/** Whether this runtime compiles the relaxed build (validating one memory variant is enough). */
+function validates(): boolean {
   try {
-    return WebAssembly.validate(kernelsBinary({ shared, relaxed: true }));
+    return WebAssembly.validate(kernelsBinary({ shared: false, relaxed: true }));
   } catch {
     return false;
   }
@@ -34,7 +35,7 @@ export function useRelaxedSimd(): boolean {
   if (answer !== undefined) return answer;
   const runtime = (globalThis as { process?: NodeProcess }).process;
   if (runtime?.env?.NNKIT_RELAXED_SIMD === '0') return (answer = false);
-  if (validates(false)) return (answer = true);
+  if (validates()) return (answer = true);
   if (typeof runtime?.versions?.node !== 'string') return (answer = false);
   if (typeof runtime.getBuiltinModule !== 'function') return (answer = false);
   try {
@@ -43,5 +44,5 @@ export function useRelaxedSimd(): boolean {
   } catch {
     return (answer = false);
   }
-  return (answer = validates(false));
+  return (answer = validates());
 }

@@ -64,6 +64,14 @@ export async function startKernelThreads(): Promise<number> {
 }
 
 /**
+ * Parts for a job over `units` register tiles (rows of 4 or columns of 8) with `helpers` workers
+ * ready: `partsPerThread` per thread, at most one tile each and at most MAX_PARTS.
+ */
+function tileParts(units: number, helpers: number): number {
+  return Math.min(MAX_PARTS, units, (helpers + 1) * Math.max(1, settings.partsPerThread));
+}
+
+/**
  * Splits large kernel calls across worker threads that share the wasm memory. Every part is
  * computed by exactly one thread with the single-threaded code (asm/threads.ts), so results are
  * bit-identical to a single-threaded call. Workers start on the first job above the thresholds
@@ -160,7 +168,7 @@ export class KernelThreads {
     // of that operand and all of the smaller one.
     const splitColumns = n >= m;
     const units = splitColumns ? Math.ceil(n / 8) : Math.ceil(m / 4);
-    const parts = Math.min(MAX_PARTS, units, (helpers + 1) * Math.max(1, settings.partsPerThread));
+    const parts = tileParts(units, helpers);
     if (parts < 2) return false;
     const slots = this.slots as Int32Array;
     slots.set([a, asI, asP, b, bsP, bsC, c, m, k, n, splitColumns ? 1 : 0], ARGS);
@@ -191,7 +199,7 @@ export class KernelThreads {
     if (m < 2) return false;
     const helpers = this.helpers(flops, settings.minMatmulFlops);
     if (helpers === 0) return false;
-    const parts = Math.min(MAX_PARTS, Math.ceil(m / 4), (helpers + 1) * Math.max(1, settings.partsPerThread));
+    const parts = tileParts(Math.ceil(m / 4), helpers);
     if (parts < 2) return false;
     (this.slots as Int32Array).set([table, steps, x, m], ARGS);
     this.run(OP_CHAIN, parts);
