@@ -21,16 +21,24 @@ export function gemmWorkspaceBytes(): i32 {
   return (MC * KC + KC * NC + MR * NR) * 4;
 }
 
-// Writes the valid rows × cols corner of a full MR × NR tile into C (stride ldc floats).
-function storeEdge(tile: usize, c: usize, ldc: i32, rows: i32, cols: i32, accumulate: bool): void {
+/** Rows of the register tile (this build's MR): the unit in which threads split rows. */
+export function gemmTileRows(): i32 {
+  return MR;
+}
+
+// Copies the valid rows × cols corner of C (stride ldc floats) into a full MR × NR tile, zeros
+// elsewhere, so an edge tile accumulates exactly as a full one does in place.
+function loadEdge(tile: usize, c: usize, ldc: i32, rows: i32, cols: i32): void {
+  memory.fill(tile, 0, <usize>(MR * NR) * 4);
   for (let r = 0; r < rows; r++) {
-    const src = tile + <usize>(r * NR) * 4;
-    const dst = c + <usize>(r * ldc) * 4;
-    for (let j = 0; j < cols; j++) {
-      const offset = <usize>j * 4;
-      const value = load<f32>(src + offset);
-      store<f32>(dst + offset, accumulate ? load<f32>(dst + offset) + value : value);
-    }
+    memory.copy(tile + <usize>(r * NR) * 4, c + <usize>(r * ldc) * 4, <usize>cols * 4);
+  }
+}
+
+// Writes the valid rows × cols corner of a full MR × NR tile into C (stride ldc floats).
+function storeEdge(tile: usize, c: usize, ldc: i32, rows: i32, cols: i32): void {
+  for (let r = 0; r < rows; r++) {
+    memory.copy(c + <usize>(r * ldc) * 4, tile + <usize>(r * NR) * 4, <usize>cols * 4);
   }
 }
 
@@ -57,10 +65,11 @@ export function gemm(
 
 /**
  * `gemm` always through the packed tiles, whatever the shape. NOTE: every element of C is the
- * same sum in the same order (depth blocks of KC, each summed from p = 0 up, added to C in
- * block order) whichever rows and columns a call covers, so splitting C into parts computed by
- * separate calls (threads) gives bit-identical results; the matrix-vector loops sum in another
- * order, which is why parts never go there.
+ * same sum in the same order (the products in order of depth p, the first added to 0, and every
+ * depth block of KC continuing from what the previous one left in C; edge tiles too) whichever
+ * rows and columns a call covers, so splitting C into parts computed by separate calls (threads)
+ * gives bit-identical results; the matrix-vector loops sum in another order, which is why parts
+ * never go there.
  */
 export function gemmTiled(
   a: usize, asI: i32, asP: i32, b: usize, bsP: i32, bsC: i32,
@@ -94,8 +103,9 @@ export function gemmTiled(
             if (rows == MR && cols == NR) {
               micro(kc, panelA, panelB, out, rowBytes, accumulate);
             } else {
-              micro(kc, panelA, panelB, tile, <usize>NR * 4, false);
-              storeEdge(tile, out, ldc, rows, cols, accumulate);
+              if (accumulate) loadEdge(tile, out, ldc, rows, cols);
+              micro(kc, panelA, panelB, tile, <usize>NR * 4, accumulate);
+              storeEdge(tile, out, ldc, rows, cols);
             }
           }
         }

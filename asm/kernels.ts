@@ -1,7 +1,7 @@
 // AssemblyScript entry: every export the JavaScript side (src/kernels/wasm/) calls.
-import { gemm, gemmWorkspaceBytes } from './gemm';
+import { gemm, gemmTileRows, gemmWorkspaceBytes } from './gemm';
 
-export { gemmWorkspaceBytes };
+export { gemmTileRows, gemmWorkspaceBytes };
 
 /** First byte after the module's own static data: the JavaScript allocator starts here. */
 export function heapBase(): usize {

@@ -1,24 +1,40 @@
 // AssemblyScript: the register-blocked micro-kernel of gemm.
 //
-// One call computes a 4 × 8 tile of C from a packed A panel (4 floats per depth step) and a
-// packed B panel (8 floats per depth step), holding the tile in eight f32x4 accumulators. Each
-// step loads two B vectors and broadcasts four A scalars (v128.load32_splat, a pure load on x86),
-// then does 8 multiply-adds (asm/madd.ts): enough independent work to keep both SIMD pipes busy
-// while staying within the 16 vector registers of x86-64 (8 accumulators + 2 B + 1 broadcast).
+// One call computes an MR × 8 tile of C (asm/tile.ts: 6 or 5 rows) from a packed A panel (MR
+// floats per depth step) and a packed B panel (8 floats per depth step), holding the tile in
+// 2·MR f32x4 accumulators. Each step loads two B vectors and broadcasts MR A scalars
+// (v128.load32_splat, a pure load on x86), then does 2·MR multiply-adds (asm/madd.ts). The sixth
+// row exists only in the build where MR is 6 (a compile-time constant, so the dead row is gone).
+//
+// NOTE: two things keep the 12 accumulators in registers (V8 on x86-64 has 15 for vectors); either
+// one undone halved the speed in measurements:
+// - the function is never inlined into gemm's loops;
+// - when accumulating, the accumulators start from C's values before the loop, so nothing but
+//   plain stores follows it.
 
 import { madd } from './madd';
+import { MR } from './tile';
 
 // @ts-ignore: decorator
-@inline
+@noinline
 export function micro(kc: i32, a: usize, b: usize, c: usize, ldc: usize, accumulate: bool): void {
-  let c00 = f32x4.splat(0);
-  let c01 = f32x4.splat(0);
-  let c10 = f32x4.splat(0);
-  let c11 = f32x4.splat(0);
-  let c20 = f32x4.splat(0);
-  let c21 = f32x4.splat(0);
-  let c30 = f32x4.splat(0);
-  let c31 = f32x4.splat(0);
+  const r1 = c + ldc;
+  const r2 = r1 + ldc;
+  const r3 = r2 + ldc;
+  const r4 = r3 + ldc;
+  const r5 = r4 + ldc;
+  let c00 = initial(c, 0, accumulate);
+  let c01 = initial(c, 16, accumulate);
+  let c10 = initial(r1, 0, accumulate);
+  let c11 = initial(r1, 16, accumulate);
+  let c20 = initial(r2, 0, accumulate);
+  let c21 = initial(r2, 16, accumulate);
+  let c30 = initial(r3, 0, accumulate);
+  let c31 = initial(r3, 16, accumulate);
+  let c40 = initial(r4, 0, accumulate);
+  let c41 = initial(r4, 16, accumulate);
+  let c50 = MR == 6 ? initial(r5, 0, accumulate) : f32x4.splat(0);
+  let c51 = MR == 6 ? initial(r5, 16, accumulate) : f32x4.splat(0);
   for (let p = 0; p < kc; p++) {
     const b0 = v128.load(b);
     const b1 = v128.load(b, 16);
@@ -34,21 +50,16 @@ export function micro(kc: i32, a: usize, b: usize, c: usize, ldc: usize, accumul
     av = v128.load32_splat(a, 12);
     c30 = madd(av, b0, c30);
     c31 = madd(av, b1, c31);
-    a += 16;
+    av = v128.load32_splat(a, 16);
+    c40 = madd(av, b0, c40);
+    c41 = madd(av, b1, c41);
+    if (MR == 6) {
+      av = v128.load32_splat(a, 20);
+      c50 = madd(av, b0, c50);
+      c51 = madd(av, b1, c51);
+    }
+    a += <usize>MR * 4;
     b += 32;
-  }
-  const r1 = c + ldc;
-  const r2 = r1 + ldc;
-  const r3 = r2 + ldc;
-  if (accumulate) {
-    c00 = f32x4.add(c00, v128.load(c));
-    c01 = f32x4.add(c01, v128.load(c, 16));
-    c10 = f32x4.add(c10, v128.load(r1));
-    c11 = f32x4.add(c11, v128.load(r1, 16));
-    c20 = f32x4.add(c20, v128.load(r2));
-    c21 = f32x4.add(c21, v128.load(r2, 16));
-    c30 = f32x4.add(c30, v128.load(r3));
-    c31 = f32x4.add(c31, v128.load(r3, 16));
   }
   v128.store(c, c00);
   v128.store(c, c01, 16);
@@ -58,4 +69,17 @@ export function micro(kc: i32, a: usize, b: usize, c: usize, ldc: usize, accumul
   v128.store(r2, c21, 16);
   v128.store(r3, c30);
   v128.store(r3, c31, 16);
+  v128.store(r4, c40);
+  v128.store(r4, c41, 16);
+  if (MR == 6) {
+    v128.store(r5, c50);
+    v128.store(r5, c51, 16);
+  }
+}
+
+// Four floats of C at `row + offset` when accumulating onto C, else zeros.
+// @ts-ignore: decorator
+@inline
+function initial(row: usize, offset: usize, accumulate: bool): v128 {
+  return accumulate ? v128.load(row + offset) : f32x4.splat(0);
 }

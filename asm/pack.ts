@@ -5,7 +5,8 @@
 // Four cases per operand, by where consecutive panel values lie in the caller's array:
 // - adjacent (A transposed, B row-major): straight vector copies;
 // - contiguous along the depth (A row-major, B transposed): 4 × 4 blocks are loaded along the
-//   depth and transposed in registers (4 vector loads, 8 shuffles, 4 vector stores);
+//   depth and transposed in registers (4 vector loads, 8 shuffles, 4 vector stores); A's rows
+//   past the fourth are copied one value at a time;
 // - anything else, and edge panels: one value at a time.
 
 import { MR, NR } from './tile';
@@ -26,51 +27,52 @@ function storeTransposed(d: usize, step: usize, v0: v128, v1: v128, v2: v128, v3
 }
 
 // A (i, p) lives at a + (i * asI + p * asP) * 4; rows i0..i0+mc, depths p0..p0+kc are copied
-// into panels of MR rows: panel r holds, for each p, the MR values A(i0 + r*MR + 0..3, p).
+// into panels of MR rows: panel r holds, for each p, the MR values A(i0 + r*MR + 0..MR-1, p).
 export function packA(
   a: usize, asI: i32, asP: i32, i0: i32, mc: i32, p0: i32, kc: i32, dst: usize,
 ): void {
+  const panelStep = <usize>MR * 4;
   for (let ir = 0; ir < mc; ir += MR) {
     const rows = min(MR, mc - ir);
     let d = dst + <usize>(ir * kc) * 4;
     const base = a + <usize>((i0 + ir) * asI + p0 * asP) * 4;
     const stepP = <usize>asP * 4;
     if (rows == MR && asI == 1) {
-      // NOTE: transposed A (matmulTransA): the four rows are adjacent at every depth.
+      // NOTE: transposed A (matmulTransA): the MR rows are adjacent at every depth.
       let s = base;
       for (let p = 0; p < kc; p++) {
         v128.store(d, v128.load(s));
+        for (let r = 4; r < MR; r++) store<f32>(d + <usize>r * 4, load<f32>(s + <usize>r * 4));
         s += stepP;
-        d += 16;
+        d += panelStep;
       }
     } else if (rows == MR) {
       const rowStep = <usize>asI * 4;
       let s0 = base;
-      let s1 = base + rowStep;
-      let s2 = base + rowStep * 2;
-      let s3 = base + rowStep * 3;
       let p = 0;
       if (asP == 1) {
-        // NOTE: row-major A (matmul, matmulTransB): each row is contiguous along the depth.
+        // NOTE: row-major A (matmul, matmulTransB): each row is contiguous along the depth. The
+        // first four rows are transposed in 4 × 4 blocks; the rest are copied one value at a time.
         for (; p + 4 <= kc; p += 4) {
-          storeTransposed(d, 16, v128.load(s0), v128.load(s1), v128.load(s2), v128.load(s3));
+          const v0 = v128.load(s0);
+          const v1 = v128.load(s0 + rowStep);
+          const v2 = v128.load(s0 + rowStep * 2);
+          const v3 = v128.load(s0 + rowStep * 3);
+          storeTransposed(d, panelStep, v0, v1, v2, v3);
+          for (let r = 4; r < MR; r++) {
+            const s = s0 + rowStep * <usize>r;
+            for (let q = 0; q < 4; q++) {
+              store<f32>(d + panelStep * <usize>q + <usize>r * 4, load<f32>(s + <usize>q * 4));
+            }
+          }
           s0 += 16;
-          s1 += 16;
-          s2 += 16;
-          s3 += 16;
-          d += 64;
+          d += panelStep * 4;
         }
       }
       for (; p < kc; p++) {
-        store<f32>(d, load<f32>(s0));
-        store<f32>(d, load<f32>(s1), 4);
-        store<f32>(d, load<f32>(s2), 8);
-        store<f32>(d, load<f32>(s3), 12);
+        for (let r = 0; r < MR; r++) store<f32>(d + <usize>r * 4, load<f32>(s0 + rowStep * <usize>r));
         s0 += stepP;
-        s1 += stepP;
-        s2 += stepP;
-        s3 += stepP;
-        d += 16;
+        d += panelStep;
       }
     } else {
       for (let p = 0; p < kc; p++) {
@@ -78,7 +80,7 @@ export function packA(
           const value: f32 = r < rows ? load<f32>(base + <usize>(r * asI + p * asP) * 4) : 0;
           store<f32>(d + <usize>r * 4, value);
         }
-        d += 16;
+        d += panelStep;
       }
     }
   }

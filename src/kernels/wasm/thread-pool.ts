@@ -64,8 +64,9 @@ export async function startKernelThreads(): Promise<number> {
 }
 
 /**
- * Parts for a job over `units` register tiles (rows of 4 or columns of 8) with `helpers` workers
- * ready: `partsPerThread` per thread, at most one tile each and at most MAX_PARTS.
+ * Parts for a job over `units` register tiles (rows of the build's tile height, or columns of 8)
+ * with `helpers` workers ready: `partsPerThread` per thread, at most one tile each and at most
+ * MAX_PARTS.
  */
 function tileParts(units: number, helpers: number): number {
   return Math.min(MAX_PARTS, units, (helpers + 1) * Math.max(1, settings.partsPerThread));
@@ -167,7 +168,7 @@ export class KernelThreads {
     // Split the output along the dimension of the larger operand: each part packs its own share
     // of that operand and all of the smaller one.
     const splitColumns = n >= m;
-    const units = splitColumns ? Math.ceil(n / 8) : Math.ceil(m / 4);
+    const units = splitColumns ? Math.ceil(n / 8) : Math.ceil(m / this.wasm.gemmTileRows());
     const parts = tileParts(units, helpers);
     if (parts < 2) return false;
     const slots = this.slots as Int32Array;
@@ -199,7 +200,7 @@ export class KernelThreads {
     if (m < 2) return false;
     const helpers = this.helpers(flops, settings.minMatmulFlops);
     if (helpers === 0) return false;
-    const parts = tileParts(Math.ceil(m / 4), helpers);
+    const parts = tileParts(Math.ceil(m / this.wasm.gemmTileRows()), helpers);
     if (parts < 2) return false;
     (this.slots as Int32Array).set([table, steps, x, m], ARGS);
     this.run(OP_CHAIN, parts);

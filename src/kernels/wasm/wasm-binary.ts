@@ -13,6 +13,8 @@ type GemmExport = (
 export interface KernelExports {
   heapBase(): number;
   gemmWorkspaceBytes(): number;
+  /** Rows of gemm's register tile in this build (asm/tile.ts): threads split rows in these units. */
+  gemmTileRows(): number;
   matmul: GemmExport;
   matmulTransA: GemmExport;
   matmulTransB: GemmExport;
