@@ -10,7 +10,7 @@
 // small tile buffer before their valid part is written out.
 
 import { dotColumns, dotRows } from './gemv';
-import { micro } from './micro';
+import { micro, microFour, microTwo } from './micro';
 import { packA, packB } from './pack';
 import { KC, MC, MR, NC, NR } from './tile';
 
@@ -102,6 +102,10 @@ export function gemmTiled(
             const out = c + <usize>((ic + ir) * ldc + jc + jr) * 4;
             if (rows == MR && cols == NR) {
               micro(kc, panelA, panelB, out, rowBytes, accumulate);
+            } else if (rows <= 2 && cols == NR) {
+              microTwo(kc, panelA, panelB, out, rowBytes, accumulate, rows);
+            } else if (rows <= 4 && cols == NR) {
+              microFour(kc, panelA, panelB, out, rowBytes, accumulate, rows);
             } else {
               if (accumulate) loadEdge(tile, out, ldc, rows, cols);
               micro(kc, panelA, panelB, tile, <usize>NR * 4, accumulate);

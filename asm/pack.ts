@@ -6,7 +6,7 @@
 // - adjacent (A transposed, B row-major): straight vector copies;
 // - contiguous along the depth (A row-major, B transposed): 4 × 4 blocks are loaded along the
 //   depth and transposed in registers (4 vector loads, 8 shuffles, 4 vector stores); A's rows
-//   past the fourth are copied one value at a time;
+//   past the fourth are interleaved into their lanes;
 // - anything else, and edge panels: one value at a time.
 
 import { MR, NR } from './tile';
@@ -26,6 +26,21 @@ function storeTransposed(d: usize, step: usize, v0: v128, v1: v128, v2: v128, v3
   v128.store(d + step * 3, i32x4.shuffle(t1, t3, 2, 3, 6, 7));
 }
 
+// The values of rows 4 and 5 of a 6-row panel (from `s` and `s + rowStep`) at four consecutive
+// depths, interleaved and stored at d + q·step for depth q.
+// @ts-ignore: decorator
+@inline
+function storeRowsPastFour(d: usize, step: usize, s: usize, rowStep: usize): void {
+  const v4 = v128.load(s);
+  const v5 = v128.load(s + rowStep);
+  const low = i32x4.shuffle(v4, v5, 0, 4, 1, 5);
+  const high = i32x4.shuffle(v4, v5, 2, 6, 3, 7);
+  v128.store64_lane(d, low, 0);
+  v128.store64_lane(d + step, low, 1);
+  v128.store64_lane(d + step * 2, high, 0);
+  v128.store64_lane(d + step * 3, high, 1);
+}
+
 // A (i, p) lives at a + (i * asI + p * asP) * 4; rows i0..i0+mc, depths p0..p0+kc are copied
 // into panels of MR rows: panel r holds, for each p, the MR values A(i0 + r*MR + 0..MR-1, p).
 export function packA(
@@ -42,7 +57,7 @@ export function packA(
       let s = base;
       for (let p = 0; p < kc; p++) {
         v128.store(d, v128.load(s));
-        for (let r = 4; r < MR; r++) store<f32>(d + <usize>r * 4, load<f32>(s + <usize>r * 4));
+        if (MR == 6) store<u64>(d, load<u64>(s, 16), 16);
         s += stepP;
         d += panelStep;
       }
@@ -52,19 +67,14 @@ export function packA(
       let p = 0;
       if (asP == 1) {
         // NOTE: row-major A (matmul, matmulTransB): each row is contiguous along the depth. The
-        // first four rows are transposed in 4 × 4 blocks; the rest are copied one value at a time.
+        // first four rows are transposed in 4 × 4 blocks, the rest interleaved into their lanes.
         for (; p + 4 <= kc; p += 4) {
           const v0 = v128.load(s0);
           const v1 = v128.load(s0 + rowStep);
           const v2 = v128.load(s0 + rowStep * 2);
           const v3 = v128.load(s0 + rowStep * 3);
           storeTransposed(d, panelStep, v0, v1, v2, v3);
-          for (let r = 4; r < MR; r++) {
-            const s = s0 + rowStep * <usize>r;
-            for (let q = 0; q < 4; q++) {
-              store<f32>(d + panelStep * <usize>q + <usize>r * 4, load<f32>(s + <usize>q * 4));
-            }
-          }
+          if (MR == 6) storeRowsPastFour(d + 16, panelStep, s0 + rowStep * 4, rowStep);
           s0 += 16;
           d += panelStep * 4;
         }

@@ -4,10 +4,10 @@
  * Rows of the register tile. NOTE: measured on x86-64 (V8 allocates 15 vector registers): with
  * fused multiply-adds a 6 × 8 tile (12 accumulators, 2 B vectors, 1 broadcast) runs gemm about
  * 15% faster than 4 × 8, whose 8 independent accumulators barely cover the multiply-add latency.
- * Without fusing, each product needs a register of its own and 6 rows spill; that build uses
- * 5 rows, which measured as fast as 4 in gemm and faster in the micro-kernel alone.
+ * Without fusing, each product needs a register of its own and 6 rows spill; that build keeps
+ * 4 rows (5 measured no faster in gemm).
  */
-export const MR: i32 = ASC_FEATURE_RELAXED_SIMD ? 6 : 5;
+export const MR: i32 = ASC_FEATURE_RELAXED_SIMD ? 6 : 4;
 /** Columns of the register tile (two f32x4 vectors). */
 export const NR: i32 = 8;
 /** Depth of one packed block: an MR × KC A panel plus a KC × NR B panel fit in L1. */

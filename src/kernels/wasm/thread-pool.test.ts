@@ -66,7 +66,7 @@ describe('kernel threads', () => {
   after(() => setKernelThreads(DEFAULTS));
 
   it('split matmuls are bit-identical to one thread in the three layouts, odd shapes too', () => {
-    // NOTE: every shape spans at least two register tiles (8 columns, or 5 or 6 rows by build), so it splits.
+    // NOTE: every shape spans at least two register tiles (8 columns, or 4 or 6 rows by build), so it splits.
     const shapes: Array<[number, number, number]> = [
       [67, 301, 203], [300, 129, 9], [5, 517, 1000], [1001, 3, 35], [2, 7, 9], [9, 1, 17],
       [256, 512, 512],
@@ -148,7 +148,7 @@ describe('kernel threads', () => {
       bySteps.set(outs[last]);
       assertBitIdentical(single, bySteps, `${label} (one call vs step by step)`);
     }
-    // NOTE: the thresholds are 0 here; chains of more rows than one register tile (5 or 6, by
+    // NOTE: the thresholds are 0 here; chains of more rows than one register tile (4 or 6, by
     // build) are split. The row counts above are clear of both: 1, 2 or at least 7.
     const splittable = chains.filter(([m]) => m > 6).length;
     assert.equal(kernelThreadStats().jobs - jobsBefore, splittable);
