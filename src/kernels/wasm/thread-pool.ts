@@ -23,6 +23,8 @@ const OP_ADAM = 2;
 const OP_CHAIN = 3;
 /** The part counter has 4 bits. */
 const MAX_PARTS = 15;
+/** The fewest parts per thread a dense chain is split into (see `denseChain`). */
+const CHAIN_PARTS_PER_THREAD = 4;
 /** At most this many workers, whatever the core count: the kernels' work rarely scales further. */
 const MAX_WORKERS = 3;
 const SEQUENCE_MASK = 0x7fffff;
@@ -65,11 +67,11 @@ export async function startKernelThreads(): Promise<number> {
 
 /**
  * Parts for a job over `units` register tiles (rows of the build's tile height, or columns of 8)
- * with `helpers` workers ready: `partsPerThread` per thread, at most one tile each and at most
+ * with `helpers` workers ready: `perThread` per thread, at most one tile each and at most
  * MAX_PARTS.
  */
-function tileParts(units: number, helpers: number): number {
-  return Math.min(MAX_PARTS, units, (helpers + 1) * Math.max(1, settings.partsPerThread));
+function tileParts(units: number, helpers: number, perThread: number): number {
+  return Math.min(MAX_PARTS, units, (helpers + 1) * Math.max(1, perThread));
 }
 
 /**
@@ -169,7 +171,7 @@ export class KernelThreads {
     // of that operand and all of the smaller one.
     const splitColumns = n >= m;
     const units = splitColumns ? Math.ceil(n / 8) : Math.ceil(m / this.wasm.gemmTileRows());
-    const parts = tileParts(units, helpers);
+    const parts = tileParts(units, helpers, settings.partsPerThread);
     if (parts < 2) return false;
     const slots = this.slots as Int32Array;
     slots.set([a, asI, asP, b, bsP, bsC, c, m, k, n, splitColumns ? 1 : 0], ARGS);
@@ -200,7 +202,11 @@ export class KernelThreads {
     if (m < 2) return false;
     const helpers = this.helpers(flops, settings.minMatmulFlops);
     if (helpers === 0) return false;
-    const parts = tileParts(Math.ceil(m / this.wasm.gemmTileRows()), helpers);
+    // NOTE: a chain's part is many rows through every layer, so the weights each part packs
+    // for itself are little next to its work: at least CHAIN_PARTS_PER_THREAD parts per thread let
+    // a thread that the machine slows down take fewer of them.
+    const perThread = Math.max(CHAIN_PARTS_PER_THREAD, settings.partsPerThread);
+    const parts = tileParts(Math.ceil(m / this.wasm.gemmTileRows()), helpers, perThread);
     if (parts < 2) return false;
     (this.slots as Int32Array).set([table, steps, x, m], ARGS);
     this.run(OP_CHAIN, parts);

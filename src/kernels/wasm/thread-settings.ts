@@ -18,7 +18,8 @@ export interface ThreadSettings {
   minAdamSize: number;
   /**
    * Parts per thread a job is split into: more parts balance better when a thread is slowed
-   * down, but each part packs its own copy of the smaller operand.
+   * down, but each part packs its own copy of the smaller operand. Dense chains at inference,
+   * whose parts are many rows each, take at least 4.
    */
   partsPerThread: number;
   /**
