@@ -6,8 +6,9 @@
 // columns and A into panels of MR rows, each laid out in the order the micro-kernel reads them,
 // so the innermost loop streams two contiguous buffers that stay in L1/L2 whatever the strides of
 // the caller's arrays. Edges (m, n not multiples of the tile) are zero-padded in the packed
-// copies; the micro-kernel then always computes a full tile, and partial tiles go through a
-// small tile buffer before their valid part is written out.
+// copies. The last rows of a matrix (fewer than MR) go through smaller kernels that write
+// straight to C; tiles short of columns are computed whole into a small tile buffer, and their
+// valid part is written out.
 
 import { dotColumns, dotRows } from './gemv';
 import { micro, microFour, microTwo } from './micro';

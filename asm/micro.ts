@@ -99,10 +99,10 @@ function initial(row: usize, offset: usize, accumulate: bool): v128 {
 }
 
 /**
- * The first `rows` (3 or 4) rows of a tile, written straight to C: the last rows of a matrix
- * whose height is not a multiple of MR (with MR 4, only 3). Reads the same MR-wide A panel and does, element by
- * element, the same multiply-adds in the same order as `micro`, so the bits agree with a full
- * tile's; it skips the padded rows' work and the tile buffer a partial tile would go through.
+ * The first `rows` (3 or 4; with MR 4, only 3) rows of a tile, written straight to C: the last
+ * rows of a matrix whose height is not a multiple of MR. Reads the same MR-wide A panel and
+ * does, element by element, the same multiply-adds in the same order as `micro`, so the bits
+ * agree with a full tile's; it skips the padded rows' work and the tile buffer.
  */
 // @ts-ignore: decorator
 @noinline

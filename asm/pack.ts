@@ -80,7 +80,9 @@ export function packA(
         }
       }
       for (; p < kc; p++) {
-        for (let r = 0; r < MR; r++) store<f32>(d + <usize>r * 4, load<f32>(s0 + rowStep * <usize>r));
+        for (let r = 0; r < MR; r++) {
+          store<f32>(d + <usize>r * 4, load<f32>(s0 + rowStep * <usize>r));
+        }
         s0 += stepP;
         d += panelStep;
       }

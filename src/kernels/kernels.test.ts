@@ -135,8 +135,9 @@ for (const subject of subjects) {
 
       it(`${layout}: a row's result does not depend on where in the matrix it sits`, () => {
         // NOTE: rows that fill a register tile and rows left over at the bottom take different
-        // code paths; shifting the rows by one moves every row between them, and its bits must not
-        // change (predict then gives a row the same result in any batch). k spans two depth blocks.
+        // code paths; shifting the rows by one moves rows between them, and their bits must not
+        // change (predict then gives a row the same result in any batch). k spans two depth
+        // blocks, so the sums continue from C.
         const [rows, k, n] = [15, 300, 20];
         const a = filled(subject.make, rows * k);
         const b = filled(subject.make, k * n);

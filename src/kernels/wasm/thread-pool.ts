@@ -203,8 +203,8 @@ export class KernelThreads {
     const helpers = this.helpers(flops, settings.minMatmulFlops);
     if (helpers === 0) return false;
     // NOTE: a chain's part is many rows through every layer, so the weights each part packs
-    // for itself are little next to its work: at least CHAIN_PARTS_PER_THREAD parts per thread let
-    // a thread that the machine slows down take fewer of them.
+    // for itself are little next to its work: at least CHAIN_PARTS_PER_THREAD parts per thread
+    // let a thread that the machine slows down take fewer of them.
     const perThread = Math.max(CHAIN_PARTS_PER_THREAD, settings.partsPerThread);
     const parts = tileParts(Math.ceil(m / this.wasm.gemmTileRows()), helpers, perThread);
     if (parts < 2) return false;

@@ -13,7 +13,7 @@ type GemmExport = (
 export interface KernelExports {
   heapBase(): number;
   gemmWorkspaceBytes(): number;
-  /** Rows of gemm's register tile in this build (asm/tile.ts): threads split rows in these units. */
+  /** Rows of gemm's register tile in this build (asm/tile.ts): threads split rows by these. */
   gemmTileRows(): number;
   matmul: GemmExport;
   matmulTransA: GemmExport;
