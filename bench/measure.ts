@@ -49,9 +49,10 @@ export const MIN_TIMED_BATCHES = 1;
 
 /**
  * Warms up a first model with runs of 1, 2, 4, … batches (at most all rows, then all rows again)
- * until `warmupSeconds` have passed and estimates the rate from the last of them; then times one run of a fresh model (the same
- * seeded initial weights) over all rows, or over as many whole batches as fit in
- * `budgetSeconds` (at least MIN_TIMED_BATCHES) when the peer is too slow for the full epoch.
+ * until `warmupSeconds` have passed and estimates the rate from the last of them; then times one
+ * run of a fresh model (the same seeded initial weights) over all rows, or over as many whole
+ * batches as fit in `budgetSeconds` (at least MIN_TIMED_BATCHES) when the peer is too slow for
+ * the full epoch.
  */
 export async function measure(
   newRunner: () => Runner, work: Work, protocol: Protocol,

@@ -37,6 +37,12 @@ export function wasmDenseChain(
     checkSize('denseChain', 'm', m);
     checkSize('denseChain', 'k', k);
     checkLength('denseChain', 'x', x, m * k);
+    // NOTE: one pass checks every step and, while the chain can still run in wasm (its table
+    // reserved, every step's arrays in the memory), writes the step into the table.
+    const slots = reserveTable(steps.length)
+      ? new Int32Array(heap.memory.buffer, table, steps.length * STEP_SLOTS)
+      : undefined;
+    let resident = slots !== undefined;
     let inputWidth = k;
     let flops = 0;
     for (const [index, step] of steps.entries()) {
@@ -45,28 +51,25 @@ export function wasmDenseChain(
       checkLength('denseChain', `${name} w`, step.w, inputWidth * step.n);
       if (step.bias !== null) checkLength('denseChain', `${name} bias`, step.bias, step.n);
       checkLength('denseChain', `${name} out`, step.out, m * step.n);
-      activationCode('denseChain', step.activation);
+      const activation = activationCode('denseChain', step.activation);
+      resident &&= residentStep(heap, step);
+      if (resident && slots !== undefined) {
+        const at = index * STEP_SLOTS;
+        slots[at] = step.w.byteOffset;
+        slots[at + 1] = step.bias === null ? 0 : step.bias.byteOffset;
+        slots[at + 2] = step.out.byteOffset;
+        slots[at + 3] = inputWidth;
+        slots[at + 4] = step.n;
+        slots[at + 5] = activation;
+      }
       flops += 2 * m * inputWidth * step.n;
       inputWidth = step.n;
     }
     if (steps.length === 0 || m === 0) return;
-    const resident = steps.every((step) => residentStep(heap, step));
-    if (!resident || !reserveTable(steps.length) || !stage.begin(stage.bytes(x, m * k))) {
+    if (!resident || !stage.begin(stage.bytes(x, m * k))) {
       return denseChainBySteps(kernels, x, m, k, steps);
     }
     const px = stage.input(x, m * k);
-    const slots = new Int32Array(heap.memory.buffer, table, steps.length * STEP_SLOTS);
-    inputWidth = k;
-    for (const [index, step] of steps.entries()) {
-      const at = index * STEP_SLOTS;
-      slots[at] = step.w.byteOffset;
-      slots[at + 1] = step.bias === null ? 0 : step.bias.byteOffset;
-      slots[at + 2] = step.out.byteOffset;
-      slots[at + 3] = inputWidth;
-      slots[at + 4] = step.n;
-      slots[at + 5] = activationCode('denseChain', step.activation);
-      inputWidth = step.n;
-    }
     if (!threads?.denseChain(table, steps.length, px, m, flops)) {
       wasm.denseChain(table, steps.length, px, m, work);
     }

@@ -86,6 +86,8 @@ export class KernelThreads {
   private readonly memory: WebAssembly.Memory;
   private readonly heap: WasmHeap;
   private readonly work: number;
+  /** Rows of gemm's register tile in this build: the unit in which rows are split. */
+  private readonly tileRows: number;
   /** How to start workers here; undefined where there are none. */
   private readonly threads: ThreadHost | undefined;
   private control = 0;
@@ -108,6 +110,7 @@ export class KernelThreads {
     this.memory = memory;
     this.heap = heap;
     this.work = work;
+    this.tileRows = wasm.gemmTileRows();
     this.threads = nodeThreads() ?? browserThreads();
     pool = this;
   }
@@ -170,7 +173,7 @@ export class KernelThreads {
     // Split the output along the dimension of the larger operand: each part packs its own share
     // of that operand and all of the smaller one.
     const splitColumns = n >= m;
-    const units = splitColumns ? Math.ceil(n / 8) : Math.ceil(m / this.wasm.gemmTileRows());
+    const units = splitColumns ? Math.ceil(n / 8) : Math.ceil(m / this.tileRows);
     const parts = tileParts(units, helpers, settings.partsPerThread);
     if (parts < 2) return false;
     const slots = this.slots as Int32Array;
@@ -206,7 +209,7 @@ export class KernelThreads {
     // for itself are little next to its work: at least CHAIN_PARTS_PER_THREAD parts per thread
     // let a thread that the machine slows down take fewer of them.
     const perThread = Math.max(CHAIN_PARTS_PER_THREAD, settings.partsPerThread);
-    const parts = tileParts(Math.ceil(m / this.wasm.gemmTileRows()), helpers, perThread);
+    const parts = tileParts(Math.ceil(m / this.tileRows), helpers, perThread);
     if (parts < 2) return false;
     (this.slots as Int32Array).set([table, steps, x, m], ARGS);
     this.run(OP_CHAIN, parts);
