@@ -10,7 +10,7 @@
 // straight to C; tiles short of columns are computed whole into a small tile buffer, and their
 // valid part is written out.
 
-import { dotColumns, dotRows } from './gemv';
+import { dotColumns, dotRows, outer } from './gemv';
 import { micro, microFour, microTwo } from './micro';
 import { packA, packB } from './pack';
 import { KC, MC, MR, NC, NR } from './tile';
@@ -51,8 +51,9 @@ export function gemm(
   a: usize, asI: i32, asP: i32, b: usize, bsP: i32, bsC: i32,
   c: usize, ldc: i32, m: i32, k: i32, n: i32, work: usize,
 ): void {
-  // NOTE: one output column or row is a matrix-vector product; the tiled path would pad it to a
-  // full register tile (8 columns or 4 rows) and waste most of its work.
+  // NOTE: one output column or row is a matrix-vector product, and depth one an outer product;
+  // the tiled path would pad the first to a full register tile (8 columns or MR rows) and waste
+  // most of its work, and spend more on packing and tile calls than on the second.
   if (n == 1 && bsP == 1 && ldc == 1 && k > 0) {
     if (asP == 1) return dotRows(a, b, c, m, k);
     if (asI == 1) return dotColumns(a, b, c, m, k);
@@ -61,6 +62,7 @@ export function gemm(
     if (bsC == 1) return dotColumns(b, a, c, n, k);
     if (bsP == 1) return dotRows(b, a, c, n, k);
   }
+  if (k == 1 && bsC == 1) return outer(a, asI, b, c, ldc, m, n);
   gemmTiled(a, asI, asP, b, bsP, bsC, c, ldc, m, k, n, work);
 }
 

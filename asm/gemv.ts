@@ -1,6 +1,8 @@
 // AssemblyScript: matrix-vector products, the n = 1 case of gemm (a dense layer with one unit:
-// the output of every binary classifier). The packed gemm would pad the single column of B to
-// the 8 of its register tile and do 8 times the work; these loops do the work once.
+// the output of every binary classifier), and the outer product, its k = 1 case (the gradient
+// flowing back through that layer). The packed gemm would pad the single column of B to the 8 of
+// its register tile and do 8 times the work, or pack and tile a product of depth one; these loops
+// do the work once.
 
 import { loadPartial, storePartial } from './elementwise';
 import { madd } from './madd';
@@ -74,5 +76,26 @@ export function dotColumns(a: usize, b: usize, out: usize, m: i32, k: i32): void
     }
     if (count == 4) v128.store(out + <usize>i * 4, s);
     else storePartial(out + <usize>i * 4, s, count);
+  }
+}
+
+// C (m, n) = a (m) · b (n)ᵀ, A (i, 0) at a + i·asI·4, b contiguous, C rows ldc floats apart.
+// NOTE: each element is madd(a, b, 0), exactly what the tiled path computes for depth one (its
+// accumulators start at 0), so a row's bits are the same whichever path a call takes.
+export function outer(a: usize, asI: i32, b: usize, c: usize, ldc: i32, m: i32, n: i32): void {
+  const zero = f32x4.splat(0);
+  const full = n & ~3;
+  const tail = n - full;
+  for (let i = 0; i < m; i++) {
+    const ai = v128.load32_splat(a + <usize>i * <usize>asI * 4);
+    const row = c + <usize>i * <usize>ldc * 4;
+    for (let j = 0; j < full; j += 4) {
+      const offset = <usize>j * 4;
+      v128.store(row + offset, madd(ai, v128.load(b + offset), zero));
+    }
+    if (tail > 0) {
+      const offset = <usize>full * 4;
+      storePartial(row + offset, madd(ai, loadPartial(b + offset, tail), zero), tail);
+    }
   }
 }

@@ -129,6 +129,24 @@ for (const subject of subjects) {
         for (const [m, k, n] of shapes) checkMatmul(subject, layout, m, k, n);
       });
 
+      it(`${layout} of depth one (an outer product) is every product rounded once`, () => {
+        // NOTE: the exact double product of two float32 values rounded to float32 is what the
+        // tiled path computes for depth one (0 + a·b); the outer-product loop must give the same
+        // bits, tails of 1-3 columns and a negative zero's sign included.
+        for (const [m, n] of [[37, 65], [6, 8], [5, 3], [2, 2], [130, 520]]) {
+          const a = filled(subject.make, m);
+          const b = filled(subject.make, n);
+          a[1] = -0;
+          const out = filled(subject.make, m * n);
+          subject.kernels[layout](a, b, out, m, 1, n);
+          const expected = subject.make(m * n);
+          for (let i = 0; i < m; i++) {
+            for (let j = 0; j < n; j++) expected[i * n + j] = Math.fround(a[i] * b[j]) + 0;
+          }
+          assert.deepEqual(out, expected, `${m}×1×${n}`);
+        }
+      });
+
       it(`${layout} matches across cache-block boundaries (m 130, k 300, n 520)`, () => {
         checkMatmul(subject, layout, 130, 300, 520);
       });

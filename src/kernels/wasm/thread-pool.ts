@@ -166,8 +166,9 @@ export class KernelThreads {
     a: number, asI: number, asP: number, b: number, bsP: number, bsC: number,
     c: number, m: number, k: number, n: number,
   ): boolean {
-    // NOTE: one output row or column goes to the matrix-vector loops, which are never split.
-    if (m < 2 || n < 2) return false;
+    // NOTE: one output row or column goes to the matrix-vector loops and depth one to the outer
+    // product, which are never split: the outer product only writes C, too little work to share.
+    if (m < 2 || n < 2 || k < 2) return false;
     const helpers = this.helpers(2 * m * k * n, settings.minMatmulFlops);
     if (helpers === 0) return false;
     // Split the output along the dimension of the larger operand: each part packs its own share
