@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import * as nn from '../index.js';
 import { serializeModel } from '../model/serialize.js';
 import { loadDataset, prepareSplit } from '../../test/learning/datasets.js';
+import { driftDiagnostic } from './check-drift.js';
 import { checkFeatureNames } from './feature-names.js';
 import { DiagnosticError } from './diagnostic.js';
 
@@ -88,4 +89,29 @@ test('columns in another order (by name) are an error that lists the moved colum
     /training order/.test(e.diagnostic.fix));
   assert.throws(() => checkFeatureNames(model, swapped.slice(1)), (e: unknown) => e instanceof DiagnosticError && /missing "f1"/.test(e.message));
   checkFeatureNames(model, model.metadata.featureNames as string[]);
+});
+
+test('drift counts the values beyond the float64 bounds exactly, on every backend', () => {
+  // NOTE: min 0.1 and max 0.9 put the bounds (min − range/2, max + range/2) between float32
+  // values; the rows hold both float32 neighbours of each bound, so rounding a bound the wrong
+  // way moves one of them across it.
+  const stats = { rows: 10, min: [0.1], max: [0.9], mean: [0.5], std: [0.2] };
+  const range = 0.9 - 0.1;
+  const bounds = [0.1 - 0.5 * range, 0.9 + 0.5 * range];
+  const neighbours = bounds.flatMap((bound) => {
+    const f = Math.fround(bound);
+    const other = new Float32Array([f]);
+    new Int32Array(other.buffer)[0] += (f < bound) === (f > 0) ? 1 : -1;
+    return [f, other[0]];
+  });
+  const rows = [...neighbours, 0.5].map((v) => [v]);
+  const beyond = neighbours.filter((v) => v < bounds[0] || v > bounds[1]);
+  assert.equal(beyond.length, 2, 'one neighbour of each bound lies beyond it');
+  for (const backend of ['js', 'wasm', 'reference'] as const) {
+    nn.setBackend(backend);
+    const drift = driftDiagnostic(stats, nn.tensor(rows), 'predict');
+    const columns = drift?.details?.columns as { count: number; min: number; max: number }[];
+    assert.deepEqual(columns, [{ column: 0, count: 2, min: Math.min(...neighbours), max: Math.max(...neighbours), trainMin: 0.1, trainMax: 0.9 }], backend);
+  }
+  nn.setBackend('auto');
 });

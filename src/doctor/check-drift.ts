@@ -1,3 +1,4 @@
+import { kernels } from '../kernels/backend.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { diagnose, raise, type Diagnostic, type DiagnosticStage } from './diagnostic.js';
 import type { FeatureStats } from './feature-stats.js';
@@ -19,25 +20,26 @@ export function driftDiagnostic(
 ): Diagnostic | undefined {
   const { rows, cols, data } = x;
   if (rows === 0 || cols !== stats.min.length) return undefined;
+  // NOTE: the kernel compares in float32; bounds rounded outward to float32 count exactly the
+  // float32 values beyond the float64 bounds. A column constant in training gets no bounds.
+  const low = new Float32Array(cols).fill(-Infinity);
+  const high = new Float32Array(cols).fill(Infinity);
+  for (let j = 0; j < cols; j++) {
+    const range = stats.max[j] - stats.min[j];
+    if (!(range > 0)) continue;
+    low[j] = float32AtLeast(stats.min[j] - MARGIN * range);
+    high[j] = float32AtMost(stats.max[j] + MARGIN * range);
+  }
+  const ranges = new Float64Array(3 * cols);
+  kernels().columnRanges(data, rows, cols, low, high, ranges);
   const drifted: {
     column: number; name?: string; count: number; min: number; max: number; trainMin: number; trainMax: number;
   }[] = [];
   for (let j = 0; j < cols; j++) {
-    const range = stats.max[j] - stats.min[j];
-    if (!(range > 0)) continue;
-    const low = stats.min[j] - MARGIN * range;
-    const high = stats.max[j] + MARGIN * range;
-    let count = 0;
-    let min = Infinity;
-    let max = -Infinity;
-    for (let i = 0; i < rows; i++) {
-      const v = data[i * cols + j];
-      if (v < min) min = v;
-      if (v > max) max = v;
-      if (v < low || v > high) count++;
-    }
+    const count = ranges[2 * cols + j];
     if (count > 0 && count >= SHARE * rows) {
       const name = names?.[j] !== undefined ? { name: names[j] } : {};
+      const [min, max] = [ranges[j], ranges[cols + j]];
       drifted.push({ column: j, ...name, count, min, max, trainMin: stats.min[j], trainMax: stats.max[j] });
     }
   }
@@ -57,6 +59,30 @@ export function driftDiagnostic(
       'training rows) and check the columns\' units and order; if the data really changed, ' +
       'retrain on recent rows.',
   }, { columns: drifted });
+}
+
+const bits = new Float32Array(1);
+const bitsAsInt = new Int32Array(bits.buffer);
+
+/** The float32 next to f (a float32 value, not NaN) towards +Infinity (up) or -Infinity. */
+function nextFloat32(f: number, up: boolean): number {
+  if (f === 0) return up ? 2 ** -149 : -(2 ** -149);
+  bits[0] = f;
+  // NOTE: float32 bit patterns order like sign-magnitude integers.
+  bitsAsInt[0] += (f > 0) === up ? 1 : -1;
+  return bits[0];
+}
+
+/** The smallest float32 at or above v. */
+function float32AtLeast(v: number): number {
+  const f = Math.fround(v);
+  return f < v ? nextFloat32(f, true) : f;
+}
+
+/** The largest float32 at or below v. */
+function float32AtMost(v: number): number {
+  const f = Math.fround(v);
+  return f > v ? nextFloat32(f, false) : f;
 }
 
 /** out (rows, cols): throws 'nonfinite-predictions' naming the first rows with NaN or Infinity. */

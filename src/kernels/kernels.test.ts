@@ -315,6 +315,50 @@ describe('countNonFinite agrees with the reference on every kernel set', () => {
   });
 });
 
+describe('columnRanges agrees with the reference on every kernel set', () => {
+  /** Random data with zeros of both signs, and some values exactly on a bound. */
+  function data(make: Maker, rows: number, cols: number, low: Float32Array, high: Float32Array) {
+    const x = filled(make, rows * cols, 2);
+    for (let i = 0; i < rows * cols; i += 7) x[i] = i % 2 === 0 ? -0 : low[i % cols];
+    for (let i = 3; i < rows * cols; i += 11) x[i] = high[i % cols];
+    return x;
+  }
+
+  for (const subject of subjects) {
+    it(`${subject.label}: odd column counts, ±0, values on the bounds, blocks beyond the scratch`, () => {
+      fc.assert(
+        fc.property(
+          fc.constantFrom(0, 1, 3, 4, 257, 3000), fc.constantFrom(1, 2, 3, 4, 5, 8, 9, 33),
+          (rows, cols) => {
+            const low = Float32Array.from({ length: cols }, () => -1 - random.uniform());
+            const high = Float32Array.from({ length: cols }, () => 1 + random.uniform());
+            const x = data(subject.make, rows, cols, low, high);
+            const expected = new Float64Array(3 * cols);
+            referenceKernels.columnRanges(Float32Array.from(x), rows, cols, low, high, expected);
+            const out = new Float64Array(3 * cols).fill(7);
+            subject.kernels.columnRanges(x, rows, cols, low, high, out);
+            assert.deepEqual(out, expected, `${rows}×${cols}`);
+          },
+        ),
+        { seed: 9, numRuns: 30 },
+      );
+    });
+  }
+
+  it('counts exactly over many blocks, and reads only the first rows·cols values', () => {
+    // NOTE: 70,000 rows of one column span two of the wasm scan's blocks.
+    const [rows, cols] = [70_000, 1];
+    const x = new Float32Array(rows + 5).fill(3);
+    for (let i = 0; i < rows; i += 2) x[i] = -3;
+    x.fill(100, rows);
+    for (const subject of subjects) {
+      const out = new Float64Array(3);
+      subject.kernels.columnRanges(x, rows, cols, Float32Array.of(-2), Float32Array.of(2), out);
+      assert.deepEqual([...out], [-3, 3, rows], subject.label);
+    }
+  });
+});
+
 describe('denseChain agrees with the reference on every kernel set', () => {
   for (const subject of subjects) {
     it(`${subject.label}: chains of 1-3 layers, odd sizes, every fused activation`, () => {

@@ -92,6 +92,15 @@ export interface Kernels {
   denseChain(x: Float32Array, m: number, k: number, steps: readonly DenseStep[]): void;
   /** How many of x's first `size` values are NaN or ±Infinity (the doctor's input check). */
   countNonFinite(x: Float32Array, size: number): number;
+  /**
+   * Per column j of finite x (rows, cols), into out (3·cols): out[j] the smallest value,
+   * out[cols + j] the largest (±Infinity when rows is 0), out[2·cols + j] how many values lie
+   * below low[j] or above high[j] (the doctor's drift check). Exact: comparisons only.
+   */
+  columnRanges(
+    x: Float32Array, rows: number, cols: number, low: Float32Array, high: Float32Array,
+    out: Float64Array,
+  ): void;
   /** A zero-filled array of `length` floats in this backend's memory (see the contract above). */
   alloc(length: number): Float32Array;
   /** Returns an array from `alloc` to the backend now; a no-op for any other array. */

@@ -110,6 +110,24 @@ export const referenceKernels: Kernels = {
     return count;
   },
 
+  // x (rows, cols), low, high (cols) → out (3·cols): min, max, count outside [low, high]
+  columnRanges(x, rows, cols, low, high, out) {
+    for (let j = 0; j < cols; j++) {
+      let min = Infinity;
+      let max = -Infinity;
+      let outside = 0;
+      for (let i = 0; i < rows; i++) {
+        const v = x[i * cols + j];
+        if (v < min) min = v;
+        if (v > max) max = v;
+        if (v < low[j] || v > high[j]) outside++;
+      }
+      out[j] = min;
+      out[cols + j] = max;
+      out[2 * cols + j] = outside;
+    }
+  },
+
   alloc(length) {
     return new Float32Array(length);
   },

@@ -25,7 +25,7 @@ export function checkSize(kernel: string, name: string, value: number): void {
 
 /** An array must hold at least the values the sizes say the kernel will touch. */
 export function checkLength(
-  kernel: string, name: string, array: Float32Array, needed: number,
+  kernel: string, name: string, array: Float32Array | Float64Array, needed: number,
 ): void {
   if (array.length < needed) {
     throw new ShapeError(

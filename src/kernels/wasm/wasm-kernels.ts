@@ -1,6 +1,7 @@
 import { StateError } from '../../errors.js';
 import { jsKernels } from '../js.js';
 import { adamStepSize, requireVelocity, type KernelActivation, type Kernels } from '../kernels.js';
+import { wasmDataScans } from './data-scans.js';
 import { wasmDenseChain } from './dense-chain.js';
 import { activationCode, checkLength, checkSize } from './kernel-arguments.js';
 import { Staging } from './staging.js';
@@ -9,9 +10,6 @@ import type { KernelExports, KernelsVariant } from './wasm-binary.js';
 import type { WasmHeap } from './wasm-heap.js';
 
 type GemmLayout = 'matmul' | 'matmulTransA' | 'matmulTransB';
-
-/** Floats of user data `countNonFinite` copies into scratch and checks at a time (256 KiB). */
-const FINITE_BLOCK = 65536;
 
 /**
  * The WebAssembly SIMD kernel set over one instance and its heap. Operands allocated with
@@ -197,22 +195,7 @@ export function createWasmKernels(
       chain(x, m, k, steps);
     },
 
-    // x (size) → count of NaN / ±Infinity
-    countNonFinite(x, size) {
-      checkSize('countNonFinite', 'size', size);
-      checkLength('countNonFinite', 'x', x, size);
-      if (heap.owns(x)) return wasm.countNonFinite(x.byteOffset, size);
-      // NOTE: user data is checked through scratch a block at a time, so the check never needs
-      // a copy of the whole input in the wasm memory.
-      let count = 0;
-      for (let start = 0; start < size; start += FINITE_BLOCK) {
-        const length = Math.min(FINITE_BLOCK, size - start);
-        const block = x.subarray(start, start + length);
-        if (!stage.begin(stage.bytes(block, length))) return jsKernels.countNonFinite(x, size);
-        count += wasm.countNonFinite(stage.input(block, length), length);
-      }
-      return count;
-    },
+    ...wasmDataScans(wasm, heap, stage),
 
     alloc(length) {
       checkSize('alloc', 'length', length);

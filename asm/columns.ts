@@ -1,0 +1,70 @@
+// AssemblyScript: per-column ranges of a data matrix, the model doctor's drift check on every
+// input of predict and evaluate (src/doctor/check-drift.ts). Four columns share a vector, and
+// the rows go in blocks small enough to stay in L1 while each group of columns runs down them.
+
+import { loadPartial, storePartial } from './elementwise';
+
+/** Rows per block: 256 rows of up to 32 columns are 32 KiB. */
+const ROW_BLOCK: i32 = 256;
+
+// Four floats at p, or the low `lanes` of them (the other lanes 0) at a row's end.
+// @ts-ignore: decorator
+@inline
+function loadLanes(p: usize, lanes: i32): v128 {
+  return lanes == 4 ? v128.load(p) : loadPartial(p, lanes);
+}
+
+// @ts-ignore: decorator
+@inline
+function storeLanes(p: usize, v: v128, lanes: i32): void {
+  if (lanes == 4) v128.store(p, v);
+  else storePartial(p, v, lanes);
+}
+
+/**
+ * x (rows, cols), low and high (cols) → out (3·cols): per column the smallest value, the largest,
+ * and how many values lie below low or above high (as f32: exact up to 2²⁴ rows, which the
+ * caller stays within). NOTE: pmin(m, v) is `v < m ? v : m` and pmax(m, v) is `m < v ? v : m`,
+ * the scalar loops' comparisons exactly, so every kernel set keeps the same zero of ±0.
+ */
+export function columnRanges(
+  x: usize, rows: i32, cols: i32, low: usize, high: usize, out: usize,
+): void {
+  const maxOut = out + <usize>cols * 4;
+  const countOut = maxOut + <usize>cols * 4;
+  for (let j = 0; j < cols; j++) {
+    store<f32>(out + <usize>j * 4, Infinity);
+    store<f32>(maxOut + <usize>j * 4, -Infinity);
+    store<i32>(countOut + <usize>j * 4, 0);
+  }
+  const rowBytes = <usize>cols * 4;
+  for (let start = 0; start < rows; start += ROW_BLOCK) {
+    const end = min(rows, start + ROW_BLOCK);
+    for (let j = 0; j < cols; j += 4) {
+      const lanes = min(4, cols - j);
+      const offset = <usize>j * 4;
+      const lo = loadLanes(low + offset, lanes);
+      const hi = loadLanes(high + offset, lanes);
+      let smallest = loadLanes(out + offset, lanes);
+      let largest = loadLanes(maxOut + offset, lanes);
+      let outside = loadLanes(countOut + offset, lanes);
+      let p = x + <usize>start * rowBytes + offset;
+      for (let i = start; i < end; i++) {
+        const v = loadLanes(p, lanes);
+        smallest = f32x4.pmin(smallest, v);
+        largest = f32x4.pmax(largest, v);
+        // NOTE: a comparison's true lanes are -1, so subtracting the mask counts them.
+        outside = i32x4.sub(outside, v128.or(f32x4.lt(v, lo), f32x4.gt(v, hi)));
+        p += rowBytes;
+      }
+      storeLanes(out + offset, smallest, lanes);
+      storeLanes(maxOut + offset, largest, lanes);
+      // NOTE: the counts pass through the float lane helpers as bits: moves, no arithmetic.
+      storeLanes(countOut + offset, outside, lanes);
+    }
+  }
+  for (let j = 0; j < cols; j++) {
+    const p = countOut + <usize>j * 4;
+    store<f32>(p, <f32>load<i32>(p));
+  }
+}
