@@ -32,6 +32,20 @@ test('predicting on raw features with a model trained on standardized ones warns
   assert.match(warning.fix, /same preprocessing as in training/);
 });
 
+test('predict counts drifting rows over all its internal chunks', async () => {
+  const { model } = await trainedOnStandardized();
+  // NOTE: predict scans its input in chunks of 4096 rows; rows 4000-4299 straddle the first
+  // boundary, and the drift check must count them all.
+  const rows = Array.from({ length: 5000 }, (_, i) => {
+    const row = new Array<number>(30).fill(0);
+    if (i >= 4000 && i < 4300) row[3] = 1e4;
+    return row;
+  });
+  model.predict(rows, { verbose: 0 });
+  const warning = model.diagnostics.find((d) => d.code === 'feature-drift');
+  assert.match(warning?.message ?? '', /column 3: 300 of 5000 rows, values 0 to 10000/);
+});
+
 test('the held-out rows, standardized with the training statistics, raise no drift warning', async () => {
   const { model, data } = await trainedOnStandardized();
   model.predict(data.xTest, { verbose: 0 });

@@ -1,4 +1,5 @@
 import { kernels } from '../kernels/backend.js';
+import { emptyColumnRanges } from '../kernels/kernels.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { diagnose, raise, type Diagnostic, type DiagnosticStage } from './diagnostic.js';
 import type { FeatureStats } from './feature-stats.js';
@@ -10,6 +11,30 @@ const MARGIN = 0.5;
 const SHARE = 0.05;
 const SHOWN = 5;
 
+/** Per column, the float32 bounds beyond which a value lies far outside the training range. */
+export interface DriftBounds {
+  readonly low: Float32Array;
+  readonly high: Float32Array;
+}
+
+/**
+ * The bounds of the drift check: half a training range beyond the training min and max. NOTE:
+ * the kernel compares in float32; bounds rounded outward to float32 count exactly the float32
+ * values beyond the float64 bounds. A column constant in training gets none.
+ */
+export function driftBounds(stats: FeatureStats): DriftBounds {
+  const cols = stats.min.length;
+  const low = new Float32Array(cols).fill(-Infinity);
+  const high = new Float32Array(cols).fill(Infinity);
+  for (let j = 0; j < cols; j++) {
+    const range = stats.max[j] - stats.min[j];
+    if (!(range > 0)) continue;
+    low[j] = float32AtLeast(stats.min[j] - MARGIN * range);
+    high[j] = float32AtMost(stats.max[j] + MARGIN * range);
+  }
+  return { low, high };
+}
+
 /**
  * Compares new inputs with the training ranges: a column drifts when at least 5% of the rows
  * (and at least one) lie more than half a training range beyond its min or max. Columns that
@@ -20,18 +45,21 @@ export function driftDiagnostic(
 ): Diagnostic | undefined {
   const { rows, cols, data } = x;
   if (rows === 0 || cols !== stats.min.length) return undefined;
-  // NOTE: the kernel compares in float32; bounds rounded outward to float32 count exactly the
-  // float32 values beyond the float64 bounds. A column constant in training gets no bounds.
-  const low = new Float32Array(cols).fill(-Infinity);
-  const high = new Float32Array(cols).fill(Infinity);
-  for (let j = 0; j < cols; j++) {
-    const range = stats.max[j] - stats.min[j];
-    if (!(range > 0)) continue;
-    low[j] = float32AtLeast(stats.min[j] - MARGIN * range);
-    high[j] = float32AtMost(stats.max[j] + MARGIN * range);
-  }
-  const ranges = new Float64Array(3 * cols);
+  const { low, high } = driftBounds(stats);
+  const ranges = emptyColumnRanges(cols);
   kernels().columnRanges(data, rows, cols, low, high, ranges);
+  return driftFromRanges(stats, ranges, rows, stage, names);
+}
+
+/**
+ * `driftDiagnostic` from column ranges already scanned (`Kernels.columnRanges` over all `rows`
+ * rows, with `driftBounds`), as predict does chunk by chunk.
+ */
+export function driftFromRanges(
+  stats: FeatureStats, ranges: Float64Array, rows: number, stage: DiagnosticStage,
+  names?: readonly string[],
+): Diagnostic | undefined {
+  const cols = stats.min.length;
   const drifted: {
     column: number; name?: string; count: number; min: number; max: number; trainMin: number; trainMax: number;
   }[] = [];

@@ -1,7 +1,7 @@
 import type { Model } from '../model/model.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { leakage } from './check-training-data.js';
-import { driftDiagnostic } from './check-drift.js';
+import { driftDiagnostic, driftFromRanges } from './check-drift.js';
 import type { Diagnostic } from './diagnostic.js';
 import { featureNames } from './feature-names.js';
 
@@ -9,16 +9,21 @@ import { featureNames } from './feature-names.js';
  * The doctor's part of predict and evaluate, on checked inputs: the drift warning against the
  * training ranges, and for evaluate the rows that also appear in training (unless x is the
  * training set itself, which measures training fit on purpose). Prints each new warning
- * once unless verbose is 0; returns the warnings kept.
+ * once unless verbose is 0; returns the warnings kept. `scanned`: x's column ranges for the
+ * drift check when the caller already took them (`driftBounds`, as predict does per chunk).
  */
 export function diagnoseInference(
   model: Model, x: Tensor, stage: 'predict' | 'evaluate', verbose: number | undefined,
+  scanned?: Float64Array,
 ): Diagnostic[] {
   const doctor = model.doctor;
   const found: Diagnostic[] = [];
   const names = featureNames(model, x.cols);
-  if (doctor.featureStats) {
-    const drift = driftDiagnostic(doctor.featureStats, x, stage, names);
+  const stats = doctor.featureStats;
+  if (stats) {
+    const drift = scanned === undefined
+      ? driftDiagnostic(stats, x, stage, names)
+      : driftFromRanges(stats, scanned, x.rows, stage, names);
     if (drift) found.push(drift);
   }
   const training = doctor.trainingRows;

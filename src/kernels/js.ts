@@ -150,12 +150,9 @@ export const jsKernels: Kernels = {
     return count;
   },
 
-  // x (rows, cols), low, high (cols) → out (3·cols): min, max, count outside [low, high]
+  // x (rows, cols), low, high (cols) → out (3·cols): min, max, count outside [low, high], merged
   columnRanges(x, rows, cols, low, high, out) {
     // NOTE: row by row, so the data is read once in memory order; the per-column state is small.
-    out.fill(Infinity, 0, cols);
-    out.fill(-Infinity, cols, 2 * cols);
-    out.fill(0, 2 * cols, 3 * cols);
     for (let i = 0, row = 0; i < rows; i++, row += cols) {
       for (let j = 0; j < cols; j++) {
         const v = x[row + j];

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { ShapeError } from '../errors.js';
 import { Random } from '../random/random.js';
 import { jsKernels } from './js.js';
-import type { KernelActivation, Kernels } from './kernels.js';
+import { emptyColumnRanges, type KernelActivation, type Kernels } from './kernels.js';
 import { referenceKernels } from './reference.js';
 import { instantiateWasmKernels, loadWasmKernelsSync } from './wasm/load-wasm.js';
 
@@ -333,11 +333,18 @@ describe('columnRanges agrees with the reference on every kernel set', () => {
             const low = Float32Array.from({ length: cols }, () => -1 - random.uniform());
             const high = Float32Array.from({ length: cols }, () => 1 + random.uniform());
             const x = data(subject.make, rows, cols, low, high);
-            const expected = new Float64Array(3 * cols);
+            const expected = emptyColumnRanges(cols);
             referenceKernels.columnRanges(Float32Array.from(x), rows, cols, low, high, expected);
-            const out = new Float64Array(3 * cols).fill(7);
+            const out = emptyColumnRanges(cols);
             subject.kernels.columnRanges(x, rows, cols, low, high, out);
             assert.deepEqual(out, expected, `${rows}×${cols}`);
+            // Merged in two calls, the ranges are those of one call over all rows.
+            const half = Math.floor(rows / 2);
+            const merged = emptyColumnRanges(cols);
+            subject.kernels.columnRanges(x, half, cols, low, high, merged);
+            const rest = x.subarray(half * cols);
+            subject.kernels.columnRanges(rest, rows - half, cols, low, high, merged);
+            assert.deepEqual(merged, expected, `${rows}×${cols} in two calls`);
           },
         ),
         { seed: 9, numRuns: 30 },
@@ -352,7 +359,7 @@ describe('columnRanges agrees with the reference on every kernel set', () => {
     for (let i = 0; i < rows; i += 2) x[i] = -3;
     x.fill(100, rows);
     for (const subject of subjects) {
-      const out = new Float64Array(3);
+      const out = emptyColumnRanges(cols);
       subject.kernels.columnRanges(x, rows, cols, Float32Array.of(-2), Float32Array.of(2), out);
       assert.deepEqual([...out], [-3, 3, rows], subject.label);
     }

@@ -93,9 +93,11 @@ export interface Kernels {
   /** How many of x's first `size` values are NaN or ±Infinity (the doctor's input check). */
   countNonFinite(x: Float32Array, size: number): number;
   /**
-   * Per column j of finite x (rows, cols), into out (3·cols): out[j] the smallest value,
-   * out[cols + j] the largest (±Infinity when rows is 0), out[2·cols + j] how many values lie
-   * below low[j] or above high[j] (the doctor's drift check). Exact: comparisons only.
+   * Merges the ranges of x (rows, cols) into the running per-column results in out (3·cols,
+   * begun by `emptyColumnRanges`): out[j] the smallest value so far, out[cols + j] the largest,
+   * out[2·cols + j] how many values lay below low[j] or above high[j] (the doctor's drift check),
+   * so a large input can be scanned in parts. NaN counts nowhere. Exact, comparisons only; out
+   * is float64 so that counts stay exact for any number of rows.
    */
   columnRanges(
     x: Float32Array, rows: number, cols: number, low: Float32Array, high: Float32Array,
@@ -143,4 +145,12 @@ export function denseChainBySteps(
     input = step.out;
     inputWidth = step.n;
   }
+}
+
+/** `Kernels.columnRanges`' running results before any row: min +∞, max −∞, no count. */
+export function emptyColumnRanges(cols: number): Float64Array {
+  const ranges = new Float64Array(3 * cols);
+  ranges.fill(Infinity, 0, cols);
+  ranges.fill(-Infinity, cols, 2 * cols);
+  return ranges;
 }

@@ -110,12 +110,12 @@ export const referenceKernels: Kernels = {
     return count;
   },
 
-  // x (rows, cols), low, high (cols) → out (3·cols): min, max, count outside [low, high]
+  // x (rows, cols), low, high (cols) → out (3·cols): min, max, count outside [low, high], merged
   columnRanges(x, rows, cols, low, high, out) {
     for (let j = 0; j < cols; j++) {
-      let min = Infinity;
-      let max = -Infinity;
-      let outside = 0;
+      let min = out[j];
+      let max = out[cols + j];
+      let outside = out[2 * cols + j];
       for (let i = 0; i < rows; i++) {
         const v = x[i * cols + j];
         if (v < min) min = v;

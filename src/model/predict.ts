@@ -1,9 +1,10 @@
-import { checkPredictions } from '../doctor/check-drift.js';
+import { checkPredictions, driftBounds } from '../doctor/check-drift.js';
 import { diagnoseInference } from '../doctor/diagnose-inference.js';
 import { featureNames } from '../doctor/feature-names.js';
 import { checkFinite } from '../doctor/to-features.js';
 import { ConfigError, show } from '../errors.js';
 import { kernels } from '../kernels/backend.js';
+import { emptyColumnRanges } from '../kernels/kernels.js';
 import { argmaxRow } from '../metrics/accuracy.js';
 import { Tensor, type TensorLike } from '../tensor/tensor.js';
 import { checkBatchSize, type Model, type PredictOptions } from './model.js';
@@ -24,9 +25,13 @@ export function predictModel(model: Model, x: TensorLike, options: PredictOption
   const units = model.outputUnits;
   const { rows, cols } = input;
   const out = new Float32Array(rows * units);
-  // NOTE: each chunk is copied once into the kernels' memory, where its finiteness is counted
-  // and the layers read it in place; checking the whole input first would copy it twice.
+  // NOTE: each chunk is copied once into the kernels' memory, where its finiteness is counted,
+  // its column ranges are taken for the drift check, and the layers read it in place; checking
+  // the whole input first would copy it again.
   const k = kernels();
+  const stats = model.doctor.featureStats;
+  const bounds = stats?.min.length === cols ? driftBounds(stats) : undefined;
+  const ranges = emptyColumnRanges(cols);
   const buffer = k.alloc(Math.min(PREDICT_CHUNK, rows) * cols);
   try {
     // NOTE: rows are independent at inference, so large internal chunks give identical results
@@ -39,6 +44,7 @@ export function predictModel(model: Model, x: TensorLike, options: PredictOption
         const names = featureNames(model, model.inputFeatures);
         checkFinite(input, 'predict', 'predict', names);
       }
+      if (bounds) k.columnRanges(chunk, end - start, cols, bounds.low, bounds.high, ranges);
       const y = graph.forward(new Tensor(chunk, [end - start, cols]), false);
       out.set(y.data, start * units);
     }
@@ -46,7 +52,7 @@ export function predictModel(model: Model, x: TensorLike, options: PredictOption
     k.free(buffer);
   }
   checkPredictions(out, input.rows, units, 'predict');
-  diagnoseInference(model, input, 'predict', options.verbose);
+  diagnoseInference(model, input, 'predict', options.verbose, bounds && ranges);
   return new Tensor(out, [input.rows, units]);
 }
 

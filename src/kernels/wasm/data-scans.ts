@@ -30,7 +30,7 @@ export function wasmDataScans(wasm: KernelExports, heap: WasmHeap, stage: Stagin
       return count;
     },
 
-    // x (rows, cols), low, high (cols) → out (3·cols): min, max, count outside [low, high]
+    // x (rows, cols), low, high (cols) → out (3·cols): min, max, count outside [low, high], merged
     columnRanges(x, rows, cols, low, high, out) {
       checkSize('columnRanges', 'rows', rows);
       checkSize('columnRanges', 'cols', cols);
@@ -38,9 +38,6 @@ export function wasmDataScans(wasm: KernelExports, heap: WasmHeap, stage: Stagin
       checkLength('columnRanges', 'low', low, cols);
       checkLength('columnRanges', 'high', high, cols);
       checkLength('columnRanges', 'out', out, 3 * cols);
-      out.fill(Infinity, 0, cols);
-      out.fill(-Infinity, cols, 2 * cols);
-      out.fill(0, 2 * cols, 3 * cols);
       if (cols === 0) return;
       // NOTE: a block also keeps each call's counts far below 2²⁴, where the wasm code's float
       // counts stop being exact; the blocks' results merge here in float64.
@@ -51,13 +48,17 @@ export function wasmDataScans(wasm: KernelExports, heap: WasmHeap, stage: Stagin
         const block = x.subarray(start * cols, (start + count) * cols);
         const bytes = stage.bytes(block, count * cols) + stage.bytes(low, cols) +
           stage.bytes(high, cols) + stage.bytes(partial, 3 * cols);
-        if (!stage.begin(bytes)) return jsKernels.columnRanges(x, rows, cols, low, high, out);
+        if (!stage.begin(bytes)) {
+          // NOTE: the rows before `start` are merged already.
+          const rest = x.subarray(start * cols, rows * cols);
+          return jsKernels.columnRanges(rest, rows - start, cols, low, high, out);
+        }
         const px = stage.input(block, count * cols);
         const [pl, ph] = [stage.input(low, cols), stage.input(high, cols)];
         wasm.columnRanges(px, count, cols, pl, ph, stage.output(partial, 3 * cols, false));
         stage.finish();
-        // NOTE: strict comparisons keep the earlier block's value on ties (−0 against 0), as a
-        // single pass over all rows would.
+        // NOTE: strict comparisons keep the earlier value on ties (−0 against 0), as a single
+        // pass over all rows would.
         for (let j = 0; j < cols; j++) {
           if (partial[j] < out[j]) out[j] = partial[j];
           if (partial[cols + j] > out[cols + j]) out[cols + j] = partial[cols + j];
