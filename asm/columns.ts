@@ -1,6 +1,7 @@
-// AssemblyScript: per-column ranges of a data matrix, the model doctor's drift check on every
-// input of predict and evaluate (src/doctor/check-drift.ts). Four columns share a vector, and
-// the rows go in blocks small enough to stay in L1 while each group of columns runs down them.
+// AssemblyScript: per-column summaries of a data matrix for the model doctor: ranges (the drift
+// check on every input of predict and evaluate, src/doctor/check-drift.ts; min and max of the
+// training rows) and moments (their mean and standard deviation, src/doctor/feature-stats.ts).
+// The rows go in blocks small enough to stay in L1 while each group of columns runs down them.
 
 import { loadPartial, storePartial } from './elementwise';
 
@@ -66,5 +67,41 @@ export function columnRanges(
   for (let j = 0; j < cols; j++) {
     const p = countOut + <usize>j * 4;
     store<f32>(p, <f32>load<i32>(p));
+  }
+}
+
+/**
+ * x (rows, cols), center (cols, f64) → adds onto out (2·cols, f64): out[j] += Σ (x − center[j]),
+ * out[cols + j] += Σ (x − center[j])², each column in row order, in float64: the bits of the
+ * scalar loop `d = x − c; sum += d; squares += d · d` (no fused multiply-add), whatever the
+ * kernel set. Two columns share a vector.
+ */
+export function columnMoments(x: usize, rows: i32, cols: i32, center: usize, out: usize): void {
+  const squaresOut = out + <usize>cols * 8;
+  const rowBytes = <usize>cols * 4;
+  for (let start = 0; start < rows; start += ROW_BLOCK) {
+    const end = min(rows, start + ROW_BLOCK);
+    for (let j = 0; j < cols; j += 2) {
+      const pair = j + 1 < cols;
+      const offset = <usize>j * 8;
+      const c = pair ? v128.load(center + offset) : v128.load64_zero(center + offset);
+      let sum = pair ? v128.load(out + offset) : v128.load64_zero(out + offset);
+      let squares = pair ? v128.load(squaresOut + offset) : v128.load64_zero(squaresOut + offset);
+      let p = x + <usize>start * rowBytes + <usize>j * 4;
+      for (let i = start; i < end; i++) {
+        const v = pair ? v128.load64_zero(p) : v128.load32_zero(p);
+        const d = f64x2.sub(f64x2.promote_low_f32x4(v), c);
+        sum = f64x2.add(sum, d);
+        squares = f64x2.add(squares, f64x2.mul(d, d));
+        p += rowBytes;
+      }
+      if (pair) {
+        v128.store(out + offset, sum);
+        v128.store(squaresOut + offset, squares);
+      } else {
+        store<f64>(out + offset, f64x2.extract_lane(sum, 0));
+        store<f64>(squaresOut + offset, f64x2.extract_lane(squares, 0));
+      }
+    }
   }
 }

@@ -31,7 +31,7 @@ export function matmulTransB(
 
 export { addBias, sumRows, biasActivation, activationBackward } from './elementwise';
 export { denseChain } from './chain';
-export { columnRanges } from './columns';
+export { columnMoments, columnRanges } from './columns';
 export { countNonFinite } from './finite';
 export { adam, sgd } from './optimizers';
 export { runJobs } from './threads';

@@ -1,3 +1,5 @@
+import { kernels } from '../kernels/backend.js';
+import { emptyColumnRanges } from '../kernels/kernels.js';
 import type { Tensor } from '../tensor/tensor.js';
 
 /**
@@ -15,33 +17,24 @@ export interface FeatureStats {
 
 /** x (rows, cols) → per-column min, max, mean and standard deviation (float64 sums). */
 export function computeFeatureStats(x: Tensor): FeatureStats {
-  const rows = x.rows;
-  const cols = x.cols;
-  const data = x.data;
-  const min = new Float64Array(cols).fill(Infinity);
-  const max = new Float64Array(cols).fill(-Infinity);
-  const sum = new Float64Array(cols);
-  for (let i = 0; i < rows; i++) {
-    const o = i * cols;
-    for (let j = 0; j < cols; j++) {
-      const v = data[o + j];
-      if (v < min[j]) min[j] = v;
-      if (v > max[j]) max[j] = v;
-      sum[j] += v;
-    }
-  }
-  const mean = Array.from(sum, (s) => (rows === 0 ? 0 : s / rows));
+  const { rows, cols, data } = x;
+  const k = kernels();
+  // NOTE: bounds no value lies beyond: only the ranges' min and max are wanted here.
+  const below = new Float32Array(cols).fill(-Infinity);
+  const above = new Float32Array(cols).fill(Infinity);
+  const ranges = emptyColumnRanges(cols);
+  k.columnRanges(data, rows, cols, below, above, ranges);
+  const sums = new Float64Array(2 * cols);
+  k.columnMoments(data, rows, cols, new Float64Array(cols), sums);
+  const mean = Array.from(sums.subarray(0, cols), (s) => (rows === 0 ? 0 : s / rows));
   // NOTE: two passes (mean first) so the variance does not lose precision on large offsets.
-  const squares = new Float64Array(cols);
-  for (let i = 0; i < rows; i++) {
-    const o = i * cols;
-    for (let j = 0; j < cols; j++) squares[j] += (data[o + j] - mean[j]) ** 2;
-  }
-  const std = Array.from(squares, (s) => (rows === 0 ? 0 : Math.sqrt(s / rows)));
+  const deviations = new Float64Array(2 * cols);
+  k.columnMoments(data, rows, cols, Float64Array.from(mean), deviations);
+  const std = Array.from(deviations.subarray(cols), (s) => (rows === 0 ? 0 : Math.sqrt(s / rows)));
   return {
     rows,
-    min: Array.from(min, (v) => (rows === 0 ? 0 : v)),
-    max: Array.from(max, (v) => (rows === 0 ? 0 : v)),
+    min: Array.from(ranges.subarray(0, cols), (v) => (rows === 0 ? 0 : v)),
+    max: Array.from(ranges.subarray(cols, 2 * cols), (v) => (rows === 0 ? 0 : v)),
     mean,
     std,
   };

@@ -1,19 +1,8 @@
 import type { Tensor } from '../tensor/tensor.js';
 
-/** Murmur3's 32-bit mix of one row's float32 bit patterns, with -0 read as 0. */
-function hashRow(bits: Uint32Array, offset: number, cols: number, seed: number): number {
-  let h = seed;
-  for (let j = 0; j < cols; j++) {
-    let k = bits[offset + j];
-    if (k === 0x80000000) k = 0;
-    k = Math.imul(k, 0xcc9e2d51);
-    k = (k << 15) | (k >>> 17);
-    k = Math.imul(k, 0x1b873593);
-    h ^= k;
-    h = (h << 13) | (h >>> 19);
-    h = (Math.imul(h, 5) + 0xe6546b64) | 0;
-  }
-  h ^= cols;
+/** Murmur3's finish of a 32-bit hash over `words` words. */
+function finish(hash: number, words: number): number {
+  let h = hash ^ words;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -22,51 +11,73 @@ function hashRow(bits: Uint32Array, offset: number, cols: number, seed: number):
   return h >>> 0;
 }
 
-/** x (rows, cols) → one 53-bit hash per row (two seeded 32-bit hashes joined). */
-function hashRows(x: Tensor): Float64Array {
+/**
+ * x (rows, cols) → one 53-bit hash per row: two seeded Murmur3 hashes of the row's float32 bit
+ * patterns (−0 read as 0), joined. NOTE: both hashes mix the same scrambled word, so one loop
+ * scrambles it once and runs the two hash chains side by side.
+ */
+export function hashRows(x: Tensor): Float64Array {
   const cols = x.cols;
   const bits = new Uint32Array(x.data.buffer, x.data.byteOffset, x.data.length);
   const out = new Float64Array(x.rows);
-  for (let i = 0; i < x.rows; i++) {
-    const high = hashRow(bits, i * cols, cols, 0x9747b28c);
-    const low = hashRow(bits, i * cols, cols, 0x1b873593) >>> 11;
-    out[i] = high * 2 ** 21 + low;
+  for (let i = 0, row = 0; i < x.rows; i++, row += cols) {
+    let high = 0x9747b28c | 0;
+    let low = 0x1b873593;
+    for (let j = 0; j < cols; j++) {
+      let k = bits[row + j];
+      if (k === 0x80000000) k = 0;
+      k = Math.imul(k, 0xcc9e2d51);
+      k = (k << 15) | (k >>> 17);
+      k = Math.imul(k, 0x1b873593);
+      high ^= k;
+      high = (high << 13) | (high >>> 19);
+      high = (Math.imul(high, 5) + 0xe6546b64) | 0;
+      low ^= k;
+      low = (low << 13) | (low >>> 19);
+      low = (Math.imul(low, 5) + 0xe6546b64) | 0;
+    }
+    out[i] = finish(high, cols) * 2 ** 21 + (finish(low, cols) >>> 11);
   }
   return out;
 }
 
+/** An empty slot of the table: hashes are never negative. */
+const EMPTY = -1;
+
 /**
- * A compact set of row fingerprints: 8 bytes per row, sorted for binary search. Two rows match
- * when every value is bit-identical as float32; with 53-bit hashes a false match needs about
- * 2^26 rows on each side, far beyond a classifier's training set.
+ * A set of row fingerprints: a hash table of 16 bytes per row (open addressing, at most half
+ * full). Two rows match when every value is bit-identical as float32; with 53-bit hashes a false
+ * match needs about 2^26 rows on each side, far beyond a classifier's training set.
  */
 export class RowHashes {
-  private readonly sorted: Float64Array;
+  private readonly slots: Float64Array;
+  /** Rows hashed, duplicates included. */
+  readonly size: number;
   /** Rows equal to an earlier row of the same data. */
   readonly duplicates: number;
 
   constructor(x: Tensor) {
-    this.sorted = hashRows(x).sort();
+    const hashes = hashRows(x);
+    let capacity = 2;
+    while (capacity < 2 * hashes.length) capacity *= 2;
+    this.slots = new Float64Array(capacity).fill(EMPTY);
     let duplicates = 0;
-    for (let i = 1; i < this.sorted.length; i++) if (this.sorted[i] === this.sorted[i - 1]) duplicates++;
+    for (let i = 0; i < hashes.length; i++) {
+      const slot = this.find(hashes[i]);
+      if (this.slots[slot] === EMPTY) this.slots[slot] = hashes[i];
+      else duplicates++;
+    }
+    this.size = hashes.length;
     this.duplicates = duplicates;
   }
 
-  get size(): number {
-    return this.sorted.length;
-  }
-
-  private has(hash: number): boolean {
-    let lo = 0;
-    let hi = this.sorted.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const v = this.sorted[mid];
-      if (v === hash) return true;
-      if (v < hash) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return false;
+  // The slot holding `hash`, or the empty slot where it would go (linear probing).
+  private find(hash: number): number {
+    const mask = this.slots.length - 1;
+    // NOTE: `>>> 0` keeps a hash's low 32 bits exactly, and they are well mixed.
+    let slot = (hash >>> 0) & mask;
+    while (this.slots[slot] !== EMPTY && this.slots[slot] !== hash) slot = (slot + 1) & mask;
+    return slot;
   }
 
   /** Rows of x that also appear in this set, and the first few of their indices. */
@@ -75,7 +86,7 @@ export class RowHashes {
     const rows: number[] = [];
     let count = 0;
     for (let i = 0; i < hashes.length; i++) {
-      if (!this.has(hashes[i])) continue;
+      if (this.slots[this.find(hashes[i])] === EMPTY) continue;
       count++;
       if (rows.length < keep) rows.push(i);
     }

@@ -163,6 +163,17 @@ export const jsKernels: Kernels = {
     }
   },
 
+  // x (rows, cols), center (cols) → out (2·cols) += Σ (x − center), Σ (x − center)²
+  columnMoments(x, rows, cols, center, out) {
+    for (let i = 0, row = 0; i < rows; i++, row += cols) {
+      for (let j = 0; j < cols; j++) {
+        const d = x[row + j] - center[j];
+        out[j] += d;
+        out[cols + j] += d * d;
+      }
+    }
+  },
+
   alloc(length) {
     return new Float32Array(length);
   },

@@ -366,6 +366,31 @@ describe('columnRanges agrees with the reference on every kernel set', () => {
   });
 });
 
+describe('columnMoments gives the reference bits on every kernel set', () => {
+  for (const subject of subjects) {
+    it(`${subject.label}: odd column counts, onto running sums, blocks beyond the scratch`, () => {
+      fc.assert(
+        fc.property(
+          fc.constantFrom(0, 1, 3, 257, 3000), fc.constantFrom(1, 2, 3, 5, 8, 33),
+          (rows, cols) => {
+            // NOTE: an offset of 1000 makes the float64 rounding of every step visible.
+            const x = filled(subject.make, rows * cols, 3);
+            for (let i = 0; i < rows * cols; i += 3) x[i] += 1000;
+            const center = Float64Array.from({ length: cols }, () => random.normal() * 500);
+            const start = Float64Array.from({ length: 2 * cols }, () => random.uniform());
+            const expected = Float64Array.from(start);
+            referenceKernels.columnMoments(Float32Array.from(x), rows, cols, center, expected);
+            const out = Float64Array.from(start);
+            subject.kernels.columnMoments(x, rows, cols, center, out);
+            assert.deepEqual(out, expected, `${rows}×${cols}`);
+          },
+        ),
+        { seed: 11, numRuns: 25 },
+      );
+    });
+  }
+});
+
 describe('denseChain agrees with the reference on every kernel set', () => {
   for (const subject of subjects) {
     it(`${subject.label}: chains of 1-3 layers, odd sizes, every fused activation`, () => {

@@ -103,6 +103,15 @@ export interface Kernels {
     x: Float32Array, rows: number, cols: number, low: Float32Array, high: Float32Array,
     out: Float64Array,
   ): void;
+  /**
+   * Adds per-column sums over x (rows, cols) onto out (2·cols): out[j] += Σ (x − center[j]),
+   * out[cols + j] += Σ (x − center[j])², in float64 and row order, so every kernel set gives the
+   * bits of that scalar loop and a large input can be summed in parts (the doctor's mean and
+   * standard deviation of the training rows).
+   */
+  columnMoments(
+    x: Float32Array, rows: number, cols: number, center: Float64Array, out: Float64Array,
+  ): void;
   /** A zero-filled array of `length` floats in this backend's memory (see the contract above). */
   alloc(length: number): Float32Array;
   /** Returns an array from `alloc` to the backend now; a no-op for any other array. */

@@ -128,6 +128,17 @@ export const referenceKernels: Kernels = {
     }
   },
 
+  // x (rows, cols), center (cols) → out (2·cols) += Σ (x − center), Σ (x − center)²
+  columnMoments(x, rows, cols, center, out) {
+    for (let j = 0; j < cols; j++) {
+      for (let i = 0; i < rows; i++) {
+        const d = x[i * cols + j] - center[j];
+        out[j] += d;
+        out[cols + j] += d * d;
+      }
+    }
+  },
+
   alloc(length) {
     return new Float32Array(length);
   },

@@ -1,6 +1,6 @@
-// The model doctor's scans of user data in the wasm kernels: NaN / ±Infinity counts and column
-// ranges. User data rarely lives in the wasm memory, so both scan it through scratch a block at
-// a time and never need a copy of the whole input in the memory.
+// The model doctor's scans of user data in the wasm kernels: NaN / ±Infinity counts, column
+// ranges and column moments. User data rarely lives in the wasm memory, so each scans it through
+// scratch a block at a time and never needs a copy of the whole input in the memory.
 import { jsKernels } from '../js.js';
 import type { Kernels } from '../kernels.js';
 import { checkLength, checkSize } from './kernel-arguments.js';
@@ -11,7 +11,12 @@ import type { WasmHeap } from './wasm-heap.js';
 /** Floats of user data copied into scratch and scanned at a time (256 KiB). */
 const SCAN_BLOCK = 65536;
 
-type DataScans = Pick<Kernels, 'countNonFinite' | 'columnRanges'>;
+type DataScans = Pick<Kernels, 'countNonFinite' | 'columnRanges' | 'columnMoments'>;
+
+/** The bytes of a float64 array as float32 values, so they go through `Staging` unchanged. */
+function asFloats(array: Float64Array, length: number): Float32Array {
+  return new Float32Array(array.buffer, array.byteOffset, 2 * length);
+}
 
 export function wasmDataScans(wasm: KernelExports, heap: WasmHeap, stage: Staging): DataScans {
   return {
@@ -64,6 +69,34 @@ export function wasmDataScans(wasm: KernelExports, heap: WasmHeap, stage: Stagin
           if (partial[cols + j] > out[cols + j]) out[cols + j] = partial[cols + j];
           out[2 * cols + j] += partial[2 * cols + j];
         }
+      }
+    },
+
+    // x (rows, cols), center (cols) → out (2·cols) += Σ (x − center), Σ (x − center)²
+    columnMoments(x, rows, cols, center, out) {
+      checkSize('columnMoments', 'rows', rows);
+      checkSize('columnMoments', 'cols', cols);
+      checkLength('columnMoments', 'x', x, rows * cols);
+      checkLength('columnMoments', 'center', center, cols);
+      checkLength('columnMoments', 'out', out, 2 * cols);
+      if (cols === 0) return;
+      const blockRows = Math.max(1, Math.floor(SCAN_BLOCK / cols));
+      const [centerFloats, outFloats] = [asFloats(center, cols), asFloats(out, 2 * cols)];
+      for (let start = 0; start < rows; start += blockRows) {
+        const count = Math.min(blockRows, rows - start);
+        const block = x.subarray(start * cols, (start + count) * cols);
+        const bytes = stage.bytes(block, count * cols) + stage.bytes(centerFloats, 2 * cols) +
+          stage.bytes(outFloats, 4 * cols);
+        if (!stage.begin(bytes)) {
+          const rest = x.subarray(start * cols, rows * cols);
+          return jsKernels.columnMoments(rest, rows - start, cols, center, out);
+        }
+        const px = stage.input(block, count * cols);
+        const pc = stage.input(centerFloats, 2 * cols);
+        // NOTE: the sums continue from out's values block after block, in row order, as one
+        // pass over all rows would add them.
+        wasm.columnMoments(px, count, cols, pc, stage.output(outFloats, 4 * cols, true));
+        stage.finish();
       }
     },
   };

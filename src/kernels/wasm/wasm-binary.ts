@@ -33,6 +33,8 @@ export interface KernelExports {
   countNonFinite(x: number, size: number): number;
   /** Per column of x (rows, cols): min, max, count outside [low, high] into out (3·cols, f32). */
   columnRanges(x: number, rows: number, cols: number, low: number, high: number, out: number): void;
+  /** Adds per-column sums of x − center and of its squares onto out (2·cols, f64). */
+  columnMoments(x: number, rows: number, cols: number, center: number, out: number): void;
   /** The steps of a dense chain (asm/chain.ts) over x (m rows), on this thread. */
   denseChain(table: number, steps: number, x: number, m: number, work: number): void;
   /** Computes parts of the job posted in the control block (asm/threads.ts); returns how many. */
