@@ -115,6 +115,8 @@ function float32AtMost(v: number): number {
 
 /** out (rows, cols): throws 'nonfinite-predictions' naming the first rows with NaN or Infinity. */
 export function checkPredictions(out: Float32Array, rows: number, cols: number, stage: DiagnosticStage): void {
+  // NOTE: the kernels count in one fast pass; only a bad output needs the rows found.
+  if (kernels().countNonFinite(out, rows * cols) === 0) return;
   const bad: number[] = [];
   let count = 0;
   for (let i = 0; i < rows; i++) {
