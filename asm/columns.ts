@@ -3,24 +3,10 @@
 // training rows) and moments (their mean and standard deviation, src/doctor/feature-stats.ts).
 // The rows go in blocks small enough to stay in L1 while each group of columns runs down them.
 
-import { loadPartial, storePartial } from './elementwise';
+import { loadLanes, storeLanes } from './elementwise';
 
 /** Rows per block: 256 rows of up to 32 columns are 32 KiB. */
 const ROW_BLOCK: i32 = 256;
-
-// Four floats at p, or the low `lanes` of them (the other lanes 0) at a row's end.
-// @ts-ignore: decorator
-@inline
-function loadLanes(p: usize, lanes: i32): v128 {
-  return lanes == 4 ? v128.load(p) : loadPartial(p, lanes);
-}
-
-// @ts-ignore: decorator
-@inline
-function storeLanes(p: usize, v: v128, lanes: i32): void {
-  if (lanes == 4) v128.store(p, v);
-  else storePartial(p, v, lanes);
-}
 
 /**
  * x (rows, cols), low and high (cols) → out (3·cols): per column the smallest value, the largest,

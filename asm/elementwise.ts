@@ -29,6 +29,21 @@ export function storePartial(p: usize, v: v128, count: i32): void {
   if (count > 2) store<f32>(p, f32x4.extract_lane(v, 2), 8);
 }
 
+/** Four floats at p, or the low `count` (1-3) of them with the other lanes 0. */
+// @ts-ignore: decorator
+@inline
+export function loadLanes(p: usize, count: i32): v128 {
+  return count == 4 ? v128.load(p) : loadPartial(p, count);
+}
+
+/** Stores four lanes at p, or the low `count` (1-3) of them. */
+// @ts-ignore: decorator
+@inline
+export function storeLanes(p: usize, v: v128, count: i32): void {
+  if (count == 4) v128.store(p, v);
+  else storePartial(p, v, count);
+}
+
 // @ts-ignore: decorator
 @inline
 function activate(v: v128, activation: i32): v128 {

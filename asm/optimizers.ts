@@ -2,20 +2,7 @@
 // Keras 3 uses. Scalars that depend on the step (Adam's bias-corrected rate) are computed once per
 // step in float64 by the caller and passed in rounded to float32.
 
-import { loadPartial, storePartial } from './elementwise';
-
-// @ts-ignore: decorator
-@inline
-function load4(p: usize, count: i32): v128 {
-  return count == 4 ? v128.load(p) : loadPartial(p, count);
-}
-
-// @ts-ignore: decorator
-@inline
-function store4(p: usize, value: v128, count: i32): void {
-  if (count == 4) v128.store(p, value);
-  else storePartial(p, value, count);
-}
+import { loadLanes, storeLanes } from './elementwise';
 
 // One Adam step on `count` (1-4) parameters at byte offset o; `count` is a literal 4 in the main
 // loop, so the partial paths fold away there.
@@ -25,15 +12,15 @@ function adamAt(
   w: usize, g: usize, m: usize, v: usize, o: usize, count: i32,
   alpha: v128, oneMinusBeta1: v128, oneMinusBeta2: v128, epsilon: v128,
 ): void {
-  const gv = load4(g + o, count);
-  let mv = load4(m + o, count);
-  let vv = load4(v + o, count);
+  const gv = loadLanes(g + o, count);
+  let mv = loadLanes(m + o, count);
+  let vv = loadLanes(v + o, count);
   mv = f32x4.add(mv, f32x4.mul(f32x4.sub(gv, mv), oneMinusBeta1));
   vv = f32x4.add(vv, f32x4.mul(f32x4.sub(f32x4.mul(gv, gv), vv), oneMinusBeta2));
   const step = f32x4.div(f32x4.mul(mv, alpha), f32x4.add(f32x4.sqrt(vv), epsilon));
-  store4(m + o, mv, count);
-  store4(v + o, vv, count);
-  store4(w + o, f32x4.sub(load4(w + o, count), step), count);
+  storeLanes(m + o, mv, count);
+  storeLanes(v + o, vv, count);
+  storeLanes(w + o, f32x4.sub(loadLanes(w + o, count), step), count);
 }
 
 // Keras 3 Adam over w, g, m, v (size each):
@@ -59,16 +46,16 @@ function sgdAt(
   w: usize, g: usize, velocity: usize, o: usize, count: i32,
   rate: v128, momentum: v128, useMomentum: bool, nesterov: bool,
 ): void {
-  const scaled = f32x4.mul(load4(g + o, count), rate);
-  const wv = load4(w + o, count);
+  const scaled = f32x4.mul(loadLanes(g + o, count), rate);
+  const wv = loadLanes(w + o, count);
   if (!useMomentum) {
-    store4(w + o, f32x4.sub(wv, scaled), count);
+    storeLanes(w + o, f32x4.sub(wv, scaled), count);
     return;
   }
-  const vel = f32x4.sub(f32x4.mul(load4(velocity + o, count), momentum), scaled);
-  store4(velocity + o, vel, count);
+  const vel = f32x4.sub(f32x4.mul(loadLanes(velocity + o, count), momentum), scaled);
+  storeLanes(velocity + o, vel, count);
   const delta = nesterov ? f32x4.sub(f32x4.mul(vel, momentum), scaled) : vel;
-  store4(w + o, f32x4.add(wv, delta), count);
+  storeLanes(w + o, f32x4.add(wv, delta), count);
 }
 
 // Keras 3 SGD over w, g (and velocity when momentum ≠ 0), size each:
