@@ -31,8 +31,10 @@ test('row hashes are the two seeded hashes of each row, joined into 53 bits', ()
   const [rows, cols] = [500, 7];
   const data = Float32Array.from({ length: rows * cols }, () => random.normal());
   const bits = new Uint32Array(data.buffer);
-  const expected = Float64Array.from({ length: rows }, (_, i) =>
-    oneHash(bits, i * cols, cols, 0x9747b28c) * 2 ** 21 + (oneHash(bits, i * cols, cols, 0x1b873593) >>> 11));
+  const expected = Float64Array.from({ length: rows }, (_, i) => {
+    const [high, low] = [0x9747b28c, 0x1b873593].map((seed) => oneHash(bits, i * cols, cols, seed));
+    return high * 2 ** 21 + (low >>> 11);
+  });
   assert.deepEqual(hashRows(nn.tensor(data, [rows, cols])), expected);
 });
 

@@ -18,6 +18,27 @@ function asFloats(array: Float64Array, length: number): Float32Array {
   return new Float32Array(array.buffer, array.byteOffset, 2 * length);
 }
 
+/**
+ * Calls `scan` with each block of rows of x (rows, cols), staged into scratch with room for
+ * `otherBytes` of the scan's other operands (which it stages itself). Returns the rows scanned:
+ * fewer than `rows` when the memory cannot hold a block, and the caller scans the rest in js.
+ */
+function scanBlocks(
+  stage: Staging, x: Float32Array, rows: number, cols: number, otherBytes: number,
+  scan: (block: number, count: number) => void,
+): number {
+  // NOTE: a block also keeps each call's counts far below 2²⁴, where the wasm code's float
+  // counts stop being exact.
+  const blockRows = Math.max(1, Math.floor(SCAN_BLOCK / cols));
+  for (let start = 0; start < rows; start += blockRows) {
+    const count = Math.min(blockRows, rows - start);
+    const block = x.subarray(start * cols, (start + count) * cols);
+    if (!stage.begin(stage.bytes(block, count * cols) + otherBytes)) return start;
+    scan(stage.input(block, count * cols), count);
+  }
+  return rows;
+}
+
 export function wasmDataScans(wasm: KernelExports, heap: WasmHeap, stage: Staging): DataScans {
   return {
     // x (size) → count of NaN / ±Infinity
@@ -26,13 +47,10 @@ export function wasmDataScans(wasm: KernelExports, heap: WasmHeap, stage: Stagin
       checkLength('countNonFinite', 'x', x, size);
       if (heap.owns(x)) return wasm.countNonFinite(x.byteOffset, size);
       let count = 0;
-      for (let start = 0; start < size; start += SCAN_BLOCK) {
-        const length = Math.min(SCAN_BLOCK, size - start);
-        const block = x.subarray(start, start + length);
-        if (!stage.begin(stage.bytes(block, length))) return jsKernels.countNonFinite(x, size);
-        count += wasm.countNonFinite(stage.input(block, length), length);
-      }
-      return count;
+      const scanned = scanBlocks(stage, x, size, 1, 0, (block, length) => {
+        count += wasm.countNonFinite(block, length);
+      });
+      return count + jsKernels.countNonFinite(x.subarray(scanned, size), size - scanned);
     },
 
     // x (rows, cols), low, high (cols) → out (3·cols): min, max, count outside [low, high], merged
@@ -44,32 +62,23 @@ export function wasmDataScans(wasm: KernelExports, heap: WasmHeap, stage: Stagin
       checkLength('columnRanges', 'high', high, cols);
       checkLength('columnRanges', 'out', out, 3 * cols);
       if (cols === 0) return;
-      // NOTE: a block also keeps each call's counts far below 2²⁴, where the wasm code's float
-      // counts stop being exact; the blocks' results merge here in float64.
-      const blockRows = Math.max(1, Math.floor(SCAN_BLOCK / cols));
       const partial = new Float32Array(3 * cols);
-      for (let start = 0; start < rows; start += blockRows) {
-        const count = Math.min(blockRows, rows - start);
-        const block = x.subarray(start * cols, (start + count) * cols);
-        const bytes = stage.bytes(block, count * cols) + stage.bytes(low, cols) +
-          stage.bytes(high, cols) + stage.bytes(partial, 3 * cols);
-        if (!stage.begin(bytes)) {
-          // NOTE: the rows before `start` are merged already.
-          const rest = x.subarray(start * cols, rows * cols);
-          return jsKernels.columnRanges(rest, rows - start, cols, low, high, out);
-        }
-        const px = stage.input(block, count * cols);
+      const other =
+        stage.bytes(low, cols) + stage.bytes(high, cols) + stage.bytes(partial, 3 * cols);
+      const scanned = scanBlocks(stage, x, rows, cols, other, (block, count) => {
         const [pl, ph] = [stage.input(low, cols), stage.input(high, cols)];
-        wasm.columnRanges(px, count, cols, pl, ph, stage.output(partial, 3 * cols, false));
+        wasm.columnRanges(block, count, cols, pl, ph, stage.output(partial, 3 * cols, false));
         stage.finish();
-        // NOTE: strict comparisons keep the earlier value on ties (−0 against 0), as a single
-        // pass over all rows would.
+        // NOTE: the blocks' results merge here in float64; strict comparisons keep the earlier
+        // value on ties (−0 against 0), as a single pass over all rows would.
         for (let j = 0; j < cols; j++) {
           if (partial[j] < out[j]) out[j] = partial[j];
           if (partial[cols + j] > out[cols + j]) out[cols + j] = partial[cols + j];
           out[2 * cols + j] += partial[2 * cols + j];
         }
-      }
+      });
+      const rest = x.subarray(scanned * cols, rows * cols);
+      jsKernels.columnRanges(rest, rows - scanned, cols, low, high, out);
     },
 
     // x (rows, cols), center (cols) → out (2·cols) += Σ (x − center), Σ (x − center)²
@@ -80,24 +89,17 @@ export function wasmDataScans(wasm: KernelExports, heap: WasmHeap, stage: Stagin
       checkLength('columnMoments', 'center', center, cols);
       checkLength('columnMoments', 'out', out, 2 * cols);
       if (cols === 0) return;
-      const blockRows = Math.max(1, Math.floor(SCAN_BLOCK / cols));
       const [centerFloats, outFloats] = [asFloats(center, cols), asFloats(out, 2 * cols)];
-      for (let start = 0; start < rows; start += blockRows) {
-        const count = Math.min(blockRows, rows - start);
-        const block = x.subarray(start * cols, (start + count) * cols);
-        const bytes = stage.bytes(block, count * cols) + stage.bytes(centerFloats, 2 * cols) +
-          stage.bytes(outFloats, 4 * cols);
-        if (!stage.begin(bytes)) {
-          const rest = x.subarray(start * cols, rows * cols);
-          return jsKernels.columnMoments(rest, rows - start, cols, center, out);
-        }
-        const px = stage.input(block, count * cols);
+      const other = stage.bytes(centerFloats, 2 * cols) + stage.bytes(outFloats, 4 * cols);
+      const scanned = scanBlocks(stage, x, rows, cols, other, (block, count) => {
         const pc = stage.input(centerFloats, 2 * cols);
         // NOTE: the sums continue from out's values block after block, in row order, as one
         // pass over all rows would add them.
-        wasm.columnMoments(px, count, cols, pc, stage.output(outFloats, 4 * cols, true));
+        wasm.columnMoments(block, count, cols, pc, stage.output(outFloats, 4 * cols, true));
         stage.finish();
-      }
+      });
+      const rest = x.subarray(scanned * cols, rows * cols);
+      jsKernels.columnMoments(rest, rows - scanned, cols, center, out);
     },
   };
 }
