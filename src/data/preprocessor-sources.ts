@@ -1,7 +1,6 @@
 import { DataError, show } from '../errors.js';
 import { MissingValues, fitsFloat32, parseBoolean, parseNumber } from './parse-value.js';
 import type { CategoricalFeatureConfig, FeatureColumnConfig } from './preprocessor-config.js';
-import type { TransformWarning } from './preprocessor.js';
 import { listNames, type Column, type RawColumns } from './table.js';
 
 /**
@@ -9,6 +8,16 @@ import { listNames, type Column, type RawColumns } from './table.js';
  * config needs: a number per row (NaN = missing) or a one-hot slot per row (-1 = all zeros).
  */
 export type ExtraColumns = 'error' | 'ignore';
+
+/** What a transform noticed in one column: values unseen in training, or unplanned missing ones. */
+export interface TransformWarning {
+  readonly column: string;
+  readonly kind: 'unseen-category' | 'unexpected-missing';
+  readonly count: number;
+  /** Up to five of the values concerned. */
+  readonly examples: readonly string[];
+  readonly message: string;
+}
 
 export interface ColumnSources {
   value(row: number): number;

@@ -3,8 +3,12 @@ import { Tensor } from '../tensor/tensor.js';
 import { DEFAULT_MISSING_VALUES, MissingValues } from './parse-value.js';
 import { parsePreprocessorConfig, type FeatureColumnConfig, type PreprocessorConfig } from './preprocessor-config.js';
 import { fitColumn, type CategoricalMissingPolicy } from './preprocessor-fit.js';
-import { matchColumns, rawSources, tableSources, type ColumnSources, type ExtraColumns } from './preprocessor-sources.js';
+import {
+  matchColumns, rawSources, tableSources, type ColumnSources, type ExtraColumns, type TransformWarning,
+} from './preprocessor-sources.js';
 import type { ColumnKind, RawColumns, Table } from './table.js';
+
+export type { TransformWarning } from './preprocessor-sources.js';
 
 export interface PreprocessorFitOptions {
   /** Training row indices; default every row. Never pass validation or test rows. */
@@ -18,15 +22,6 @@ export interface PreprocessorFitOptions {
 export interface TransformOptions {
   /** Columns the preprocessor does not know: 'error' (default) or 'ignore' (dropped). */
   readonly extraColumns?: ExtraColumns;
-}
-
-export interface TransformWarning {
-  readonly column: string;
-  readonly kind: 'unseen-category' | 'unexpected-missing';
-  readonly count: number;
-  /** Up to five of the values concerned. */
-  readonly examples: readonly string[];
-  readonly message: string;
 }
 
 export interface Transformed {
