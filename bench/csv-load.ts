@@ -8,8 +8,8 @@ import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Random } from '../src/random/random.js';
-import { readCsv } from '../src/io/read-csv.js';
-import { readCsvBatches } from '../src/io/read-csv-batches.js';
+import { readCsv } from '../src/node/read-csv.js';
+import { readCsvBatches } from '../src/node/read-csv-batches.js';
 import { Preprocessor } from '../src/data/preprocessor.js';
 import { TableBuilder } from '../src/data/table-builder.js';
 

@@ -1,9 +1,10 @@
 /**
  * The Keras binary-classification tutorial, line for line in TypeScript, on the Breast Cancer
  * Wisconsin data bundled in data/. Run: npx tsx examples/breast-cancer.ts
- * (An application imports from 'nnkit'; the example imports the source so it runs unbuilt.)
+ * (A Node application imports from 'nnkit', which resolves to the Node entry; the example imports
+ * that entry's source so it runs unbuilt.)
  */
-import * as nn from '../src/index.js';
+import * as nn from '../src/node/index.js';
 
 nn.setSeed(42);
 
@@ -45,6 +46,6 @@ const scores = model.evaluate(xTestScaled, yTest);
 console.log(`test loss ${scores.loss.toFixed(4)}, test accuracy ${scores.accuracy.toFixed(4)} (majority baseline ${scores.baseline_accuracy.toFixed(4)})`);
 
 // …and what the tutorial says to look at next: precision, recall, F1, ROC-AUC, confusion matrix.
-const report = nn.classificationReport(yTest.data, Array.from(classes), { targetNames: ['benign', 'malignant'] });
+const report = nn.evaluation.classificationReport(yTest.data, Array.from(classes), { targetNames: ['benign', 'malignant'] });
 console.log(report.text);
-console.log(`ROC-AUC ${nn.rocAucScore(yTest.data, probs.data).value.toFixed(4)}`);
+console.log(`ROC-AUC ${nn.evaluation.rocAucScore(yTest.data, probs.data).value.toFixed(4)}`);

@@ -3,7 +3,7 @@
  * softmax output, categorical cross-entropy on one-hot labels, argmax predictions and top-k
  * accuracy. Run: npx tsx examples/digits.ts
  */
-import * as nn from '../src/index.js';
+import * as nn from '../src/node/index.js';
 
 nn.setSeed(42);
 
@@ -40,6 +40,6 @@ const predicted = model.predictClasses(xTest);
 const scores = model.evaluate(xTest, yTestOneHot);
 console.log(`test loss ${scores.loss.toFixed(4)}, test accuracy ${scores.accuracy.toFixed(4)}, top-3 accuracy ${scores.top_k_categorical_accuracy.toFixed(4)}`);
 
-const matrix = nn.confusionMatrix(yTest.data, Array.from(predicted), { labels: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9] });
+const matrix = nn.evaluation.confusionMatrix(yTest.data, Array.from(predicted), { labels: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9] });
 console.log('confusion matrix (rows: true digit, columns: predicted):');
 for (const row of matrix.matrix) console.log(row.map((v) => String(v).padStart(4)).join(''));

@@ -1,4 +1,3 @@
-import { CsvLogger, type CsvLoggerArgs } from './csv-logger.js';
 import { EarlyStopping, type EarlyStoppingArgs } from './early-stopping.js';
 import { lambdaCallback } from './lambda-callback.js';
 import { ModelCheckpoint, type ModelCheckpointArgs } from './model-checkpoint.js';
@@ -11,6 +10,5 @@ export const callbacks = {
   reduceLROnPlateau: (args: ReduceLROnPlateauArgs = {}) => new ReduceLROnPlateau(args),
   terminateOnNaN: () => new TerminateOnNaN(),
   modelCheckpoint: (args: ModelCheckpointArgs) => new ModelCheckpoint(args),
-  csvLogger: (args: CsvLoggerArgs) => new CsvLogger(args),
   lambda: lambdaCallback,
 };

@@ -14,7 +14,7 @@ import type { Browser } from 'playwright-core';
 import { chromiumSkip as skip, launchChromium } from '../helpers/chromium.js';
 
 import type { ReportData } from '../../src/report/report-data.js';
-import { writeReport } from '../../src/report/write-report.js';
+import { writeReport } from '../../src/node/write-report.js';
 import { binaryReportFixture, multiclassReportFixture } from './report-fixture.js';
 
 const ARTIFACTS = resolve('test-artifacts');

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { Preprocessor } from '../../src/data/preprocessor.js';
 import { splitIndices } from '../../src/data/split-indices.js';
-import { loadModel } from '../../src/io/load-model.js';
-import { readCsv } from '../../src/io/read-csv.js';
+import { loadModel } from '../../src/node/index.js';
+import { readCsv } from '../../src/node/read-csv.js';
 import { rocAucScore } from '../../src/metrics/index.js';
 import { DATA, runCli, temporaryFolder, type CliOutcome } from './run-cli.js';
 

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import * as data from './index.js';
+import * as data from './data.js';
 
-test('nn.data.readCsv and readCsvBatches load the Node readers on first use', async () => {
+test("nn.data.readCsv and readCsvBatches are in the Node entry's data namespace", async () => {
   const table = await data.readCsv('data/iris.csv');
   assert.equal(table.rows, 150);
   assert.deepEqual(table.target?.classes, ['0', '1', '2']);

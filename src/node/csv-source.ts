@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
+import * as csvParseStream from 'csv-parse/stream';
 import type { Info, InfoRecord } from 'csv-parse/stream';
 import { ConfigError, DataError, NnkitError, show } from '../errors.js';
 import { sniffDelimiter } from '../data/sniff-delimiter.js';
@@ -22,13 +23,6 @@ export interface CsvSource {
   records(onRecord: (record: string[], line: number) => unknown): AsyncGenerator<unknown>;
 }
 
-type CsvParseModule = typeof import('csv-parse/stream');
-
-// NOTE: csv-parse is loaded by a name held in a variable so that bundlers leave it out: the
-// library's browser bundle reaches this file through a dynamic import and must not pull in
-// csv-parse's Node stream code. In Node the import resolves normally from node_modules.
-const CSV_PARSE = 'csv-parse/stream';
-let csvParse: Promise<CsvParseModule> | undefined;
 
 const SNIFF_BYTES = 65536;
 
@@ -49,20 +43,18 @@ export async function openCsv(file: string, delimiter?: string): Promise<CsvSour
     throw fileError(error, file);
   }
   if (start.replace(/^\ufeff/, '').trim() === '') throw emptyFile(file);
-  const module = await (csvParse ??= import(CSV_PARSE) as Promise<CsvParseModule>);
   const chosen = delimiter ?? sniffDelimiter(start);
-  return { file, delimiter: chosen, records: (onRecord) => parseFile(module, file, chosen, onRecord) };
+  return { file, delimiter: chosen, records: (onRecord) => parseFile(file, chosen, onRecord) };
 }
 
 async function* parseFile(
-  module: CsvParseModule,
   file: string,
   delimiter: string,
   onRecord: (record: string[], line: number) => unknown,
 ): AsyncGenerator<unknown> {
   let previousEnd = 0;
   let previousEmpty = 0;
-  const parser = module.parse({
+  const parser = csvParseStream.parse({
     delimiter,
     bom: true,
     trim: true,
@@ -85,14 +77,14 @@ async function* parseFile(
     const source = Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array>;
     yield* source.pipeThrough(parser) as unknown as AsyncIterable<unknown>;
   } catch (error) {
-    throw toNnkitError(module, error, file);
+    throw toNnkitError(error, file);
   }
 }
 
 /** Maps a csv-parse or file-system error to a DataError; nnkit's own errors pass through. */
-function toNnkitError(module: CsvParseModule, error: unknown, file: string): unknown {
+function toNnkitError(error: unknown, file: string): unknown {
   if (error instanceof NnkitError) return error;
-  if (error instanceof module.CsvError) {
+  if (error instanceof csvParseStream.CsvError) {
     const info = error as unknown as Partial<Info>;
     const line = typeof info.lines === 'number' ? info.lines : undefined;
     const where = `${file}${line === undefined ? '' : `, line ${line}`}`;

@@ -1,4 +1,5 @@
-import type { Callback, Logs } from './callback.js';
+import type { Callback, Logs } from '../callbacks/callback.js';
+import { readTextIfExists, writeFileAtomic } from './atomic-write.js';
 
 export interface CsvLoggerArgs {
   filename: string;
@@ -28,7 +29,6 @@ export class CsvLogger implements Callback {
     this.lines = [];
     this.keys = undefined;
     if (!this.append) return;
-    const { readTextIfExists } = await import('../io/atomic-write.js');
     const existing = await readTextIfExists(this.filename);
     const lines = existing.split('\n').filter((l) => l.length > 0);
     if (lines.length > 0) {
@@ -43,7 +43,6 @@ export class CsvLogger implements Callback {
       this.lines.push(['epoch', ...this.keys].join(this.separator));
     }
     this.lines.push([String(epoch), ...this.keys.map((k) => (logs[k] === undefined ? '' : String(logs[k])))].join(this.separator));
-    const { writeFileAtomic } = await import('../io/atomic-write.js');
     await writeFileAtomic(this.filename, this.lines.join('\n') + '\n');
   }
 }
