@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as nn from '../index.js';
-import { serializeModel } from '../model/serialize.js';
+import { loadParts, saveParts } from '../../test/helpers/saved-model.js';
 import { loadDataset, prepareSplit } from '../../test/learning/datasets.js';
 import { driftDiagnostic } from './check-drift.js';
 import { checkFeatureNames } from './feature-names.js';
@@ -53,13 +53,13 @@ test('the held-out rows, standardized with the training statistics, raise no dri
   assert.deepEqual(model.diagnostics.filter((d) => d.stage === 'predict' || d.stage === 'evaluate'), []);
 });
 
-test('the training ranges are saved in model.metadata, so a loaded model still warns of drift', async () => {
+test('the training ranges are saved in model.json, so a loaded model still warns of drift', async () => {
   const { model } = await trainedOnStandardized();
-  const stats = (model.metadata.doctor as { featureStats: { rows: number; min: number[] } }).featureStats;
+  const saved = saveParts(model);
+  const stats = saved.json.doctor.featureStats as { rows: number; min: number[] };
   assert.equal(stats.rows, model.doctor.featureStats!.rows);
   assert.equal(stats.min.length, 30);
-  const saved = serializeModel(model);
-  const loaded = nn.loadModelFromBytes(JSON.stringify(saved.json), saved.weights);
+  const loaded = await nn.loadModel(model.toBytes());
   assert.deepEqual(loaded.doctor.featureStats, model.doctor.featureStats);
   loaded.predict(rawRows(5), { verbose: 0 });
   assert.ok(loaded.diagnostics.some((d) => d.code === 'feature-drift'));
@@ -67,10 +67,9 @@ test('the training ranges are saved in model.metadata, so a loaded model still w
 
 test('a tampered featureStats in model.json is refused at load', async () => {
   const { model } = await trainedOnStandardized();
-  const saved = serializeModel(model);
-  const json = JSON.parse(JSON.stringify(saved.json));
-  json.metadata.doctor.featureStats.min = [1, 2];
-  assert.throws(() => nn.loadModelFromBytes(JSON.stringify(json), saved.weights), (e: unknown) => e instanceof nn.FormatError && /featureStats\.min/.test(e.message));
+  const saved = saveParts(model);
+  saved.json.doctor.featureStats.min = [1, 2];
+  assert.throws(() => loadParts(saved.json, saved.blobs), (e: unknown) => e instanceof nn.FormatError && /doctor\.featureStats: .*featureStats\.min/.test(e.message));
 });
 
 test('outputs that overflow to NaN are an error naming the rows, not a silent NaN', () => {

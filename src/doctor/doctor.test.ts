@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as nn from '../index.js';
-import { serializeModel } from '../model/serialize.js';
 
 /** Runs `action` with console.warn captured; returns what it printed. */
 async function printed(action: () => Promise<unknown> | unknown): Promise<string[]> {
@@ -71,8 +70,7 @@ test('silenced codes are saved with the model and still silenced after loading',
   const model = mseClassifier(['regression-loss-on-classifier', 'unscaled-features']);
   const history = await model.fit(x, y, { epochs: 1, verbose: 0 });
   assert.deepEqual(history.diagnostics, []);
-  const saved = serializeModel(model);
-  const loaded = nn.loadModelFromBytes(JSON.stringify(saved.json), saved.weights);
+  const loaded = await nn.loadModel(model.toBytes());
   assert.deepEqual(loaded.doctor.silence, ['regression-loss-on-classifier', 'unscaled-features']);
   const again = await loaded.fit(x, y, { epochs: 1, verbose: 0 });
   assert.deepEqual(again.diagnostics, []);

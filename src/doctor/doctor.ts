@@ -1,4 +1,4 @@
-import { FormatError } from '../errors.js';
+import type { JsonReader } from '../utils/json-reader.js';
 import { checkSilenceList, raise, type Diagnostic, type DiagnosticCode, type DiagnosticStage } from './diagnostic.js';
 import { parseFeatureStats, type FeatureStats } from './feature-stats.js';
 import type { RowHashes } from './row-hashes.js';
@@ -6,11 +6,8 @@ import type { RowHashes } from './row-hashes.js';
 /** Warnings kept per model; the oldest predict / evaluate ones go first beyond this. */
 const MAX_KEPT = 200;
 
-/** The metadata key the doctor saves its state under. */
-export const METADATA_KEY = 'doctor';
-
-/** What the doctor saves in `model.metadata.doctor`. */
-export interface DoctorMetadata {
+/** What the doctor saves with a model (model.json's `doctor` section). */
+export interface DoctorState {
   readonly silence?: readonly DiagnosticCode[];
   readonly featureStats?: FeatureStats;
 }
@@ -91,43 +88,31 @@ export class Doctor {
     }
   }
 
-  /** Writes the state that must survive save / load into `metadata.doctor`. */
-  saveTo(metadata: Record<string, unknown>): void {
-    const state: DoctorMetadata = {
+  /** The state that must survive save / load (model.json's `doctor` section), if any. */
+  state(): DoctorState | undefined {
+    const state: DoctorState = {
       ...(this.silenced.size > 0 ? { silence: [...this.silenced] } : {}),
       ...(this.featureStats ? { featureStats: this.featureStats } : {}),
     };
-    if (Object.keys(state).length > 0) metadata[METADATA_KEY] = state;
-    else delete metadata[METADATA_KEY];
+    return Object.keys(state).length > 0 ? state : undefined;
   }
 
-  /**
-   * Restores the state a loaded model saved; throws a FormatError when `metadata.doctor` is
-   * not what nnkit writes (a tampered or corrupt model.json).
-   */
-  restoreFrom(metadata: Readonly<Record<string, unknown>>, features: number, path: string): void {
-    if (!Object.prototype.hasOwnProperty.call(metadata, METADATA_KEY)) return;
-    const saved = metadata[METADATA_KEY];
-    const fail = (problem: string): never => {
-      throw new FormatError(
-        'format/invalid',
-        `${path}: metadata.doctor is invalid (${problem}); the file was edited or is corrupt. Save the model again.`,
-        path,
-      );
-    };
-    if (typeof saved !== 'object' || saved === null || Array.isArray(saved)) fail('it must be an object');
-    const state = saved as Record<string, unknown>;
-    if (state.silence !== undefined) {
+  /** Restores a saved `doctor` section for a model of `features` inputs; bad fields throw with their path. */
+  restore(section: JsonReader, features: number): void {
+    section.object();
+    const silence = section.optional('silence');
+    if (silence !== undefined) {
       try {
-        this.setSilence(state.silence);
+        this.setSilence(silence.stringArray());
       } catch (error) {
-        fail((error as Error).message);
+        silence.fail(`known, silenceable diagnostic codes (${(error as Error).message})`);
       }
     }
-    if (state.featureStats !== undefined) {
-      const { stats, problem } = parseFeatureStats(state.featureStats, features);
-      if (problem !== undefined) fail(problem);
-      this.featureStats = stats;
+    const stats = section.optional('featureStats');
+    if (stats !== undefined) {
+      const { stats: parsed, problem } = parseFeatureStats(stats.value, features);
+      if (problem !== undefined) stats.fail(`feature ranges of the training rows (${problem})`);
+      this.featureStats = parsed;
     }
   }
 }

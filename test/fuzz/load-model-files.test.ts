@@ -1,4 +1,4 @@
-// The model loader on disk (src/io/load-model.ts): damaged directories end in a FormatError that
+// The model loader on disk (src/node/file-storage.ts): damaged directories end in a FormatError that
 // names the file, and sizes are compared before anything is read, so a hostile declared size
 // never drives an allocation.
 import assert from 'node:assert/strict';
@@ -7,11 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import fc from 'fast-check';
-import * as nn from '../../src/index.js';
+import * as nn from '../../src/node/index.js';
 import { fuzzParameters, onlyTypedErrorsAsync, outcomes, summary } from './fuzz-config.js';
 
 let root = '';
 let saved = '';
+/** The blob names the saved model.json gives (weights-<crc32>.bin, optimizer-<crc32>.bin). */
+let weightsBin = '';
+let optimizerBin = '';
 
 before(async () => {
   root = await mkdtemp(join(tmpdir(), 'nnkit-load-'));
@@ -21,6 +24,9 @@ before(async () => {
   model.compile({ optimizer: 'adam', loss: 'binary_crossentropy', metrics: ['accuracy'] });
   await model.fit([[0, 1, 2], [1, 0, 1], [2, 2, 0], [0, 0, 1]], [0, 1, 1, 0], { epochs: 2, verbose: 0 });
   await model.save(saved, { includeOptimizer: true });
+  const json = JSON.parse(await readFile(join(saved, 'model.json'), 'utf8'));
+  weightsBin = json.weightsFile.file;
+  optimizerBin = json.optimizerState.file;
 });
 
 after(async () => {
@@ -46,13 +52,13 @@ test('the saved directory loads', async () => {
 });
 
 test('a missing directory, model.json or weights.bin is a FormatError naming the file', async () => {
-  await assertFormatError(join(root, 'nowhere'), /model\.json does not exist/);
-  await assertFormatError(await damaged('no-weights', (d) => rm(join(d, 'weights.bin'))), /weights\.bin does not exist/);
-  await assertFormatError(await damaged('no-optimizer', (d) => rm(join(d, 'optimizer.bin'))), /optimizer\.bin does not exist/);
+  await assertFormatError(join(root, 'nowhere'), /nowhere does not exist/);
+  await assertFormatError(await damaged('no-weights', (d) => rm(join(d, weightsBin))), /weights-[0-9a-f]{8}\.bin does not exist/);
+  await assertFormatError(await damaged('no-optimizer', (d) => rm(join(d, optimizerBin))), /optimizer-[0-9a-f]{8}\.bin does not exist/);
 });
 
 test('a truncated weights.bin is refused by its size before it is read', async () => {
-  await assertFormatError(await damaged('short', (d) => truncate(join(d, 'weights.bin'), 10)), /holds 10 bytes but model\.json declares/);
+  await assertFormatError(await damaged('short', (d) => truncate(join(d, weightsBin), 10)), /holds 10 bytes but model\.json declares/);
 });
 
 test('a declared weight size of a petabyte is refused without allocating it', async () => {
@@ -68,11 +74,11 @@ test('random bytes in place of model.json or weights.bin end in a typed error', 
   const seen = outcomes();
   const dir = await damaged('random', async () => undefined);
   const goodJson = await readFile(join(saved, 'model.json'));
-  const goodWeights = await readFile(join(saved, 'weights.bin'));
+  const goodWeights = await readFile(join(saved, weightsBin));
   await fc.assert(
     fc.asyncProperty(fc.boolean(), fc.uint8Array({ maxLength: 256 }), async (replaceJson, bytes) => {
       await writeFile(join(dir, 'model.json'), replaceJson ? bytes : goodJson);
-      await writeFile(join(dir, 'weights.bin'), replaceJson ? goodWeights : bytes);
+      await writeFile(join(dir, weightsBin), replaceJson ? goodWeights : bytes);
       await onlyTypedErrorsAsync(seen, () => nn.loadModel(dir));
     }),
     fuzzParameters(Math.min(60, fuzzParameters().numRuns)),

@@ -1,4 +1,4 @@
-// Fuzzing the model loader (model.json + weights.bin + optimizer.bin, through loadModelFromBytes,
+// Fuzzing the model loader (model.json + weights.bin + optimizer.bin, through modelFromFiles,
 // the code path loadModel uses after reading the files): corrupt, truncated and hostile inputs
 // must end in a model that works or in one of nnkit's typed errors — never a TypeError, a
 // RangeError, a hang, prototype pollution or a model that silently outputs NaN.
@@ -6,12 +6,13 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import * as nn from '../../src/index.js';
-import { serializeModel, type ModelJson } from '../../src/model/serialize.js';
+import type { ModelDocument } from '../../src/model/model-document.js';
+import { loadParts, saveParts } from '../helpers/saved-model.js';
 import { crc32 } from '../../src/utils/bytes.js';
 import { fuzzParameters, onlyTypedErrors, onlyTypedErrorsAsync, outcomes, summary, type Outcomes } from './fuzz-config.js';
 
 interface Fixture {
-  readonly json: ModelJson;
+  readonly json: ModelDocument;
   readonly text: string;
   readonly weights: Uint8Array;
   readonly optimizer: Uint8Array | undefined;
@@ -40,9 +41,18 @@ async function fixtures(): Promise<Fixture[]> {
 
   return [binary, multi].flatMap((model) =>
     [false, true].map((includeOptimizer) => {
-      const saved = serializeModel(model, { includeOptimizer });
-      return { json: saved.json, text: JSON.stringify(saved.json), weights: saved.weights, optimizer: saved.optimizerState, features: 4 };
+      const saved = saveParts(model, { includeOptimizer });
+      // NOTE: the fixed blob names (which the format accepts) let loadBytes take bare bytes.
+      const optimizer = includeOptimizer ? saved.blobs.get(saved.json.optimizerState.file) : undefined;
+      saved.json.weightsFile.file = 'weights.bin';
+      if (optimizer) saved.json.optimizerState.file = 'optimizer.bin';
+      return { json: saved.json, text: JSON.stringify(saved.json), weights: saved.weights, optimizer, features: 4 };
     }));
+}
+
+/** Loads model.json text with weights.bin (and optimizer.bin) as the loader would. */
+function loadBytes(text: string, weights: Uint8Array, optimizer?: Uint8Array): nn.Model {
+  return loadParts(text, new Map([['weights.bin', weights], ...(optimizer ? [['optimizer.bin', optimizer] as const] : [])]));
 }
 
 /** Every path into a JSON value (object keys and array indices), parents before children. */
@@ -90,7 +100,7 @@ const fixtureIndex = fc.nat({ max: models.length - 1 });
 
 /** Loads and, when the load succeeds, predicts one row: both must end well or in a typed error. */
 function loadAndUse(seen: Outcomes, text: string, weights: Uint8Array, optimizer: Uint8Array | undefined, features: number): void {
-  const model = onlyTypedErrors(seen, () => nn.loadModelFromBytes(text, weights, optimizer));
+  const model = onlyTypedErrors(seen, () => loadBytes(text, weights, optimizer));
   if (!model) return;
   const row = Array.from({ length: features }, (_, j) => j / 4 - 0.3);
   const out = onlyTypedErrors(seen, () => model.predict([row], { verbose: 0 }));
@@ -103,7 +113,7 @@ function loadAndUse(seen: Outcomes, text: string, weights: Uint8Array, optimizer
  * optimizer state must end in a typed error or a diagnosed stop, never in a NaN left unsaid.
  */
 async function trainAfterLoad(seen: Outcomes, text: string, weights: Uint8Array, optimizer: Uint8Array | undefined): Promise<void> {
-  const model = onlyTypedErrors(seen, () => nn.loadModelFromBytes(text, weights, optimizer));
+  const model = onlyTypedErrors(seen, () => loadBytes(text, weights, optimizer));
   if (!model || !model.compiled) return;
   const x = [[0.1, -1, 2, 0.5], [1, 0.3, -0.2, 0], [0.7, 0.7, 0.1, -1], [-0.4, 1.2, 0, 0.3]];
   const y = model.outputUnits === 1 ? [0, 1, 1, 0] : [0, 1, 2, 1];
@@ -118,7 +128,7 @@ async function trainAfterLoad(seen: Outcomes, text: string, weights: Uint8Array,
 
 test('the fixtures load back and predict as saved', () => {
   for (const f of models) {
-    const model = nn.loadModelFromBytes(f.text, f.weights, f.optimizer);
+    const model = loadBytes(f.text, f.weights, f.optimizer);
     assert.equal(model.inputFeatures, 4);
   }
 });
@@ -196,10 +206,10 @@ test('a chain of 9999 layers loads without overflowing the stack, and a cycle th
     format: 'nnkit-model', formatVersion: 1, name: 'deep', className: 'Functional', layers, output: `a${n - 1}`,
     threshold: 0.5, weights: [], weightsFile: { file: 'weights.bin', bytes: 0, crc32: crc32(new Uint8Array(0)) },
   };
-  const model = nn.loadModelFromBytes(JSON.stringify(json), new Uint8Array(0));
+  const model = loadBytes(JSON.stringify(json), new Uint8Array(0));
   assert.deepEqual([...model.predict([[1, 2]], { verbose: 0 }).data], [1, 2]);
   layers[1].inbound = [`a${n - 1}`];
-  assert.throws(() => nn.loadModelFromBytes(JSON.stringify(json), new Uint8Array(0)), (e: unknown) => e instanceof nn.FormatError && /cycle/.test(e.message));
+  assert.throws(() => loadBytes(JSON.stringify(json), new Uint8Array(0)), (e: unknown) => e instanceof nn.FormatError && /cycle/.test(e.message));
 });
 
 test('truncated model.json fails with a typed error', (t) => {
@@ -268,26 +278,26 @@ test('a weight file holding NaN is refused even when its checksum matches', () =
   floats[0] = NaN;
   const bytes = new Uint8Array(floats.buffer);
   const json = { ...f.json, weightsFile: { ...f.json.weightsFile, crc32: crc32(bytes) } };
-  assert.throws(() => nn.loadModelFromBytes(JSON.stringify(json), bytes), (e: unknown) => e instanceof nn.FormatError && /NaN|finite/.test(e.message));
+  assert.throws(() => loadBytes(JSON.stringify(json), bytes), (e: unknown) => e instanceof nn.FormatError && /NaN|finite/.test(e.message));
 });
 
 test('a declared architecture larger than the weight file is refused before allocating it', () => {
   const f = models[0];
   const json = JSON.parse(f.text) as { layers: { config: Record<string, unknown> }[] };
   json.layers[1].config.units = 2 ** 30;
-  assert.throws(() => nn.loadModelFromBytes(JSON.stringify(json), f.weights), (e: unknown) => e instanceof nn.FormatError);
+  assert.throws(() => loadBytes(JSON.stringify(json), f.weights), (e: unknown) => e instanceof nn.FormatError);
 });
 
 test('a saved metric whose settings would allocate gigabytes is refused at load', () => {
   const f = models[0];
   const json = JSON.parse(f.text) as { training: { metrics: unknown[] } };
   json.training.metrics = [{ className: 'AUC', config: { numThresholds: 1e9 } }];
-  assert.throws(() => nn.loadModelFromBytes(JSON.stringify(json), f.weights), (e: unknown) => e instanceof nn.NnkitError && /numThresholds/.test(e.message));
+  assert.throws(() => loadBytes(JSON.stringify(json), f.weights), (e: unknown) => e instanceof nn.NnkitError && /numThresholds/.test(e.message));
 });
 
 test('a merge layer listing 200 000 inbound names is refused, not a stack overflow', () => {
   const f = models[0];
   const json = JSON.parse(f.text) as { layers: { inbound: string[] }[] };
   json.layers[2].inbound = new Array(200_000).fill('dense');
-  assert.throws(() => nn.loadModelFromBytes(JSON.stringify(json), f.weights), (e: unknown) => e instanceof nn.FormatError);
+  assert.throws(() => loadBytes(JSON.stringify(json), f.weights), (e: unknown) => e instanceof nn.FormatError);
 });
