@@ -1,0 +1,22 @@
+/**
+ * nnkit's Node entry: everything of the browser-safe root, plus what needs Node — models saved
+ * to and loaded from folders (`model.save(path)`, `nn.loadModel(path)`), CSV files
+ * (`nn.data.readCsv`, `readCsvBatches`), the CSV logger callback and the report file.
+ * `import 'nnkit'` resolves here in Node (the package's "node" export condition) and to the root
+ * in browsers; `import 'nnkit/node'` names it explicitly.
+ */
+import { setModelStorage } from '../model/model-storage.js';
+import { fileStorage } from './file-storage.js';
+
+setModelStorage(fileStorage);
+
+export * from '../index.js';
+// NOTE: these two local exports replace the root's namespaces of the same names (ES modules
+// give a module's own exports precedence over `export *`), adding the file-based members.
+export * as data from './data.js';
+export { callbacks } from './callbacks.js';
+export { CsvLogger, type CsvLoggerArgs } from './csv-logger.js';
+export { fileStorage } from './file-storage.js';
+export { lockFolder, type ReleaseLock } from './folder-lock.js';
+export { writeFileAtomic } from './atomic-write.js';
+export { writeReport } from './write-report.js';
