@@ -1,5 +1,5 @@
-// The README's test command: type-check the whole project, then run every *.test.ts under src/
-// and test/ with Node's own test runner (TypeScript loaded through tsx).
+// The README's test command: type-check the whole project, check its import rules, then run
+// every *.test.ts under src/ and test/ with Node's own test runner (TypeScript loaded through tsx).
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,7 +22,12 @@ function run(command, args) {
 const filter = process.argv.slice(2);
 // NOTE: the wasm kernels are build output (gitignored); compile them when missing or stale.
 run(process.execPath, ['scripts/build-wasm.mjs', '--if-stale']);
-if (filter.length === 0) run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
+if (filter.length === 0) {
+  run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
+  // NOTE: the import rules of .dependency-cruiser.cjs: no cycles, floors point down, node:* only
+  // in src/node and src/cli.
+  run('npx', ['depcruise', 'src', '--output-type', 'err']);
+}
 const files = filter.length > 0 ? filter : [...findTests('src'), ...findTests('test')].sort();
 // NOTE: property-seed.ts gives fast-check one fixed seed in every test process (see that file).
 const seed = ['--import', './test/helpers/property-seed.ts'];
