@@ -30,7 +30,7 @@ const SHAPES: Array<[number, number, number]> = [
 ];
 
 function filled(kernels: Kernels, length: number): Float32Array {
-  const array = kernels.alloc(length);
+  const array = kernels.memory.alloc(length);
   for (let i = 0; i < length; i++) array[i] = Math.random() - 0.5;
   return array;
 }
@@ -56,9 +56,9 @@ function gflops(kernels: Kernels, layout: Layout, m: number, k: number, n: numbe
   // Operand sizes are the same in every layout; only how they are read differs.
   const a = filled(kernels, m * k);
   const b = filled(kernels, k * n);
-  const out = kernels.alloc(m * n);
-  const seconds = secondsPerCall(() => kernels[layout](a, b, out, m, k, n));
-  for (const array of [a, b, out]) kernels.free(array);
+  const out = kernels.memory.alloc(m * n);
+  const seconds = secondsPerCall(() => kernels.compute[layout](a, b, out, m, k, n));
+  for (const array of [a, b, out]) kernels.memory.free(array);
   return (2 * m * k * n) / seconds / 1e9;
 }
 
@@ -74,14 +74,14 @@ function elementwise(kernels: Kernels): Array<[string, number]> {
   const x = filled(kernels, rows * units);
   const y = filled(kernels, rows * units);
   const bias = filled(kernels, units);
-  const out = kernels.alloc(units);
+  const out = kernels.memory.alloc(units);
   const size = WIDE_PARAMETERS;
   const [w, g] = [filled(kernels, size), filled(kernels, size)];
-  const [m, v] = [kernels.alloc(size), kernels.alloc(size)];
+  const [m, v] = [kernels.memory.alloc(size), kernels.memory.alloc(size)];
   const shape = `(${rows}×${units})`;
   const perActivation = (run: () => void) => (secondsPerCall(run) / (rows * units)) * 1e9;
   const perParameter = (run: () => void) => (secondsPerCall(run) / size) * 1e9;
-  const k = kernels;
+  const k = kernels.compute;
   return [
     [`biasActivation relu ${shape}`, perActivation(() => k.biasActivation(x, bias, rows, units, 'relu'))],
     [`biasActivation sigmoid ${shape}`, perActivation(() => k.biasActivation(y, bias, rows, units, 'sigmoid'))],

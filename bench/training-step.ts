@@ -3,7 +3,7 @@
 // sigmoid) are trained with the kernel calls a dense layer makes (forward matmul + fused bias and
 // activation; backward relu gradient, matmulTransA, sumRows, matmulTransB; one Adam update over
 // one flat parameter buffer) and a fused sigmoid + binary cross-entropy gradient, all buffers from
-// `kernels().alloc`. No shuffling, no loss value, no metrics: an upper bound for a model's fit.
+// `kernels().memory.alloc`. No shuffling, no loss value, no metrics: an upper bound for a model's fit.
 // The wasm kernels run on one thread, then with their worker threads (large calls split).
 //
 //   npx tsx bench/training-step.ts
@@ -30,10 +30,10 @@ interface Layer {
 
 function build(k: Kernels, widths: number[], batch: number) {
   const weights = widths.slice(1).reduce((sum, units, i) => sum + (widths[i] + 1) * units, 0);
-  const params = k.alloc(weights);
-  const grads = k.alloc(weights);
-  const m = k.alloc(weights);
-  const v = k.alloc(weights);
+  const params = k.memory.alloc(weights);
+  const grads = k.memory.alloc(weights);
+  const m = k.memory.alloc(weights);
+  const v = k.memory.alloc(weights);
   for (let i = 0; i < weights; i++) params[i] = (Math.random() - 0.5) * 0.2;
   let offset = 0;
   const take = (array: Float32Array, length: number) => array.subarray(offset, offset + length);
@@ -46,10 +46,10 @@ function build(k: Kernels, widths: number[], batch: number) {
     const db = take(grads, units);
     offset += units;
     const activation = i === widths.length - 2 ? 'sigmoid' : 'relu';
-    return { inDim, units, activation, w, b, dw, db, y: k.alloc(batch * units), dy: k.alloc(batch * units) };
+    return { inDim, units, activation, w, b, dw, db, y: k.memory.alloc(batch * units), dy: k.memory.alloc(batch * units) };
   });
-  const x = k.alloc(batch * FEATURES);
-  const labels = k.alloc(batch);
+  const x = k.memory.alloc(batch * FEATURES);
+  const labels = k.memory.alloc(batch);
   for (let i = 0; i < x.length; i++) x[i] = Math.random() * 2 - 1;
   for (let i = 0; i < batch; i++) labels[i] = Math.random() < 0.5 ? 1 : 0;
   // NOTE: params, grads, m and v are the parents of the layers' subarrays: keep them reachable.
@@ -59,8 +59,8 @@ function build(k: Kernels, widths: number[], batch: number) {
 function forward(k: Kernels, model: ReturnType<typeof build>, batch: number): void {
   let input = model.x;
   for (const layer of model.layers) {
-    k.matmul(input, layer.w, layer.y, batch, layer.inDim, layer.units);
-    k.biasActivation(layer.y, layer.b, batch, layer.units, layer.activation);
+    k.compute.matmul(input, layer.w, layer.y, batch, layer.inDim, layer.units);
+    k.compute.biasActivation(layer.y, layer.b, batch, layer.units, layer.activation);
     input = layer.y;
   }
 }
@@ -74,14 +74,14 @@ function step(k: Kernels, model: ReturnType<typeof build>, batch: number, t: num
   for (let index = layers.length - 1; index >= 0; index--) {
     const layer = layers[index];
     if (layer.activation === 'relu') {
-      k.activationBackward(layer.dy, layer.y, layer.dy, batch * layer.units, 'relu');
+      k.compute.activationBackward(layer.dy, layer.y, layer.dy, batch * layer.units, 'relu');
     }
     const input = index === 0 ? model.x : layers[index - 1].y;
-    k.matmulTransA(input, layer.dy, layer.dw, layer.inDim, batch, layer.units);
-    k.sumRows(layer.dy, layer.db, batch, layer.units);
-    if (index > 0) k.matmulTransB(layer.dy, layer.w, layers[index - 1].dy, batch, layer.units, layer.inDim);
+    k.compute.matmulTransA(input, layer.dy, layer.dw, layer.inDim, batch, layer.units);
+    k.compute.sumRows(layer.dy, layer.db, batch, layer.units);
+    if (index > 0) k.compute.matmulTransB(layer.dy, layer.w, layers[index - 1].dy, batch, layer.units, layer.inDim);
   }
-  k.adamUpdate(model.params, model.grads, model.m, model.v, model.weights, 1e-3, 0.9, 0.999, 1e-7, t);
+  k.compute.adamUpdate(model.params, model.grads, model.m, model.v, model.weights, 1e-3, 0.9, 0.999, 1e-7, t);
 }
 
 /** Calls per second of `run`, best of five rounds after a warm-up. */

@@ -59,7 +59,9 @@ export { checkFeatureNames } from './doctor/feature-names.js';
 
 export { kernels, setKernels, setBackend, ready, backendName } from './kernels/backend.js';
 export type { BackendName, BackendChoice } from './kernels/backend.js';
-export type { DenseStep, Kernels, KernelActivation } from './kernels/kernels.js';
+export type {
+  ComputeKernels, CustomKernels, DataScans, DenseStep, KernelActivation, KernelMemory, Kernels,
+} from './kernels/kernels.js';
 export { setKernelThreads, kernelThreadStats } from './kernels/wasm/thread-pool.js';
 
 // Metrics: streaming compile-time metrics (`nn.metrics.auc()`, ...) and scikit-learn-like

@@ -47,12 +47,12 @@ export function driftDiagnostic(
   if (rows === 0 || cols !== stats.min.length) return undefined;
   const { low, high } = driftBounds(stats);
   const ranges = emptyColumnRanges(cols);
-  kernels().columnRanges(data, rows, cols, low, high, ranges);
+  kernels().scans.columnRanges(data, rows, cols, low, high, ranges);
   return driftFromRanges(stats, ranges, rows, stage, names);
 }
 
 /**
- * `driftDiagnostic` from column ranges already scanned (`Kernels.columnRanges` over all `rows`
+ * `driftDiagnostic` from column ranges already scanned (`DataScans.columnRanges` over all `rows`
  * rows, with `driftBounds`), as predict does chunk by chunk.
  */
 export function driftFromRanges(
@@ -116,7 +116,7 @@ function float32AtMost(v: number): number {
 /** out (rows, cols): throws 'nonfinite-predictions' naming the first rows with NaN or Infinity. */
 export function checkPredictions(out: Float32Array, rows: number, cols: number, stage: DiagnosticStage): void {
   // NOTE: the kernels count in one fast pass; only a bad output needs the rows found.
-  if (kernels().countNonFinite(out, rows * cols) === 0) return;
+  if (kernels().scans.countNonFinite(out, rows * cols) === 0) return;
   const bad: number[] = [];
   let count = 0;
   for (let i = 0; i < rows; i++) {

@@ -18,7 +18,7 @@ export interface FeatureStats {
 /** x (rows, cols) → per-column min, max, mean and standard deviation (float64 sums). */
 export function computeFeatureStats(x: Tensor): FeatureStats {
   const { rows, cols, data } = x;
-  const k = kernels();
+  const k = kernels().scans;
   // NOTE: bounds no value lies beyond: only the ranges' min and max are wanted here.
   const below = new Float32Array(cols).fill(-Infinity);
   const above = new Float32Array(cols).fill(Infinity);

@@ -40,7 +40,7 @@ export function checkFinite(x: Tensor, what: string, stage: DiagnosticStage, nam
   const { data, cols } = x;
   // NOTE: the SIMD count scans in a tenth of the time of the loop below, which only runs to
   // name the offending cells once something is wrong.
-  if (kernels().countNonFinite(data, data.length) === 0) return;
+  if (kernels().scans.countNonFinite(data, data.length) === 0) return;
   let count = 0;
   const cells: { row: number; column: number; value: number }[] = [];
   const perColumn = new Map<number, number>();

@@ -1,6 +1,9 @@
 import { ConfigError, show } from '../errors.js';
+import { jsScans } from './js-scans.js';
 import { jsKernels } from './js.js';
-import type { Kernels } from './kernels.js';
+import type {
+  ComputeKernels, CustomKernels, DataScans, KernelMemory, Kernels,
+} from './kernels.js';
 import { referenceKernels } from './reference.js';
 import { loadWasmKernels, loadWasmKernelsSync, wasmSupported } from './wasm/load-wasm.js';
 
@@ -15,18 +18,72 @@ let requested: BackendChoice = 'auto';
 let active: Kernels | undefined;
 
 /**
- * The kernel set in use. Layers call `kernels().matmul(...)`; a faster backend replaces the set
- * without touching layers or models. The first call selects the backend automatically: wasm
- * when this runtime validates the SIMD module and lets it compile synchronously (Node, workers),
- * else js until `await ready()` has compiled it asynchronously (browser main threads).
+ * The kernel set in use. Layers call `kernels().compute.matmul(...)` and allocate with
+ * `kernels().memory.alloc(...)`, the doctor scans data with `kernels().scans`; a faster backend
+ * replaces the set without touching layers or models. The first call selects the backend
+ * automatically: wasm when this runtime validates the SIMD module and lets it compile
+ * synchronously (Node, workers), else js until `await ready()` has compiled it asynchronously
+ * (browser main threads).
  */
 export function kernels(): Kernels {
   return active ?? (active = automatic());
 }
 
-/** Installs a custom kernel set (tests, experiments). */
-export function setKernels(next: Kernels): void {
-  active = next;
+const MEMORY: ReadonlyArray<keyof KernelMemory> = ['alloc', 'free'];
+const COMPUTE: ReadonlyArray<keyof ComputeKernels> = [
+  'matmul', 'matmulTransA', 'matmulTransB', 'addBias', 'sumRows', 'biasActivation',
+  'activationBackward', 'adamUpdate', 'sgdUpdate', 'denseChain',
+];
+
+/** What a custom set lacks: 'name', a whole part ('memory') or a method ('compute.matmul'). */
+function missingParts(next: CustomKernels): string[] {
+  const absent = typeof next?.name === 'string' ? [] : ['name'];
+  for (const [part, names] of [['memory', MEMORY], ['compute', COMPUTE]] as const) {
+    const methods = next?.[part] as unknown as Record<string, unknown> | undefined;
+    if (typeof methods !== 'object' || methods === null) {
+      absent.push(part);
+      continue;
+    }
+    for (const name of names) {
+      if (typeof methods[name] !== 'function') absent.push(`${part}.${name}`);
+    }
+  }
+  return absent;
+}
+
+/** A custom set with the plain TypeScript scans in place of those it leaves out. */
+function withScans(next: CustomKernels): Kernels {
+  const own = next.scans;
+  if (own?.countNonFinite && own.columnRanges && own.columnMoments) return next as Kernels;
+  const scans: DataScans = {
+    countNonFinite: own?.countNonFinite?.bind(own) ?? jsScans.countNonFinite,
+    columnRanges: own?.columnRanges?.bind(own) ?? jsScans.columnRanges,
+    columnMoments: own?.columnMoments?.bind(own) ?? jsScans.columnMoments,
+  };
+  const { name, description, memory, compute } = next;
+  return { name, description, memory, compute, scans };
+}
+
+/**
+ * Installs a custom kernel set (tests, experiments, another backend): a name, `memory` and
+ * `compute`; data scans it leaves out, all or some, are the plain TypeScript ones. A set is
+ * often the current one with parts replaced:
+ * `setKernels({ ...kernels(), name: 'mine', compute: { ...kernels().compute, matmul } })`.
+ */
+export function setKernels(next: CustomKernels): void {
+  const absent = missingParts(next);
+  if (absent.length > 0) {
+    const isObject = typeof next === 'object' && next !== null;
+    const has = isObject ? `the set has ${Object.keys(next).join(', ')}` : `got ${show(next)}`;
+    throw new ConfigError(
+      'config/kernels',
+      `setKernels needs { name, memory: { ${MEMORY.join(', ')} }, compute: ` +
+        `{ ${COMPUTE.join(', ')} }, scans? } but ${absent.join(', ')} ` +
+        `${absent.length === 1 ? 'is' : 'are'} missing or not a function (${has}); ` +
+        'build it from the current set: { ...kernels(), name, compute: { ...kernels().compute } }.',
+    );
+  }
+  active = withScans(next);
 }
 
 function automatic(): Kernels {

@@ -1,13 +1,15 @@
-import { adamStepSize, denseChainBySteps, requireVelocity, type Kernels } from './kernels.js';
+import { jsScans } from './js-scans.js';
+import {
+  adamStepSize, denseChainBySteps, requireVelocity, type ComputeKernels, type Kernels,
+} from './kernels.js';
+import { plainMemory } from './plain-memory.js';
 
 /**
  * Plain TypeScript kernels arranged for the cache: the innermost loop walks contiguous memory
- * (i-p-j order) so the JIT can keep it tight. The default backend, and the fallback wherever
- * WebAssembly is not available.
+ * (i-p-j order) so the JIT can keep it tight. The fallback wherever WebAssembly is not
+ * available, and where a wasm call finds no room in the wasm memory.
  */
-export const jsKernels: Kernels = {
-  name: 'js',
-
+export const jsCompute: ComputeKernels = {
   // a (m, k) · b (k, n) → out (m, n)
   matmul(a, b, out, m, k, n) {
     out.fill(0, 0, m * n);
@@ -70,7 +72,7 @@ export const jsKernels: Kernels = {
   // x (m, n) ← act(x + bias (n))
   biasActivation(x, bias, m, n, activation) {
     const size = m * n;
-    if (bias !== null) jsKernels.addBias(x, bias, m, n);
+    if (bias !== null) jsCompute.addBias(x, bias, m, n);
     // NOTE: one loop per activation, so the JIT sees a monomorphic body.
     if (activation === 'relu') {
       // `v < 0 ? 0 : v` keeps NaN as NaN (a NaN never compares less than 0).
@@ -125,60 +127,14 @@ export const jsKernels: Kernels = {
 
   // x (m, k) → out of every step
   denseChain(x, m, k, steps) {
-    denseChainBySteps(jsKernels, x, m, k, steps);
+    denseChainBySteps(jsCompute, x, m, k, steps);
   },
+};
 
-  // x (size) → count of NaN / ±Infinity
-  countNonFinite(x, size) {
-    // NOTE: x − x is 0 exactly when x is finite; four sums keep the additions independent.
-    let s0 = 0;
-    let s1 = 0;
-    let s2 = 0;
-    let s3 = 0;
-    const full = size & ~3;
-    let i = 0;
-    for (; i < full; i += 4) {
-      s0 += x[i] - x[i];
-      s1 += x[i + 1] - x[i + 1];
-      s2 += x[i + 2] - x[i + 2];
-      s3 += x[i + 3] - x[i + 3];
-    }
-    for (; i < size; i++) s0 += x[i] - x[i];
-    if (s0 + s1 + s2 + s3 === 0) return 0;
-    let count = 0;
-    for (let j = 0; j < size; j++) if (!Number.isFinite(x[j])) count++;
-    return count;
-  },
-
-  // x (rows, cols), low, high (cols) → out (3·cols): min, max, count outside [low, high], merged
-  columnRanges(x, rows, cols, low, high, out) {
-    // NOTE: row by row, so the data is read once in memory order; the per-column state is small.
-    for (let i = 0, row = 0; i < rows; i++, row += cols) {
-      for (let j = 0; j < cols; j++) {
-        const v = x[row + j];
-        if (v < out[j]) out[j] = v;
-        if (v > out[cols + j]) out[cols + j] = v;
-        if (v < low[j] || v > high[j]) out[2 * cols + j]++;
-      }
-    }
-  },
-
-  // x (rows, cols), center (cols) → out (2·cols) += Σ (x − center), Σ (x − center)²
-  columnMoments(x, rows, cols, center, out) {
-    for (let i = 0, row = 0; i < rows; i++, row += cols) {
-      for (let j = 0; j < cols; j++) {
-        const d = x[row + j] - center[j];
-        out[j] += d;
-        out[cols + j] += d * d;
-      }
-    }
-  },
-
-  alloc(length) {
-    return new Float32Array(length);
-  },
-
-  free() {
-    // NOTE: ordinary arrays belong to the garbage collector; there is nothing to release.
-  },
+/** The plain TypeScript kernel set: ordinary arrays, `jsCompute` and `jsScans`. */
+export const jsKernels: Kernels = {
+  name: 'js',
+  memory: plainMemory,
+  compute: jsCompute,
+  scans: jsScans,
 };

@@ -4,8 +4,11 @@ import fc from 'fast-check';
 import { ShapeError } from '../errors.js';
 import { Random } from '../random/random.js';
 import { jsKernels } from './js.js';
-import { emptyColumnRanges, type KernelActivation, type Kernels } from './kernels.js';
-import { referenceKernels } from './reference.js';
+import {
+  emptyColumnRanges, type ComputeKernels, type DataScans, type KernelActivation, type Kernels,
+} from './kernels.js';
+import { referenceScans } from './reference-scans.js';
+import { referenceCompute } from './reference.js';
 import { instantiateWasmKernels, loadWasmKernelsSync } from './wasm/load-wasm.js';
 
 // Every optimized kernel set is compared with the naive float64 reference on random shapes,
@@ -22,25 +25,30 @@ const random = new Random(20240611);
 type Maker = (length: number) => Float32Array;
 interface Subject {
   readonly label: string;
-  readonly kernels: Kernels;
+  readonly compute: ComputeKernels;
+  readonly scans: DataScans;
   readonly make: Maker;
+}
+
+function subject(label: string, { compute, scans }: Kernels, make: Maker): Subject {
+  return { label, compute, scans, make };
 }
 
 // NOTE: a block returns to the heap when the array `alloc` gave out is collected, even while a
 // subarray of it lives on; so the parents of the unaligned views are kept reachable here.
 const parents: Float32Array[] = [];
 function unaligned(length: number): Float32Array {
-  const parent = wasm.alloc(length + 1);
+  const parent = wasm.memory.alloc(length + 1);
   parents.push(parent);
   return parent.subarray(1);
 }
 
 const subjects: Subject[] = [
-  { label: 'js', kernels: jsKernels, make: (length) => new Float32Array(length) },
-  { label: 'wasm (own memory)', kernels: wasm, make: (length) => wasm.alloc(length) },
-  { label: 'wasm (unaligned views)', kernels: wasm, make: (length) => unaligned(length) },
-  { label: 'wasm (ordinary arrays)', kernels: wasm, make: (length) => new Float32Array(length) },
-  { label: 'wasm without FMA', kernels: plainWasm, make: (length) => plainWasm.alloc(length) },
+  subject('js', jsKernels, (length) => new Float32Array(length)),
+  subject('wasm (own memory)', wasm, (length) => wasm.memory.alloc(length)),
+  subject('wasm (unaligned views)', wasm, (length) => unaligned(length)),
+  subject('wasm (ordinary arrays)', wasm, (length) => new Float32Array(length)),
+  subject('wasm without FMA', plainWasm, (length) => plainWasm.memory.alloc(length)),
 ];
 
 /** Random normal values, with about one in ten exactly zero (the js matmul skips zeros). */
@@ -80,7 +88,7 @@ function magnitudes(
   const absA = a.map(Math.abs);
   const absB = b.map(Math.abs);
   const out = new Float32Array(m * n);
-  referenceKernels[layout](absA, absB, out, m, k, n);
+  referenceCompute[layout](absA, absB, out, m, k, n);
   return out;
 }
 
@@ -89,8 +97,8 @@ function checkMatmul(subject: Subject, layout: Layout, m: number, k: number, n: 
   const b = filled(subject.make, k * n);
   const out = filled(subject.make, m * n);
   const expected = new Float32Array(m * n);
-  referenceKernels[layout](Float32Array.from(a), Float32Array.from(b), expected, m, k, n);
-  subject.kernels[layout](a, b, out, m, k, n);
+  referenceCompute[layout](Float32Array.from(a), Float32Array.from(b), expected, m, k, n);
+  subject.compute[layout](a, b, out, m, k, n);
   const scale = magnitudes(layout, a, b, m, k, n);
   // NOTE: float32 dot products of length k err by about √k · 2⁻²⁴ · Σ|a·b|; 2e-6·√k leaves margin.
   const tolerance = (i: number) => 2e-6 * Math.sqrt(k + 1) * scale[i] + 1e-30;
@@ -105,8 +113,8 @@ function checkBiasActivation(
   const b = withBias ? filled(subject.make, n) : null;
   const z = Array.from(x, (value, i) => value + (b === null ? 0 : b[i % n]));
   const expected = Float32Array.from(x);
-  referenceKernels.biasActivation(expected, b && Float32Array.from(b), m, n, activation);
-  subject.kernels.biasActivation(x, b, m, n, activation);
+  referenceCompute.biasActivation(expected, b && Float32Array.from(b), m, n, activation);
+  subject.compute.biasActivation(x, b, m, n, activation);
   // NOTE: the float32 sum x + bias is off by up to 2⁻²⁴·|z|, which moves σ(z) by up to that much
   // times |z| relatively: the tolerance grows with |z| for that reason.
   const tolerance = (i: number) => 3e-7 * (2 + Math.abs(z[i])) * Math.abs(expected[i]) + 1e-30;
@@ -138,7 +146,7 @@ for (const subject of subjects) {
           const b = filled(subject.make, n);
           a[1] = -0;
           const out = filled(subject.make, m * n);
-          subject.kernels[layout](a, b, out, m, 1, n);
+          subject.compute[layout](a, b, out, m, 1, n);
           const expected = subject.make(m * n);
           for (let i = 0; i < m; i++) {
             for (let j = 0; j < n; j++) expected[i * n + j] = Math.fround(a[i] * b[j]) + 0;
@@ -169,7 +177,7 @@ for (const subject of subjects) {
             }
           }
           const out = subject.make((rows - 1) * n);
-          subject.kernels[layout](part, b, out, rows - 1, k, n);
+          subject.compute[layout](part, b, out, rows - 1, k, n);
           return out;
         };
         const [first, second] = [window(0), window(1)];
@@ -178,7 +186,7 @@ for (const subject of subjects) {
 
       it(`${layout} with an empty inner dimension writes zeros`, () => {
         const out = filled(subject.make, 15);
-        subject.kernels[layout](subject.make(0), subject.make(0), out, 3, 0, 5);
+        subject.compute[layout](subject.make(0), subject.make(0), out, 3, 0, 5);
         assert.deepEqual([...out], new Array(15).fill(0));
       });
     }
@@ -189,8 +197,8 @@ for (const subject of subjects) {
           const x = filled(subject.make, m * n);
           const bias = filled(subject.make, n);
           const expected = Float32Array.from(x);
-          referenceKernels.addBias(expected, Float32Array.from(bias), m, n);
-          subject.kernels.addBias(x, bias, m, n);
+          referenceCompute.addBias(expected, Float32Array.from(bias), m, n);
+          subject.compute.addBias(x, bias, m, n);
           const tolerance = (i: number) => 1e-7 * Math.abs(expected[i]) + 1e-30;
           assertClose(x, expected, tolerance, `addBias ${m}×${n}`);
         }),
@@ -204,10 +212,10 @@ for (const subject of subjects) {
           const x = filled(subject.make, m * n);
           const out = filled(subject.make, n);
           const expected = new Float32Array(n);
-          referenceKernels.sumRows(Float32Array.from(x), expected, m, n);
+          referenceCompute.sumRows(Float32Array.from(x), expected, m, n);
           const scale = new Float32Array(n);
-          referenceKernels.sumRows(x.map(Math.abs), scale, m, n);
-          subject.kernels.sumRows(x, out, m, n);
+          referenceCompute.sumRows(x.map(Math.abs), scale, m, n);
+          subject.compute.sumRows(x, out, m, n);
           const tolerance = (j: number) => 2e-6 * Math.sqrt(m + 1) * scale[j] + 1e-30;
           assertClose(out, expected, tolerance, `sumRows ${m}×${n}`);
         }),
@@ -229,14 +237,14 @@ for (const subject of subjects) {
         fc.assert(
           fc.property(size, size, fc.boolean(), (m, n, inPlace) => {
             const y = filled(subject.make, m * n, 2);
-            referenceKernels.biasActivation(y, null, m, n, activation);
+            referenceCompute.biasActivation(y, null, m, n, activation);
             const dy = filled(subject.make, m * n);
             const dx = inPlace ? dy : filled(subject.make, m * n);
             const expected = new Float32Array(m * n);
             const dyCopy = Float32Array.from(dy);
             const yCopy = Float32Array.from(y);
-            referenceKernels.activationBackward(dyCopy, yCopy, expected, m * n, activation);
-            subject.kernels.activationBackward(dy, y, dx, m * n, activation);
+            referenceCompute.activationBackward(dyCopy, yCopy, expected, m * n, activation);
+            subject.compute.activationBackward(dy, y, dx, m * n, activation);
             // NOTE: derivatives are at most 1 and computed in float32 (1 − y² cancels near
             // |y| = 1), so their error is measured against |dy|.
             const tolerance = (i: number) =>
@@ -252,7 +260,7 @@ for (const subject of subjects) {
       const values = [NaN, -1000, -88, -30, 0, 30, 1000];
       for (const activation of ['relu', 'sigmoid', 'tanh'] as KernelActivation[]) {
         const x = copy(subject.make, Float32Array.from(values));
-        subject.kernels.biasActivation(x, null, 1, values.length, activation);
+        subject.compute.biasActivation(x, null, 1, values.length, activation);
         assert.ok(Number.isNaN(x[0]), `${activation}(NaN) should be NaN but is ${x[0]}`);
         for (let i = 1; i < values.length; i++) {
           assert.ok(Number.isFinite(x[i]), `${activation}(${values[i]}) = ${x[i]}`);
@@ -267,15 +275,17 @@ for (const subject of subjects) {
 }
 
 describe('wasm kernels check the sizes they are given', () => {
+  const { compute, memory } = wasm;
+
   it('throws a ShapeError when an array is shorter than the sizes say', () => {
-    const a = wasm.alloc(6);
-    assert.throws(() => wasm.matmul(a, wasm.alloc(6), wasm.alloc(3), 3, 2, 3), ShapeError);
-    assert.throws(() => wasm.sumRows(wasm.alloc(5), wasm.alloc(3), 2, 3), ShapeError);
+    const a = memory.alloc(6);
+    assert.throws(() => compute.matmul(a, memory.alloc(6), memory.alloc(3), 3, 2, 3), ShapeError);
+    assert.throws(() => compute.sumRows(memory.alloc(5), memory.alloc(3), 2, 3), ShapeError);
   });
 
   it('throws a ShapeError for a size that is not a non-negative integer', () => {
-    assert.throws(() => wasm.addBias(wasm.alloc(6), wasm.alloc(3), 2.5, 3), ShapeError);
-    assert.throws(() => wasm.alloc(-1), ShapeError);
+    assert.throws(() => compute.addBias(memory.alloc(6), memory.alloc(3), 2.5, 3), ShapeError);
+    assert.throws(() => memory.alloc(-1), ShapeError);
   });
 });
 
@@ -300,8 +310,8 @@ describe('countNonFinite agrees with the reference on every kernel set', () => {
             for (const [i, spot] of spots.entries()) {
               if (length > 0) x[spot % length] = special[i % special.length];
             }
-            const expected = referenceKernels.countNonFinite(Float32Array.from(x), length);
-            assert.equal(subject.kernels.countNonFinite(x, length), expected);
+            const expected = referenceScans.countNonFinite(Float32Array.from(x), length);
+            assert.equal(subject.scans.countNonFinite(x, length), expected);
           },
         ),
         { seed: 5, numRuns: 25 },
@@ -311,7 +321,7 @@ describe('countNonFinite agrees with the reference on every kernel set', () => {
 
   it('counts only the first `size` values', () => {
     const x = Float32Array.from([1, NaN, 2, Infinity]);
-    for (const subject of subjects) assert.equal(subject.kernels.countNonFinite(x, 3), 1);
+    for (const subject of subjects) assert.equal(subject.scans.countNonFinite(x, 3), 1);
   });
 });
 
@@ -334,16 +344,16 @@ describe('columnRanges agrees with the reference on every kernel set', () => {
             const high = Float32Array.from({ length: cols }, () => 1 + random.uniform());
             const x = data(subject.make, rows, cols, low, high);
             const expected = emptyColumnRanges(cols);
-            referenceKernels.columnRanges(Float32Array.from(x), rows, cols, low, high, expected);
+            referenceScans.columnRanges(Float32Array.from(x), rows, cols, low, high, expected);
             const out = emptyColumnRanges(cols);
-            subject.kernels.columnRanges(x, rows, cols, low, high, out);
+            subject.scans.columnRanges(x, rows, cols, low, high, out);
             assert.deepEqual(out, expected, `${rows}×${cols}`);
             // Merged in two calls, the ranges are those of one call over all rows.
             const half = Math.floor(rows / 2);
             const merged = emptyColumnRanges(cols);
-            subject.kernels.columnRanges(x, half, cols, low, high, merged);
+            subject.scans.columnRanges(x, half, cols, low, high, merged);
             const rest = x.subarray(half * cols);
-            subject.kernels.columnRanges(rest, rows - half, cols, low, high, merged);
+            subject.scans.columnRanges(rest, rows - half, cols, low, high, merged);
             assert.deepEqual(merged, expected, `${rows}×${cols} in two calls`);
           },
         ),
@@ -360,7 +370,7 @@ describe('columnRanges agrees with the reference on every kernel set', () => {
     x.fill(100, rows);
     for (const subject of subjects) {
       const out = emptyColumnRanges(cols);
-      subject.kernels.columnRanges(x, rows, cols, Float32Array.of(-2), Float32Array.of(2), out);
+      subject.scans.columnRanges(x, rows, cols, Float32Array.of(-2), Float32Array.of(2), out);
       assert.deepEqual([...out], [-3, 3, rows], subject.label);
     }
   });
@@ -379,9 +389,9 @@ describe('columnMoments gives the reference bits on every kernel set', () => {
             const center = Float64Array.from({ length: cols }, () => random.normal() * 500);
             const start = Float64Array.from({ length: 2 * cols }, () => random.uniform());
             const expected = Float64Array.from(start);
-            referenceKernels.columnMoments(Float32Array.from(x), rows, cols, center, expected);
+            referenceScans.columnMoments(Float32Array.from(x), rows, cols, center, expected);
             const out = Float64Array.from(start);
-            subject.kernels.columnMoments(x, rows, cols, center, out);
+            subject.scans.columnMoments(x, rows, cols, center, out);
             assert.deepEqual(out, expected, `${rows}×${cols}`);
           },
         ),
@@ -410,8 +420,8 @@ describe('denseChain agrees with the reference on every kernel set', () => {
               return { w, bias, n, activation, out: subject.make(m * n) };
             });
             const expected = steps.map((step) => ({ ...step, out: new Float32Array(m * step.n) }));
-            referenceKernels.denseChain(Float32Array.from(x), m, k, expected);
-            subject.kernels.denseChain(x, m, k, steps);
+            referenceCompute.denseChain(Float32Array.from(x), m, k, expected);
+            subject.compute.denseChain(x, m, k, steps);
             // NOTE: each layer's rounding passes through the next; 1e-5 relative per layer of
             // width ≤ 129 is well above float32's and far below any real mistake.
             const tolerance = (i: number) => 1e-4 * (1 + Math.abs(expected.at(-1)!.out[i]));

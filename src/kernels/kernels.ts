@@ -4,34 +4,59 @@ import { StateError } from '../errors.js';
 export type KernelActivation = 'linear' | 'relu' | 'sigmoid' | 'tanh';
 
 /**
- * The hot kernels every layer and optimizer calls, as one replaceable set. A faster backend
- * (WebAssembly SIMD, worker threads) implements this interface and is installed with
- * `setKernels` or `setBackend`; layers and models never change. All arrays are row-major float32.
+ * A kernel set in three parts: `memory` (where buffers live), `compute` (the layer and optimizer
+ * kernels) and `scans` (the model doctor's passes over data). A faster backend (WebAssembly
+ * SIMD, worker threads) implements them and is installed with `setKernels` or `setBackend`;
+ * layers and models never change. All arrays are row-major float32.
  *
  * Memory contract (what layers must do for the wasm backend to copy nothing per batch):
  * - Allocate every buffer a kernel touches repeatedly (weights, gradients, optimizer state,
- *   activations, their gradients) with `kernels().alloc(length)`, once, not per batch. With the
- *   wasm backend the result is a view into the WebAssembly memory, which kernels read and write
- *   in place; the js and reference backends return `new Float32Array(length)`. Either way the
- *   array is zero-filled and exactly `length` long.
+ *   activations, their gradients) with `kernels().memory.alloc(length)`, once, not per batch.
+ *   With the wasm backend the result is a view into the WebAssembly memory, which kernels read
+ *   and write in place; the js and reference backends return `new Float32Array(length)`. Either
+ *   way the array is zero-filled and exactly `length` long.
  * - Any Float32Array works with every kernel: arrays that do not live in the wasm memory are
  *   copied through a scratch area (correct, only slower). So user data can be passed straight in.
  * - Views stay valid for as long as they are referenced: the wasm memory is a shared
  *   WebAssembly.Memory, which grows without detaching views. Where shared memory is unavailable
  *   (a browser page without cross-origin isolation) the memory has a fixed size and never grows;
  *   once it is full, `alloc` returns ordinary arrays.
- * - Release: `free(array)` returns the block at once (optional). Otherwise the block is returned
- *   when the array `alloc` gave out is garbage-collected, so keep THAT array reachable for as long
- *   as any subarray of it is in use, and never hand an allocated array to user code: copy results
- *   out (`array.slice()`) before they leave the library. NOTE: the views are backed by a
- *   SharedArrayBuffer, which some Web APIs refuse (TextDecoder, Blob, crypto.subtle): copy
+ * - Release: `memory.free(array)` returns the block at once (optional). Otherwise the block is
+ *   returned when the array `alloc` gave out is garbage-collected, so keep THAT array reachable
+ *   for as long as any subarray of it is in use, and never hand an allocated array to user code:
+ *   copy results out (`array.slice()`) before they leave the library. NOTE: the views are backed
+ *   by a SharedArrayBuffer, which some Web APIs refuse (TextDecoder, Blob, crypto.subtle): copy
  *   first there too (saving weights, hashing).
  * - A kernel's output must not alias its inputs, except where a method says it may.
  * - Allocate after selecting the backend (`await ready()` in a browser): arrays from one backend
  *   still work with another, but only a backend's own arrays avoid the copies.
  */
+export interface Kernels {
+  readonly name: string;
+  /** What the set runs on, for people (e.g. which WebAssembly features the wasm set uses). */
+  readonly description?: string;
+  readonly memory: KernelMemory;
+  readonly compute: ComputeKernels;
+  readonly scans: DataScans;
+}
 
-/** One layer of `Kernels.denseChain`: w (k, n) with k the previous step's n (or x's k). */
+/**
+ * What `setKernels` takes: a kernel set that may leave out its data scans, all or some; the
+ * plain TypeScript scans stand in for the missing ones.
+ */
+export interface CustomKernels extends Omit<Kernels, 'scans'> {
+  readonly scans?: Partial<DataScans>;
+}
+
+/** Where the kernels' buffers live (the memory contract on `Kernels`). */
+export interface KernelMemory {
+  /** A zero-filled array of `length` floats in this backend's memory. */
+  alloc(length: number): Float32Array;
+  /** Returns an array from `alloc` to the backend now; a no-op for any other array. */
+  free(array: Float32Array): void;
+}
+
+/** One layer of `ComputeKernels.denseChain`: w (k, n) with k the previous step's n (or x's k). */
 export interface DenseStep {
   readonly w: Float32Array;
   readonly bias: Float32Array | null;
@@ -40,10 +65,8 @@ export interface DenseStep {
   readonly activation: KernelActivation;
 }
 
-export interface Kernels {
-  readonly name: string;
-  /** What the set runs on, for people (e.g. which WebAssembly features the wasm set uses). */
-  readonly description?: string;
+/** The hot kernels of layers (forward and backward) and optimizers. */
+export interface ComputeKernels {
   /** a (m, k) · b (k, n) → out (m, n) */
   matmul(a: Float32Array, b: Float32Array, out: Float32Array, m: number, k: number, n: number): void;
   /** aᵀ · b with a (k, m), b (k, n) → out (m, n); the weight gradient xᵀ·dy */
@@ -90,6 +113,13 @@ export interface Kernels {
    * bit. No out may alias x or another step's out.
    */
   denseChain(x: Float32Array, m: number, k: number, steps: readonly DenseStep[]): void;
+}
+
+/**
+ * The model doctor's scans of user data. Every set has them: a custom set that leaves them out
+ * gets the plain TypeScript ones (js-scans.ts).
+ */
+export interface DataScans {
   /** How many of x's first `size` values are NaN or ±Infinity (the doctor's input check). */
   countNonFinite(x: Float32Array, size: number): number;
   /**
@@ -112,15 +142,6 @@ export interface Kernels {
   columnMoments(
     x: Float32Array, rows: number, cols: number, center: Float64Array, out: Float64Array,
   ): void;
-  /** A zero-filled array of `length` floats in this backend's memory (see the contract above). */
-  alloc(length: number): Float32Array;
-  /** Returns an array from `alloc` to the backend now; a no-op for any other array. */
-  free(array: Float32Array): void;
-}
-
-/** Shape checks shared by every implementation's tests: the lengths a kernel call needs. */
-export function matmulSizes(m: number, k: number, n: number): { a: number; b: number; out: number } {
-  return { a: m * k, b: k * n, out: m * n };
 }
 
 /** Adam's bias-corrected step size for step t (1-based): lr·√(1 − beta2ᵗ)/(1 − beta1ᵗ). */
@@ -142,21 +163,22 @@ export function requireVelocity(velocity: Float32Array | null): Float32Array {
   return velocity;
 }
 
-/** `denseChain` as matmul then biasActivation per step, on any kernel set. */
+/** `denseChain` as matmul then biasActivation per step, on any compute kernels. */
 export function denseChainBySteps(
-  kernels: Kernels, x: Float32Array, m: number, k: number, steps: readonly DenseStep[],
+  compute: Pick<ComputeKernels, 'matmul' | 'biasActivation'>,
+  x: Float32Array, m: number, k: number, steps: readonly DenseStep[],
 ): void {
   let input = x;
   let inputWidth = k;
   for (const step of steps) {
-    kernels.matmul(input, step.w, step.out, m, inputWidth, step.n);
-    kernels.biasActivation(step.out, step.bias, m, step.n, step.activation);
+    compute.matmul(input, step.w, step.out, m, inputWidth, step.n);
+    compute.biasActivation(step.out, step.bias, m, step.n, step.activation);
     input = step.out;
     inputWidth = step.n;
   }
 }
 
-/** `Kernels.columnRanges`' running results before any row: min +∞, max −∞, no count. */
+/** `DataScans.columnRanges`' running results before any row: min +∞, max −∞, no count. */
 export function emptyColumnRanges(cols: number): Float64Array {
   const ranges = new Float64Array(3 * cols);
   ranges.fill(Infinity, 0, cols);

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { StateError } from '../errors.js';
 import { Random } from '../random/random.js';
-import { jsKernels } from './js.js';
-import type { Kernels } from './kernels.js';
-import { referenceKernels } from './reference.js';
+import { jsCompute } from './js.js';
+import type { ComputeKernels } from './kernels.js';
+import { referenceCompute } from './reference.js';
 import { loadWasmKernelsSync } from './wasm/load-wasm.js';
 
 // The optimizer kernels against a plain float64 transcription of the Keras 3 update rules,
@@ -15,15 +15,17 @@ const random = new Random(99);
 
 interface Subject {
   readonly label: string;
-  readonly kernels: Kernels;
+  readonly compute: ComputeKernels;
   readonly make: (length: number) => Float32Array;
 }
 
 const subjects: Subject[] = [
-  { label: 'reference', kernels: referenceKernels, make: (length) => new Float32Array(length) },
-  { label: 'js', kernels: jsKernels, make: (length) => new Float32Array(length) },
-  { label: 'wasm (own memory)', kernels: wasm, make: (length) => wasm.alloc(length) },
-  { label: 'wasm (ordinary arrays)', kernels: wasm, make: (length) => new Float32Array(length) },
+  { label: 'reference', compute: referenceCompute, make: (length) => new Float32Array(length) },
+  { label: 'js', compute: jsCompute, make: (length) => new Float32Array(length) },
+  { label: 'wasm (own memory)', compute: wasm.compute, make: (length) => wasm.memory.alloc(length) },
+  {
+    label: 'wasm (ordinary arrays)', compute: wasm.compute, make: (length) => new Float32Array(length),
+  },
 ];
 
 const SIZES = [1, 3, 4, 7, 64, 129];
@@ -70,7 +72,7 @@ for (const subject of subjects) {
         for (let t = 1; t <= STEPS; t++) {
           const g = normals(size, 0.1);
           grads.set(g);
-          const k = subject.kernels;
+          const k = subject.compute;
           k.adamUpdate(weights, grads, mState, vState, size, lr, beta1, beta2, epsilon, t);
           const alpha = (lr * Math.sqrt(1 - beta2 ** t)) / (1 - beta1 ** t);
           for (let i = 0; i < size; i++) {
@@ -98,7 +100,7 @@ for (const subject of subjects) {
           for (let t = 1; t <= STEPS; t++) {
             const g = normals(size, 1);
             grads.set(g);
-            subject.kernels.sgdUpdate(weights, grads, velocityState, size, lr, momentum, nesterov);
+            subject.compute.sgdUpdate(weights, grads, velocityState, size, lr, momentum, nesterov);
             for (let i = 0; i < size; i++) {
               if (momentum === 0) {
                 w[i] -= lr * g[i];
@@ -119,7 +121,7 @@ for (const subject of subjects) {
     it('sgdUpdate with momentum but no velocity buffer throws a StateError', () => {
       const weights = subject.make(3);
       const grads = subject.make(3);
-      const update = () => subject.kernels.sgdUpdate(weights, grads, null, 3, 0.1, 0.9, false);
+      const update = () => subject.compute.sgdUpdate(weights, grads, null, 3, 0.1, 0.9, false);
       assert.throws(update, StateError);
     });
   });

@@ -1,14 +1,15 @@
 import {
-  adamStepSize, denseChainBySteps, requireVelocity, type KernelActivation, type Kernels,
+  adamStepSize, denseChainBySteps, requireVelocity, type ComputeKernels, type KernelActivation,
+  type Kernels,
 } from './kernels.js';
+import { plainMemory } from './plain-memory.js';
+import { referenceScans } from './reference-scans.js';
 
 /**
  * Naive reference kernels: the textbook loops, accumulated in float64. Every optimized kernel
  * is tested against these.
  */
-export const referenceKernels: Kernels = {
-  name: 'reference',
-
+export const referenceCompute: ComputeKernels = {
   // a (m, k) · b (k, n) → out (m, n)
   matmul(a, b, out, m, k, n) {
     for (let i = 0; i < m; i++) {
@@ -100,52 +101,16 @@ export const referenceKernels: Kernels = {
 
   // x (m, k) → out of every step
   denseChain(x, m, k, steps) {
-    denseChainBySteps(referenceKernels, x, m, k, steps);
+    denseChainBySteps(referenceCompute, x, m, k, steps);
   },
+};
 
-  // x (size) → count of NaN / ±Infinity
-  countNonFinite(x, size) {
-    let count = 0;
-    for (let i = 0; i < size; i++) if (!Number.isFinite(x[i])) count++;
-    return count;
-  },
-
-  // x (rows, cols), low, high (cols) → out (3·cols): min, max, count outside [low, high], merged
-  columnRanges(x, rows, cols, low, high, out) {
-    for (let j = 0; j < cols; j++) {
-      let min = out[j];
-      let max = out[cols + j];
-      let outside = out[2 * cols + j];
-      for (let i = 0; i < rows; i++) {
-        const v = x[i * cols + j];
-        if (v < min) min = v;
-        if (v > max) max = v;
-        if (v < low[j] || v > high[j]) outside++;
-      }
-      out[j] = min;
-      out[cols + j] = max;
-      out[2 * cols + j] = outside;
-    }
-  },
-
-  // x (rows, cols), center (cols) → out (2·cols) += Σ (x − center), Σ (x − center)²
-  columnMoments(x, rows, cols, center, out) {
-    for (let j = 0; j < cols; j++) {
-      for (let i = 0; i < rows; i++) {
-        const d = x[i * cols + j] - center[j];
-        out[j] += d;
-        out[cols + j] += d * d;
-      }
-    }
-  },
-
-  alloc(length) {
-    return new Float32Array(length);
-  },
-
-  free() {
-    // NOTE: ordinary arrays belong to the garbage collector; there is nothing to release.
-  },
+/** The reference kernel set: ordinary arrays, `referenceCompute` and `referenceScans`. */
+export const referenceKernels: Kernels = {
+  name: 'reference',
+  memory: plainMemory,
+  compute: referenceCompute,
+  scans: referenceScans,
 };
 
 function activate(z: number, activation: KernelActivation): number {

@@ -100,8 +100,8 @@ export abstract class BaseLayer {
   protected scratch(key: string, size: number): Float32Array {
     let buffer = this.scratchBuffers.get(key);
     if (buffer === undefined || buffer.length < size) {
-      if (buffer !== undefined) kernels().free(buffer);
-      buffer = kernels().alloc(size);
+      if (buffer !== undefined) kernels().memory.free(buffer);
+      buffer = kernels().memory.alloc(size);
       this.scratchBuffers.set(key, buffer);
     }
     return buffer.length === size ? buffer : buffer.subarray(0, size);

@@ -66,7 +66,7 @@ export class Dense extends Layer {
   forward(x: Tensor, _training: boolean): Tensor {
     checkFeatures(this, x, this.inDim);
     const rows = x.rows;
-    const k = kernels();
+    const k = kernels().compute;
     const z = this.scratch('z', rows * this.units);
     k.matmul(x.data, this.kernel!.value, z, rows, this.inDim, this.units);
     let y = z;
@@ -90,7 +90,7 @@ export class Dense extends Layer {
     let dz = dy.data;
     if (name !== 'linear') {
       dz = this.scratch('dz', rows * this.units);
-      if (isKernelActivation(name)) kernels().activationBackward(dy.data, this.y, dz, rows * this.units, name);
+      if (isKernelActivation(name)) kernels().compute.activationBackward(dy.data, this.y, dz, rows * this.units, name);
       else this.activation.backward(this.z, this.y, dy.data, dz, rows, this.units);
     }
     return this.backwardFromPreActivation(new Tensor(dz, [rows, this.units]));
@@ -102,7 +102,7 @@ export class Dense extends Layer {
    */
   backwardFromPreActivation(dz: Tensor): Tensor | null {
     const rows = dz.rows;
-    const k = kernels();
+    const k = kernels().compute;
     const x = this.x!;
     // dKernel = xᵀ (inDim, batch) · dz (batch, units)
     k.matmulTransA(x.data, dz.data, this.kernel!.grad, this.inDim, rows, this.units);
@@ -119,14 +119,14 @@ export class Dense extends Layer {
     return this.inDim;
   }
 
-  /** Whether this layer can run as a step of `kernels().denseChain` (a fused activation). */
+  /** Whether this layer can be a step of `kernels().compute.denseChain` (a fused activation). */
   get chainable(): boolean {
     return this.built && isKernelActivation(this.activation.name);
   }
 
   /**
-   * This layer as one step of `kernels().denseChain` over `rows` rows at inference, writing its
-   * own scratch buffer; undefined when the kernels do not fuse its activation.
+   * This layer as one step of `kernels().compute.denseChain` over `rows` rows at inference,
+   * writing its own scratch buffer; undefined when the kernels do not fuse its activation.
    */
   inferenceStep(rows: number): DenseStep | undefined {
     const activation = this.activation.name;

@@ -93,7 +93,7 @@ export async function fitModel(model: Model, xLike: TensorLike, yLike: LabelsLik
   const bufferRows = Math.min(batchSize, rows);
   // NOTE: batches are copied into buffers in the kernels' memory (wasm), so the kernels read
   // them in place; one copy per batch is cheap next to the matmuls.
-  const batchX = kernels().alloc(bufferRows * train.x.cols);
+  const batchX = kernels().memory.alloc(bufferRows * train.x.cols);
   const batchY = new Float32Array(bufferRows * train.y.cols);
   const batchW = new Float32Array(bufferRows);
 

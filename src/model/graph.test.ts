@@ -1,4 +1,4 @@
-// Inference through the graph: the leading Dense layers run as one kernels().denseChain call,
+// Inference through the graph: the leading Dense layers run as one kernels().compute.denseChain call,
 // which must give exactly what the layers give one by one (the training-mode forward, which
 // never chains), whatever follows the chain.
 import assert from 'node:assert/strict';

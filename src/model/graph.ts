@@ -118,7 +118,7 @@ export class Graph {
     if (!(head instanceof Dense) || x.rank !== 2 || x.cols !== head.inputFeatures) return 0;
     const rows = x.rows;
     const steps = chain.map((node) => (node.layer as Dense).inferenceStep(rows)!);
-    kernels().denseChain(x.data, rows, x.cols, steps);
+    kernels().compute.denseChain(x.data, rows, x.cols, steps);
     chain.forEach((node, i) => {
       this.values[node.outputSlot] = new Tensor(steps[i].out, [rows, steps[i].n]);
     });

@@ -21,8 +21,8 @@ export class Parameters {
     const total = this.trainable.reduce((sum, v) => sum + v.size, 0);
     // NOTE: one allocation each in the kernels' memory, so the wasm kernels and the optimizer
     // update read and write the weights in place.
-    this.values = kernels().alloc(total);
-    this.grads = kernels().alloc(total);
+    this.values = kernels().memory.alloc(total);
+    this.grads = kernels().memory.alloc(total);
     let offset = 0;
     for (const v of this.trainable) {
       this.values.set(v.value, offset);

@@ -32,7 +32,7 @@ export function predictModel(model: Model, x: TensorLike, options: PredictOption
   const stats = model.doctor.featureStats;
   const bounds = stats?.min.length === cols ? driftBounds(stats) : undefined;
   const ranges = emptyColumnRanges(cols);
-  const buffer = k.alloc(Math.min(PREDICT_CHUNK, rows) * cols);
+  const buffer = k.memory.alloc(Math.min(PREDICT_CHUNK, rows) * cols);
   try {
     // NOTE: rows are independent at inference, so large internal chunks give identical results
     // whatever batch size the caller asked for.
@@ -40,16 +40,16 @@ export function predictModel(model: Model, x: TensorLike, options: PredictOption
       const end = Math.min(rows, start + PREDICT_CHUNK);
       const chunk = buffer.subarray(0, (end - start) * cols);
       chunk.set(input.data.subarray(start * cols, end * cols));
-      if (k.countNonFinite(chunk, chunk.length) > 0) {
+      if (k.scans.countNonFinite(chunk, chunk.length) > 0) {
         const names = featureNames(model, model.inputFeatures);
         checkFinite(input, 'predict', 'predict', names);
       }
-      if (bounds) k.columnRanges(chunk, end - start, cols, bounds.low, bounds.high, ranges);
+      if (bounds) k.scans.columnRanges(chunk, end - start, cols, bounds.low, bounds.high, ranges);
       const y = graph.forward(new Tensor(chunk, [end - start, cols]), false);
       out.set(y.data, start * units);
     }
   } finally {
-    k.free(buffer);
+    k.memory.free(buffer);
   }
   checkPredictions(out, input.rows, units, 'predict');
   diagnoseInference(model, input, 'predict', options.verbose, bounds && ranges);

@@ -38,7 +38,7 @@ export class Adam extends Optimizer {
     const { beta1, beta2, epsilon } = this;
     if (!this.amsgrad) {
       // NOTE: the same rule as the loop below, as one kernel over the flat buffers (SIMD in wasm).
-      kernels().adamUpdate(w, g, m, v, w.length, lr, beta1, beta2, epsilon, step);
+      kernels().compute.adamUpdate(w, g, m, v, w.length, lr, beta1, beta2, epsilon, step);
       return;
     }
     // bias correction folded into the step size

@@ -87,7 +87,7 @@ export abstract class Optimizer {
   build(variables: Variable[], parameterCount: number): void {
     this.variables = variables;
     if (this.state.length === this.stateCount() && this.state.every((s) => s.length === parameterCount)) return;
-    this.state = Array.from({ length: this.stateCount() }, (_, i) => kernels().alloc(parameterCount).fill(this.initialState(i)));
+    this.state = Array.from({ length: this.stateCount() }, (_, i) => kernels().memory.alloc(parameterCount).fill(this.initialState(i)));
   }
 
   /** Applies one update to `params` from `grads` (flat buffers that the variables view). */

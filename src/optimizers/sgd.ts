@@ -33,7 +33,7 @@ export class Sgd extends Optimizer {
   // The rule (kernels/reference.ts has it as a plain loop):
   // m = momentum·m − lr·g; w += m, or with nesterov w += momentum·m − lr·g.
   protected update(w: Float32Array, g: Float32Array, lr: number): void {
-    kernels().sgdUpdate(w, g, this.momentum > 0 ? this.state[0] : null, w.length, lr, this.momentum, this.nesterov);
+    kernels().compute.sgdUpdate(w, g, this.momentum > 0 ? this.state[0] : null, w.length, lr, this.momentum, this.nesterov);
   }
 
   getConfig(): OptimizerConfig {

@@ -1,8 +1,8 @@
 // The model doctor's scans of user data in the wasm kernels: NaN / ±Infinity counts, column
 // ranges and column moments. User data rarely lives in the wasm memory, so each scans it through
 // scratch a block at a time and never needs a copy of the whole input in the memory.
-import { jsKernels } from '../js.js';
-import type { Kernels } from '../kernels.js';
+import { jsScans } from '../js-scans.js';
+import type { DataScans } from '../kernels.js';
 import { checkLength, checkSize } from './kernel-arguments.js';
 import type { Staging } from './staging.js';
 import type { KernelExports } from './wasm-binary.js';
@@ -10,8 +10,6 @@ import type { WasmHeap } from './wasm-heap.js';
 
 /** Floats of user data copied into scratch and scanned at a time (256 KiB). */
 const SCAN_BLOCK = 65536;
-
-type DataScans = Pick<Kernels, 'countNonFinite' | 'columnRanges' | 'columnMoments'>;
 
 /** The bytes of a float64 array as float32 values, so they go through `Staging` unchanged. */
 function asFloats(array: Float64Array, length: number): Float32Array {
@@ -50,7 +48,7 @@ export function wasmDataScans(wasm: KernelExports, heap: WasmHeap, stage: Stagin
       const scanned = scanBlocks(stage, x, size, 1, 0, (block, length) => {
         count += wasm.countNonFinite(block, length);
       });
-      return count + jsKernels.countNonFinite(x.subarray(scanned, size), size - scanned);
+      return count + jsScans.countNonFinite(x.subarray(scanned, size), size - scanned);
     },
 
     // x (rows, cols), low, high (cols) → out (3·cols): min, max, count outside [low, high], merged
@@ -78,7 +76,7 @@ export function wasmDataScans(wasm: KernelExports, heap: WasmHeap, stage: Stagin
         }
       });
       const rest = x.subarray(scanned * cols, rows * cols);
-      jsKernels.columnRanges(rest, rows - scanned, cols, low, high, out);
+      jsScans.columnRanges(rest, rows - scanned, cols, low, high, out);
     },
 
     // x (rows, cols), center (cols) → out (2·cols) += Σ (x − center), Σ (x − center)²
@@ -99,7 +97,7 @@ export function wasmDataScans(wasm: KernelExports, heap: WasmHeap, stage: Stagin
         stage.finish();
       });
       const rest = x.subarray(scanned * cols, rows * cols);
-      jsKernels.columnMoments(rest, rows - scanned, cols, center, out);
+      jsScans.columnMoments(rest, rows - scanned, cols, center, out);
     },
   };
 }

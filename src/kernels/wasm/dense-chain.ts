@@ -1,4 +1,4 @@
-import { denseChainBySteps, type DenseStep, type Kernels } from '../kernels.js';
+import { denseChainBySteps, type ComputeKernels, type DenseStep } from '../kernels.js';
 import { activationCode, checkLength, checkSize } from './kernel-arguments.js';
 import type { Staging } from './staging.js';
 import type { KernelThreads } from './thread-pool.js';
@@ -13,12 +13,12 @@ const STEP_SLOTS = 6;
  * call, split by rows across the kernel threads when the chain is large enough (each thread
  * carries its rows through every layer), else on this thread. x may be any array (it is staged);
  * weights, biases and outputs must live in the memory (layers allocate them there), otherwise
- * the chain runs step by step through the ordinary kernels.
+ * the chain runs step by step through `compute`'s other kernels.
  */
 export function wasmDenseChain(
-  kernels: Kernels, wasm: KernelExports, heap: WasmHeap, stage: Staging,
+  compute: ComputeKernels, wasm: KernelExports, heap: WasmHeap, stage: Staging,
   threads: KernelThreads | undefined, work: number,
-): Kernels['denseChain'] {
+): ComputeKernels['denseChain'] {
   let table = 0;
   let tableSteps = 0;
 
@@ -67,7 +67,7 @@ export function wasmDenseChain(
     }
     if (steps.length === 0 || m === 0) return;
     if (!resident || !stage.begin(stage.bytes(x, m * k))) {
-      return denseChainBySteps(kernels, x, m, k, steps);
+      return denseChainBySteps(compute, x, m, k, steps);
     }
     const px = stage.input(x, m * k);
     if (!threads?.denseChain(table, steps.length, px, m, flops)) {

@@ -14,7 +14,7 @@ const FIXTURE = join(import.meta.dirname, 'thread-pool-child.fixture.ts');
 const DEFAULTS = { workers: 'auto', minMatmulFlops: 4_000_000, minAdamSize: 65_536 } as const;
 
 function random(length: number, seed: number): Float32Array {
-  const array = kernels.alloc(length);
+  const array = kernels.memory.alloc(length);
   let state = seed;
   for (let i = 0; i < length; i++) {
     state = (Math.imul(state, 1103515245) + 12345) >>> 0;
@@ -25,8 +25,8 @@ function random(length: number, seed: number): Float32Array {
 
 /** Runs `call` on one thread, then split across threads; returns both outputs. */
 function bothWays(length: number, call: (out: Float32Array) => void): Float32Array[] {
-  const single = kernels.alloc(length);
-  const threaded = kernels.alloc(length);
+  const single = kernels.memory.alloc(length);
+  const threaded = kernels.memory.alloc(length);
   setKernelThreads({ workers: 0 });
   call(single);
   setKernelThreads({ workers: 1 });
@@ -59,7 +59,7 @@ describe('kernel threads', () => {
   before(async () => {
     setKernelThreads({ workers: 1, minMatmulFlops: 0, minAdamSize: 0 });
     // Any call above the thresholds starts the workers; wait until they are ready.
-    kernels.matmul(random(64, 1), random(64, 2), kernels.alloc(64), 8, 8, 8);
+    kernels.compute.matmul(random(64, 1), random(64, 2), kernels.memory.alloc(64), 8, 8, 8);
     assert.equal(await startKernelThreads(), 1);
   });
 
@@ -77,7 +77,7 @@ describe('kernel threads', () => {
       const a = random(m * k, m);
       const b = random(k * n, n);
       for (const layout of ['matmul', 'matmulTransA', 'matmulTransB'] as const) {
-        const [single, threaded] = bothWays(m * n, (out) => kernels[layout](a, b, out, m, k, n));
+        const [single, threaded] = bothWays(m * n, (out) => kernels.compute[layout](a, b, out, m, k, n));
         assertBitIdentical(threaded, single, `${layout} ${m}×${k}·${k}×${n}`);
       }
     }
@@ -86,13 +86,13 @@ describe('kernel threads', () => {
 
   it('the worker thread computes parts of split jobs', () => {
     const [m, k, n] = [128, 256, 256];
-    const [a, b, out] = [random(m * k, 3), random(k * n, 4), kernels.alloc(m * n)];
+    const [a, b, out] = [random(m * k, 3), random(k * n, 4), kernels.memory.alloc(m * n)];
     setKernelThreads({ workers: 1, partsPerThread: 4 });
     const before = kernelThreadStats().partsOnWorkers;
     // NOTE: which thread claims a part is up to the scheduler; over many jobs the worker,
     // woken for each, takes some of them.
     for (let i = 0; i < 500 && kernelThreadStats().partsOnWorkers === before; i++) {
-      kernels.matmul(a, b, out, m, k, n);
+      kernels.compute.matmul(a, b, out, m, k, n);
     }
     setKernelThreads({ partsPerThread: 1 });
     assert.ok(kernelThreadStats().partsOnWorkers > before);
@@ -103,9 +103,9 @@ describe('kernel threads', () => {
     const grads = random(size, 5);
     const results = bothWays(size, (weights) => {
       weights.set(random(size, 6));
-      const [m, v] = [kernels.alloc(size), kernels.alloc(size)];
+      const [m, v] = [kernels.memory.alloc(size), kernels.memory.alloc(size)];
       for (let step = 1; step <= 3; step++) {
-        kernels.adamUpdate(weights, grads, m, v, size, 1e-3, 0.9, 0.999, 1e-7, step);
+        kernels.compute.adamUpdate(weights, grads, m, v, size, 1e-3, 0.9, 0.999, 1e-7, step);
       }
     });
     assertBitIdentical(results[1], results[0], 'Adam weights');
@@ -132,12 +132,12 @@ describe('kernel threads', () => {
         inputWidth = n;
         return step;
       });
-      const outputs = () => widths.map((n) => kernels.alloc(m * n));
+      const outputs = () => widths.map((n) => kernels.memory.alloc(m * n));
       const last = widths.length - 1;
       const size = m * widths[last];
       const [single, threaded] = bothWays(size, (out) => {
         const outs = outputs();
-        kernels.denseChain(x, m, k, steps.map((step, i) => ({ ...step, out: outs[i] })));
+        kernels.compute.denseChain(x, m, k, steps.map((step, i) => ({ ...step, out: outs[i] })));
         out.set(outs[last]);
       });
       const label = `chain ${m}×${k} → ${widths.join(' → ')}`;
@@ -145,7 +145,7 @@ describe('kernel threads', () => {
       const bySteps = new Float32Array(size);
       const outs = outputs();
       setKernelThreads({ workers: 0 });
-      denseChainBySteps(kernels, x, m, k, steps.map((step, i) => ({ ...step, out: outs[i] })));
+      denseChainBySteps(kernels.compute, x, m, k, steps.map((step, i) => ({ ...step, out: outs[i] })));
       bySteps.set(outs[last]);
       assertBitIdentical(single, bySteps, `${label} (one call vs step by step)`);
     }

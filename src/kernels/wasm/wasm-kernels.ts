@@ -1,6 +1,8 @@
 import { StateError } from '../../errors.js';
-import { jsKernels } from '../js.js';
-import { adamStepSize, requireVelocity, type KernelActivation, type Kernels } from '../kernels.js';
+import { jsCompute } from '../js.js';
+import {
+  adamStepSize, requireVelocity, type ComputeKernels, type KernelMemory, type Kernels,
+} from '../kernels.js';
 import { wasmDataScans } from './data-scans.js';
 import { wasmDenseChain } from './dense-chain.js';
 import { activationCode, checkLength, checkSize } from './kernel-arguments.js';
@@ -52,7 +54,7 @@ export function createWasmKernels(
     checkLength(layout, 'b', b, k * n);
     checkLength(layout, 'out', out, m * n);
     const staged = stage.bytes(a, m * k) + stage.bytes(b, k * n) + stage.bytes(out, m * n);
-    if (!stage.begin(staged)) return jsKernels[layout](a, b, out, m, k, n);
+    if (!stage.begin(staged)) return jsCompute[layout](a, b, out, m, k, n);
     const pa = stage.input(a, m * k);
     const pb = stage.input(b, k * n);
     const po = stage.output(out, m * n, false);
@@ -66,12 +68,19 @@ export function createWasmKernels(
     stage.finish();
   }
 
-  const kernels: Kernels = {
-    name: 'wasm',
-    description:
-      `WebAssembly SIMD${variant.relaxed ? ' with fused multiply-add (relaxed SIMD)' : ''}, ` +
-      `${variant.shared ? 'shared' : 'fixed-size'} memory`,
+  const memory: KernelMemory = {
+    alloc(length) {
+      checkSize('alloc', 'length', length);
+      // NOTE: a full fixed-size memory hands out ordinary arrays: slower (staged), still correct.
+      return heap.alloc(length) ?? new Float32Array(length);
+    },
 
+    free(array) {
+      heap.free(array);
+    },
+  };
+
+  const compute: ComputeKernels = {
     // a (m, k) · b (k, n) → out (m, n)
     matmul(a, b, out, m, k, n) {
       gemm('matmul', a, b, out, m, k, n);
@@ -94,7 +103,7 @@ export function createWasmKernels(
       checkLength('addBias', 'out', out, m * n);
       checkLength('addBias', 'bias', bias, n);
       if (!stage.begin(stage.bytes(out, m * n) + stage.bytes(bias, n))) {
-        return jsKernels.addBias(out, bias, m, n);
+        return jsCompute.addBias(out, bias, m, n);
       }
       const pb = stage.input(bias, n);
       wasm.addBias(stage.output(out, m * n, true), pb, m, n);
@@ -108,7 +117,7 @@ export function createWasmKernels(
       checkLength('sumRows', 'x', x, m * n);
       checkLength('sumRows', 'out', out, n);
       if (!stage.begin(stage.bytes(x, m * n) + stage.bytes(out, n))) {
-        return jsKernels.sumRows(x, out, m, n);
+        return jsCompute.sumRows(x, out, m, n);
       }
       const px = stage.input(x, m * n);
       wasm.sumRows(px, stage.output(out, n, false), m, n);
@@ -123,7 +132,7 @@ export function createWasmKernels(
       checkLength('biasActivation', 'x', x, m * n);
       if (bias !== null) checkLength('biasActivation', 'bias', bias, n);
       if (!stage.begin(stage.bytes(x, m * n) + stage.bytes(bias, n))) {
-        return jsKernels.biasActivation(x, bias, m, n, activation);
+        return jsCompute.biasActivation(x, bias, m, n, activation);
       }
       const pb = stage.input(bias, n);
       wasm.biasActivation(stage.output(x, m * n, true), pb, m, n, code);
@@ -138,7 +147,7 @@ export function createWasmKernels(
       checkLength('activationBackward', 'y', y, size);
       checkLength('activationBackward', 'dx', dx, size);
       if (!stage.begin(stage.bytes(dy, size) + stage.bytes(y, size) + stage.bytes(dx, size))) {
-        return jsKernels.activationBackward(dy, y, dx, size, activation);
+        return jsCompute.activationBackward(dy, y, dx, size, activation);
       }
       const pdy = stage.input(dy, size);
       const py = stage.input(y, size);
@@ -155,7 +164,7 @@ export function createWasmKernels(
       checkLength('adamUpdate', 'v', v, size);
       const staged = stage.bytes(weights, size) + stage.bytes(grads, size);
       if (!stage.begin(staged + stage.bytes(m, size) + stage.bytes(v, size))) {
-        return jsKernels.adamUpdate(
+        return jsCompute.adamUpdate(
           weights, grads, m, v, size, learningRate, beta1, beta2, epsilon, step,
         );
       }
@@ -179,7 +188,7 @@ export function createWasmKernels(
       if (state !== null) checkLength('sgdUpdate', 'velocity', state, size);
       const staged = stage.bytes(weights, size) + stage.bytes(grads, size);
       if (!stage.begin(staged + stage.bytes(state, size))) {
-        return jsKernels.sgdUpdate(
+        return jsCompute.sgdUpdate(
           weights, grads, velocity, size, learningRate, momentum, nesterov,
         );
       }
@@ -195,18 +204,15 @@ export function createWasmKernels(
       chain(x, m, k, steps);
     },
 
-    ...wasmDataScans(wasm, heap, stage),
-
-    alloc(length) {
-      checkSize('alloc', 'length', length);
-      // NOTE: a full fixed-size memory hands out ordinary arrays: slower (staged), still correct.
-      return heap.alloc(length) ?? new Float32Array(length);
-    },
-
-    free(array) {
-      heap.free(array);
-    },
   };
-  const chain = wasmDenseChain(kernels, wasm, heap, stage, threads, work);
-  return kernels;
+  const chain = wasmDenseChain(compute, wasm, heap, stage, threads, work);
+  return {
+    name: 'wasm',
+    description:
+      `WebAssembly SIMD${variant.relaxed ? ' with fused multiply-add (relaxed SIMD)' : ''}, ` +
+      `${variant.shared ? 'shared' : 'fixed-size'} memory`,
+    memory,
+    compute,
+    scans: wasmDataScans(wasm, heap, stage),
+  };
 }
