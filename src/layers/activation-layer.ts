@@ -1,7 +1,7 @@
 import { getActivation, type Activation, type ActivationName } from '../activations/activations.js';
 import { Tensor } from '../tensor/tensor.js';
 import { Layer, type BaseLayerArgs, type LayerConfig } from './base-layer.js';
-import type { Shape } from './symbolic-tensor.js';
+import type { Shape } from './shape.js';
 
 export interface ActivationArgs extends BaseLayerArgs {
   activation: string;

@@ -2,8 +2,9 @@ import { ConfigError, ShapeError, show } from '../errors.js';
 import { initialize, type InitializerLike } from '../initializers/initializers.js';
 import type { RegularizerConfig } from '../regularizers/regularizers.js';
 import { kernels } from '../kernels/backend.js';
+import type { DenseStep } from '../kernels/kernels.js';
 import { Tensor } from '../tensor/tensor.js';
-import { formatShape, SymbolicTensor, type Shape } from './symbolic-tensor.js';
+import { formatShape, type Shape } from './shape.js';
 import { Variable } from './variable.js';
 
 /** Options every layer accepts. */
@@ -75,6 +76,22 @@ export abstract class BaseLayer {
   abstract callBackward(dy: Tensor): (Tensor | null)[];
   abstract getConfig(): LayerConfig;
 
+  /**
+   * Whether `inferenceStep` can run this layer: at inference the graph runs its leading chainable
+   * layers (a matmul, a bias, a fused activation) as one `denseChain` kernel call.
+   */
+  get chainable(): boolean {
+    return false;
+  }
+
+  /**
+   * This layer as one `denseChain` step over `rows` rows at inference, writing its own scratch
+   * buffer; undefined when it is not chainable.
+   */
+  inferenceStep(_rows: number): DenseStep | undefined {
+    return undefined;
+  }
+
   countParams(trainable?: boolean): number {
     return this.weights
       .filter((w) => trainable === undefined || (w.trainable && this.trainable) === trainable)
@@ -125,6 +142,27 @@ export abstract class BaseLayer {
 
   protected getBaseConfig(): { name: string; trainable: boolean; inputShape?: number[] } {
     return { name: this.name, trainable: this.trainable, ...(this.inputShape ? { inputShape: [...this.inputShape] } : {}) };
+  }
+}
+
+let nextTensorId = 0;
+
+/**
+ * A placeholder for a tensor in a functional graph: which layer produced it from which inputs.
+ * `nn.input({ shape })` makes the first one; `layer.apply(x)` makes the next. NOTE: it lives
+ * beside BaseLayer because each names the other (a layer makes tensors, a tensor its layer).
+ */
+export class SymbolicTensor {
+  readonly id: number;
+  readonly shape: Shape;
+  readonly layer: BaseLayer;
+  readonly inputs: readonly SymbolicTensor[];
+
+  constructor(shape: Shape, layer: BaseLayer, inputs: readonly SymbolicTensor[]) {
+    this.id = nextTensorId++;
+    this.shape = Object.freeze([...shape]);
+    this.layer = layer;
+    this.inputs = inputs;
   }
 }
 

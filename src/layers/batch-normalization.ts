@@ -2,7 +2,7 @@ import { ConfigError, show } from '../errors.js';
 import { initializerConfig, type InitializerConfig, type InitializerLike } from '../initializers/initializers.js';
 import { Tensor } from '../tensor/tensor.js';
 import { checkFeatures, Layer, type BaseLayerArgs, type LayerConfig } from './base-layer.js';
-import type { Shape } from './symbolic-tensor.js';
+import type { Shape } from './shape.js';
 import type { Variable } from './variable.js';
 
 export interface BatchNormalizationArgs extends BaseLayerArgs {

@@ -6,7 +6,7 @@ import type { DenseStep, KernelActivation } from '../kernels/kernels.js';
 import { regularizerConfig, type RegularizerConfig, type RegularizerLike } from '../regularizers/regularizers.js';
 import { Tensor } from '../tensor/tensor.js';
 import { checkFeatures, Layer, type BaseLayerArgs, type LayerConfig } from './base-layer.js';
-import type { Shape } from './symbolic-tensor.js';
+import type { Shape } from './shape.js';
 import type { Variable } from './variable.js';
 
 export interface DenseArgs extends BaseLayerArgs {

@@ -2,7 +2,7 @@ import { ConfigError, show } from '../errors.js';
 import { globalRandom } from '../random/random.js';
 import { Tensor } from '../tensor/tensor.js';
 import { Layer, type BaseLayerArgs, type LayerConfig } from './base-layer.js';
-import type { Shape } from './symbolic-tensor.js';
+import type { Shape } from './shape.js';
 
 export interface DropoutArgs extends BaseLayerArgs {
   rate: number;

@@ -1,7 +1,7 @@
 import { ConfigError, show } from '../errors.js';
 import type { Tensor } from '../tensor/tensor.js';
-import { BaseLayer, type LayerConfig } from './base-layer.js';
-import { SymbolicTensor, type Shape } from './symbolic-tensor.js';
+import { BaseLayer, SymbolicTensor, type LayerConfig } from './base-layer.js';
+import type { Shape } from './shape.js';
 
 export interface InputArgs {
   shape: readonly number[];

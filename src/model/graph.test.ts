@@ -3,6 +3,8 @@
 // never chains), whatever follows the chain.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { kernels, setKernels } from '../kernels/backend.js';
+import type { DenseStep } from '../kernels/kernels.js';
 import { layers } from '../layers/registry.js';
 import { setSeed } from '../random/random.js';
 import { Tensor } from '../tensor/tensor.js';
@@ -47,6 +49,30 @@ describe('inference runs the leading Dense layers as one chain', () => {
       layers.dense({ units: 3, activation: 'softmax' }),
     ]);
     for (const rows of [1, 9, 64]) assertSameBits(model, input(rows, 6));
+  });
+
+  it('runs every chainable layer in one denseChain call, and none while training', () => {
+    setSeed(5);
+    const model = sequential([
+      layers.dense({ units: 4, activation: 'relu', inputShape: [3] }),
+      layers.dense({ units: 2, activation: 'tanh' }),
+      layers.dropout({ rate: 0.5 }),
+      layers.dense({ units: 1, activation: 'sigmoid' }),
+    ]);
+    const active = kernels();
+    const chains: number[] = [];
+    const denseChain = (x: Float32Array, m: number, k: number, steps: readonly DenseStep[]) => {
+      chains.push(steps.length);
+      active.compute.denseChain(x, m, k, steps);
+    };
+    setKernels({ ...active, name: 'counting', compute: { ...active.compute, denseChain } });
+    try {
+      model.modelGraph.forward(input(7, 3), false);
+      model.modelGraph.forward(input(7, 3), true);
+    } finally {
+      setKernels(active);
+    }
+    assert.deepEqual(chains, [2], 'the two leading Dense layers, once, at inference only');
   });
 
   it('a wrong feature count still gets the layer’s own error', () => {

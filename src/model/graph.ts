@@ -1,9 +1,7 @@
 import { ConfigError } from '../errors.js';
-import type { BaseLayer } from '../layers/base-layer.js';
-import { Dense } from '../layers/dense.js';
+import type { BaseLayer, SymbolicTensor } from '../layers/base-layer.js';
 import { InputLayer } from '../layers/input-layer.js';
 import { kernels } from '../kernels/backend.js';
-import type { SymbolicTensor } from '../layers/symbolic-tensor.js';
 import { Tensor } from '../tensor/tensor.js';
 
 /** One layer call in a graph: which tensor slots it reads and which it writes. */
@@ -37,7 +35,7 @@ export class Graph {
   private readonly slotCount: number;
   private readonly values: (Tensor | undefined)[];
   private readonly gradients: (Tensor | undefined)[];
-  /** Leading nodes that run as one `denseChain` at inference (found on first use). */
+  /** Leading chainable nodes that run as one `denseChain` at inference (found on first use). */
   private chain: readonly GraphNode[] | undefined;
 
   constructor(input: SymbolicTensor, output: SymbolicTensor) {
@@ -107,17 +105,18 @@ export class Graph {
   }
 
   /**
-   * At inference, runs the leading Dense layers whose activations the kernels fuse as one
-   * `denseChain` call (which splits rows, not layers, across threads: one hand-off per batch).
-   * Returns how many nodes it ran; 0 leaves everything to the layers, which also report input
-   * shape errors. Bit-identical to running the layers one by one.
+   * At inference, runs the leading layers that offer an `inferenceStep` (a matmul, a bias and an
+   * activation the kernels fuse) as one `denseChain` call, which splits rows, not layers, across
+   * threads: one hand-off per batch. Returns how many nodes it ran; 0 leaves everything to the
+   * layers, which also report input shape errors. Bit-identical to running the layers one by one.
    */
   private forwardDenseChain(x: Tensor): number {
     const chain = (this.chain ??= this.findDenseChain());
-    const head = chain[0]?.layer;
-    if (!(head instanceof Dense) || x.rank !== 2 || x.cols !== head.inputFeatures) return 0;
+    // NOTE: the chain's first layer reads the model input, so it was built for the input's width.
+    const shape = this.input.shape;
+    if (chain.length === 0 || x.rank !== 2 || x.cols !== shape[shape.length - 1]) return 0;
     const rows = x.rows;
-    const steps = chain.map((node) => (node.layer as Dense).inferenceStep(rows)!);
+    const steps = chain.map((node) => node.layer.inferenceStep(rows)!);
     kernels().compute.denseChain(x.data, rows, x.cols, steps);
     chain.forEach((node, i) => {
       this.values[node.outputSlot] = new Tensor(steps[i].out, [rows, steps[i].n]);
@@ -131,7 +130,7 @@ export class Graph {
     for (const node of this.nodes) {
       const layer = node.layer;
       const chained = node.inputSlots.length === 1 && node.inputSlots[0] === previous;
-      if (!chained || !(layer instanceof Dense) || !layer.chainable) break;
+      if (!chained || !layer.chainable) break;
       previous = node.outputSlot;
       chain.push(node);
     }

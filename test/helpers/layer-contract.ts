@@ -10,7 +10,7 @@ import {
 } from '../../src/layers/base-layer.js';
 import { input } from '../../src/layers/input-layer.js';
 import { layerFromConfig } from '../../src/layers/registry.js';
-import type { SymbolicTensor } from '../../src/layers/symbolic-tensor.js';
+import type { SymbolicTensor } from '../../src/layers/base-layer.js';
 import { Tensor } from '../../src/tensor/tensor.js';
 import { assertBitIdentical, type Tolerance } from './close.js';
 import { checkGradients, project, uniformArray, type GradientTarget } from './gradient-check.js';
