@@ -1,8 +1,8 @@
+import { modelSummary } from '../classifier/model-card.js';
 import type { FeatureColumnConfig } from '../data/preprocessor-config.js';
 import { writeJson, writeLines, type CliIo } from './cli-io.js';
-import { modelSummary } from './build-report-data.js';
 import { alignColumns, formatValue } from './format-results.js';
-import { loadClassifier } from './load-classifier.js';
+import { loadModelOption } from './model-option.js';
 import { parseCommandLine, type OptionSpecs } from './parse-command-line.js';
 
 export const SUMMARY_HELP = `Usage: nnkit summary --model <folder> [--json]
@@ -25,8 +25,9 @@ const OPTIONS: OptionSpecs = {
 export async function summaryCommand(argv: readonly string[], io: CliIo): Promise<void> {
   const line = parseCommandLine('summary', argv, OPTIONS, 0);
   if (line.values.help === true) return writeLines(io.stdout, [SUMMARY_HELP]);
-  const { model, metadata, preprocessor, dir } = await loadClassifier('summary', line.values.model);
-  const architecture = modelSummary(model, model.trainer?.loss.name ?? 'unknown');
+  const { classifier, dir } = await loadModelOption('summary', line.values.model);
+  const { model, preprocessor, pipeline: metadata } = classifier;
+  const architecture = modelSummary(model, model.loss?.name ?? 'unknown');
   const training = metadata.training;
   if (line.values.json === true) {
     return writeJson(io.stdout, {
@@ -59,7 +60,7 @@ export async function summaryCommand(argv: readonly string[], io: CliIo): Promis
     macroF1: 'macro F1',
   };
   await writeLines(io.stdout, [
-    `Model ${dir}: ${metadata.task} classifier of ${JSON.stringify(metadata.target)}, trained ${metadata.createdAt} on ${metadata.data.file}.`,
+    `Model ${dir}: ${metadata.task} classifier of ${JSON.stringify(metadata.target)}, trained ${metadata.createdAt} on ${metadata.data.file ?? 'a table'}.`,
     `Classes: ${metadata.classNames.map((name, k) => `${JSON.stringify(name)} (${metadata.data.classCounts[k] ?? '?'} rows)`).join(', ')}` +
       `${metadata.positiveClass === undefined ? '' : `; positive class ${JSON.stringify(metadata.positiveClass.value)}`}.`,
     '',

@@ -113,7 +113,7 @@ test('compile({ silence }) lets a silenced error through and keeps the code on t
   model.compile({ optimizer: 'adam', loss: 'mse', silence: ['regression-loss-on-classifier'] });
   assert.deepEqual(model.diagnostics, []);
   assert.deepEqual(model.doctor.silence, ['regression-loss-on-classifier']);
-  assert.deepEqual((model.metadata.doctor as { silence: string[] }).silence, ['regression-loss-on-classifier']);
+  assert.deepEqual(model.doctor.state()?.silence, ['regression-loss-on-classifier']);
   const forced = binaryHead('linear');
   forced.compile({ optimizer: 'adam', loss: 'binary_crossentropy', silence: ['output-not-probability'] });
   assert.ok(forced.compiled);

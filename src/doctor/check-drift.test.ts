@@ -94,14 +94,14 @@ test('input with the label column still attached is an error with the fix', asyn
 
 test('columns in another order (by name) are an error that lists the moved columns', async () => {
   const { model } = await trainedOnStandardized();
-  model.metadata.featureNames = Array.from({ length: 30 }, (_, j) => `f${j}`);
-  const swapped = [...(model.metadata.featureNames as string[])];
+  model.featureNames = Array.from({ length: 30 }, (_, j) => `f${j}`);
+  const swapped = [...model.featureNames];
   [swapped[0], swapped[1]] = [swapped[1], swapped[0]];
   assert.throws(() => checkFeatureNames(model, swapped), (e: unknown) =>
     e instanceof DiagnosticError && e.code === 'feature-columns-mismatch' && /"f1" is column 0, was 1/.test(e.message) &&
     /training order/.test(e.diagnostic.fix));
   assert.throws(() => checkFeatureNames(model, swapped.slice(1)), (e: unknown) => e instanceof DiagnosticError && /missing "f1"/.test(e.message));
-  checkFeatureNames(model, model.metadata.featureNames as string[]);
+  checkFeatureNames(model, model.featureNames);
 });
 
 test('drift counts the values beyond the float64 bounds exactly, on every backend', () => {

@@ -40,11 +40,11 @@ test('raw breast-cancer features (area in the thousands, fractal dimension near 
   assert.match(warning.fix, /StandardScaler/);
 });
 
-test('feature names from model.metadata.featureNames appear in the messages', async () => {
+test('feature names from model.featureNames appear in the messages', async () => {
   const { x, y } = breastCancerRows();
   const model = binaryModel(30);
   const header = readFileSync(new URL('../../data/breast_cancer.csv', import.meta.url), 'utf8').split('\n')[0];
-  model.metadata.featureNames = header.split(',').slice(0, 30);
+  model.featureNames = header.split(',').slice(0, 30);
   const history = await model.fit(x, y, { epochs: 1, verbose: 0 });
   assert.match(history.diagnostics.find((d) => d.code === 'unscaled-features')!.message, /"worst_area" spans/);
 });

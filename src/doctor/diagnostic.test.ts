@@ -27,6 +27,7 @@ test('every code is triggered by at least one test', () => {
   const texts = [
     ...readdirSync(dir).filter((f) => f.endsWith('.test.ts') && f !== 'diagnostic.test.ts').map((f) => readFileSync(new URL(f, dir), 'utf8')),
     readFileSync(new URL('../model/check-labels.test.ts', import.meta.url), 'utf8'),
+    readFileSync(new URL('../model/training-monitor.test.ts', import.meta.url), 'utf8'),
   ].join('\n');
   const untested = diagnosticCodes.filter((code) => !texts.includes(`'${code}'`));
   assert.deepEqual(untested, []);

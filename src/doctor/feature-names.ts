@@ -1,12 +1,7 @@
-import type { Model } from '../model/model.js';
 import { diagnose, raise } from './diagnostic.js';
 
-/** The metadata key for the training columns' names, in order (set by the CLI or by hand). */
-export const FEATURE_NAMES_KEY = 'featureNames';
-
-/** The model's feature names from `model.metadata.featureNames`, when they are a list of `count` strings. */
-export function featureNames(model: Model, count: number): readonly string[] | undefined {
-  const names = model.metadata[FEATURE_NAMES_KEY];
+/** `names` when they are `count` strings, one per column of the data checked; else undefined. */
+export function matchingNames(names: readonly string[] | undefined, count: number): readonly string[] | undefined {
   return Array.isArray(names) && names.length === count && names.every((n) => typeof n === 'string') ? names : undefined;
 }
 
@@ -16,14 +11,15 @@ function quoted(names: readonly string[], limit: number): string {
 }
 
 /**
- * Checks the column names of new data against the names the model was trained with: missing
- * or extra columns, or the same columns in another order, throw 'feature-columns-mismatch'.
- * Does nothing when the model has no names (`model.metadata.featureNames`).
+ * Checks the column names of new data against the names the model was trained with
+ * (`model.featureNames`): missing or extra columns, or the same columns in another order, throw
+ * 'feature-columns-mismatch'. Does nothing when the model has no names.
  */
-export function checkFeatureNames(model: Model, names: readonly string[], what = 'input'): void {
-  const trained = model.metadata[FEATURE_NAMES_KEY];
-  if (!Array.isArray(trained) || !trained.every((n) => typeof n === 'string')) return;
-  const expected = trained as string[];
+export function checkFeatureNames(
+  model: { readonly featureNames?: readonly string[] }, names: readonly string[], what = 'input',
+): void {
+  const expected = model.featureNames;
+  if (!Array.isArray(expected) || !expected.every((n) => typeof n === 'string')) return;
   if (names.length === expected.length && names.every((n, i) => n === expected[i])) return;
   const given = new Set(names);
   const known = new Set(expected);

@@ -1,7 +1,5 @@
 import type { ActivationName } from '../activations/activations.js';
-import type { BaseLayer } from '../layers/base-layer.js';
-import type { SymbolicTensor } from '../layers/symbolic-tensor.js';
-import type { Model } from '../model/model.js';
+import type { BaseLayer, SymbolicTensor } from '../layers/base-layer.js';
 
 /** What the doctor needs to know about a model's output. */
 export interface OutputHead {
@@ -20,19 +18,16 @@ function activationOf(layer: BaseLayer): ActivationName | undefined {
   return 'outputActivation' in layer ? (layer.outputActivation as ActivationName) : undefined;
 }
 
-/**
- * Finds the output activation and units without building the model when it cannot be built
- * yet (a Sequential model without inputShape is built by its first fit).
- */
-export function outputHead(model: Model): OutputHead {
-  if (model.built) {
-    const graph = model.modelGraph;
-    let tensor: SymbolicTensor = graph.output;
-    while (PASS_THROUGH.has(tensor.layer.className) && tensor.inputs.length === 1) tensor = tensor.inputs[0];
-    const shape = graph.output.shape;
-    return { activation: activationOf(tensor.layer), units: shape[shape.length - 1] ?? undefined };
-  }
-  const stack = model.layers;
+/** The output activation and units of a built graph, from its output tensor. */
+export function graphOutputHead(output: SymbolicTensor): OutputHead {
+  let tensor = output;
+  while (PASS_THROUGH.has(tensor.layer.className) && tensor.inputs.length === 1) tensor = tensor.inputs[0];
+  const shape = output.shape;
+  return { activation: activationOf(tensor.layer), units: shape[shape.length - 1] ?? undefined };
+}
+
+/** The output activation and units of a stack of layers not built yet (no shapes known). */
+export function stackOutputHead(stack: readonly BaseLayer[]): OutputHead {
   let last = stack.length - 1;
   while (last > 0 && PASS_THROUGH.has(stack[last].className)) last--;
   let units: number | undefined;

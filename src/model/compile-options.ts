@@ -1,7 +1,13 @@
-import type { DoctorOptions } from '../doctor/diagnose-compile.js';
+import type { DiagnosticCode } from '../doctor/diagnostic.js';
 import type { Loss, LossConfig } from '../losses/loss.js';
 import type { Metric, MetricConfig } from '../metrics/metric.js';
 import type { Optimizer, OptimizerConfig } from '../optimizers/optimizer.js';
+
+/** What compile accepts for the doctor, beside Keras' options. */
+export interface DoctorOptions {
+  /** Diagnostic codes to switch off for this model (see docs/diagnostics.md); saved with it. */
+  readonly silence?: readonly DiagnosticCode[];
+}
 
 /** `model.compile(...)` options, named as in Keras, plus the doctor's `silence`. */
 export interface CompileOptions extends DoctorOptions {

@@ -5,13 +5,15 @@ import { kernels } from '../kernels/backend.js';
 import { ConfigError, ShapeError, show } from '../errors.js';
 import { globalRandom } from '../random/random.js';
 import { Tensor, toLabels, type LabelsLike, type TensorLike } from '../tensor/tensor.js';
-import { diagnoseFit, fitDiagnostics } from '../doctor/diagnose-fit.js';
 import { toFeatures, toTargets } from '../doctor/to-features.js';
+import { checkBatchSize } from './check-batch-size.js';
 import { checkLabels } from './check-labels.js';
-import { History } from './history.js';
-import { checkBatchSize, type Model } from './model.js';
-import { yieldToEventLoop } from './yield.js';
 import { classWeightsToSampleWeights, type ClassWeight } from './class-weight.js';
+import { diagnoseFit, fitDiagnostics } from './diagnose-fit.js';
+import { History } from './history.js';
+import type { ModelPort } from './model-port.js';
+import type { Trainer } from './trainer.js';
+import { yieldToEventLoop } from './yield.js';
 
 /** `model.fit(x, y, options)`, with Keras' option names in camelCase. */
 export interface FitOptions {
@@ -39,7 +41,7 @@ interface Split {
  * The fit loop: callbacks begin → per epoch: reset, per batch (forward, loss, backward, step,
  * metrics), validation logged with `val_`, epoch-end callbacks, stop if asked → callbacks end.
  */
-export async function fitModel(model: Model, xLike: TensorLike, yLike: LabelsLike, options: FitOptions): Promise<History> {
+export async function fitModel(model: ModelPort, xLike: TensorLike, yLike: LabelsLike, options: FitOptions): Promise<History> {
   const x = toFeatures(xLike, 'fit x', 'fit');
   const trainer = model.prepare(x.cols, 'fit');
   model.checkFeatureCount(x, 'fit x', 'fit');
@@ -87,7 +89,9 @@ export async function fitModel(model: Model, xLike: TensorLike, yLike: LabelsLik
     train, validation, validationSplit: validation && !options.validationData ? options.validationSplit : undefined,
     weighted: train.w !== undefined, labelWarnings, callbacks: options.callbacks ?? [], verbose: options.verbose,
   });
-  const callbacks = new CallbackList([...(options.callbacks ?? []), ...progress(options.verbose, epochs, steps), monitor], model);
+  // NOTE: the model as callbacks see it; they and the monitor stop the fit with its stopTraining.
+  const trained = model.model;
+  const callbacks = new CallbackList([...(options.callbacks ?? []), ...progress(options.verbose, epochs, steps), monitor], trained);
   const order = new Int32Array(rows).map((_, i) => i);
   // NOTE: a batch never holds more than every row, so a huge batchSize allocates no more than the data.
   const bufferRows = Math.min(batchSize, rows);
@@ -97,13 +101,13 @@ export async function fitModel(model: Model, xLike: TensorLike, yLike: LabelsLik
   const batchY = new Float32Array(bufferRows * train.y.cols);
   const batchW = new Float32Array(bufferRows);
 
-  model.stopTraining = false;
+  trained.stopTraining = false;
   await callbacks.onTrainBegin({});
-  for (let epoch = initialEpoch; epoch < epochs && !model.stopTraining; epoch++) {
+  for (let epoch = initialEpoch; epoch < epochs && !trained.stopTraining; epoch++) {
     await callbacks.onEpochBegin(epoch, {});
     trainer.reset();
     if (options.shuffle ?? true) globalRandom.shuffle(order);
-    for (let step = 0; step < steps && !model.stopTraining; step++) {
+    for (let step = 0; step < steps && !trained.stopTraining; step++) {
       await callbacks.onBatchBegin(step, {});
       const start = step * batchSize;
       const end = Math.min(rows, start + batchSize);
@@ -113,12 +117,12 @@ export async function fitModel(model: Model, xLike: TensorLike, yLike: LabelsLik
       await yieldToEventLoop();
     }
     const logs: Logs = trainer.results('', model.regularizationLoss());
-    if (validation) Object.assign(logs, evaluateSplit(model, validation, batchSize));
+    if (validation) Object.assign(logs, evaluateSplit(model, trainer, validation, batchSize));
     await callbacks.onEpochEnd(epoch, logs);
     history.record(epoch, logs);
   }
   await callbacks.onTrainEnd({});
-  history.diagnostics.push(...fitDiagnostics(model));
+  history.diagnostics.push(...fitDiagnostics(model.doctor));
   return history;
 }
 
@@ -190,8 +194,7 @@ function gather(
   };
 }
 
-function evaluateSplit(model: Model, data: Split, batchSize: number): Logs {
-  const trainer = model.trainer!;
+function evaluateSplit(model: ModelPort, trainer: Trainer, data: Split, batchSize: number): Logs {
   trainer.reset();
   for (let start = 0; start < data.x.rows; start += batchSize) {
     const end = Math.min(data.x.rows, start + batchSize);

@@ -1,49 +1,36 @@
 import type { TrainingModel } from '../callbacks/callback.js';
 import { ConfigError, StateError, show } from '../errors.js';
-import { diagnose, raise, type Diagnostic, type DiagnosticStage } from '../doctor/diagnostic.js';
-import { diagnoseCompile } from '../doctor/diagnose-compile.js';
+import { checkFeatureCount } from '../doctor/check-feature-count.js';
+import type { Diagnostic, DiagnosticStage } from '../doctor/diagnostic.js';
 import { Doctor } from '../doctor/doctor.js';
-import { featureNames } from '../doctor/feature-names.js';
+import { matchingNames } from '../doctor/feature-names.js';
 import { toFeatures } from '../doctor/to-features.js';
-import type { BaseLayer } from '../layers/base-layer.js';
-import type { SymbolicTensor } from '../layers/symbolic-tensor.js';
+import type { BaseLayer, SymbolicTensor } from '../layers/base-layer.js';
 import { getLoss } from '../losses/get-loss.js';
+import type { Loss } from '../losses/loss.js';
 import { getOptimizer } from '../optimizers/get-optimizer.js';
 import type { Optimizer } from '../optimizers/optimizer.js';
 import type { LabelsLike, Tensor, TensorLike } from '../tensor/tensor.js';
 import type { CompileOptions } from './compile-options.js';
+import { diagnoseCompile } from './diagnose-compile.js';
+import { evaluateModel, type EvaluateOptions } from './evaluate.js';
 import { fitModel, type FitOptions } from './fit.js';
 import { Graph } from './graph.js';
 import type { History } from './history.js';
 import { getMetric } from '../metrics/get-metric.js';
 import { Parameters } from './parameters.js';
 import { summarize, type SummaryOptions } from './summary.js';
-import { evaluateModel } from './evaluate.js';
 import { chooseThreshold } from './tune-threshold.js';
 import type { ThresholdChoice } from '../threshold/find-threshold.js';
 import type { ThresholdObjective } from '../threshold/objective.js';
-import { predictClasses, predictModel, predictProbabilities } from './predict.js';
+import type { ModelPort } from './model-port.js';
+import { predictClasses, predictModel, predictProbabilities, type PredictOptions } from './predict.js';
 import { Trainer } from './trainer.js';
+import { filesToBytes } from './model-files.js';
+import { modelStorage } from './model-storage.js';
+import { modelToFiles } from './model-to-files.js';
 
-/** Options for predict and evaluate. */
-export interface PredictOptions {
-  batchSize?: number;
-  /** 0 keeps the doctor's warnings (feature drift) off the console; they are on model.diagnostics either way. */
-  verbose?: 0 | 1;
-}
-
-export interface EvaluateOptions extends PredictOptions {
-  sampleWeight?: LabelsLike;
-  /**
-   * For one-unit (binary) outputs: adds seeded bootstrap confidence intervals at this level for
-   * accuracy, precision, recall, f1 and auc, as `<name>_low` / `<name>_high`.
-   */
-  confidence?: number;
-  /** Bootstrap resamples (default 1000) and seed (default 0). */
-  resamples?: number;
-  seed?: number;
-}
-
+let portOf: (model: Model) => ModelPort;
 
 /**
  * A model: a graph of layers from one input to one output, with Keras' workflow on top —
@@ -55,14 +42,23 @@ export class Model implements TrainingModel {
   stopTraining = false;
   /** The decision threshold for one-unit outputs: predictClasses and thresholded metrics use it. */
   threshold = 0.5;
-  /** JSON-serializable data saved with the model (the CLI keeps its preprocessing here). */
+  /** The input columns' names, in order: the doctor's messages and column checks use them. Saved. */
+  featureNames: readonly string[] | undefined = undefined;
+  /** Free-form JSON saved with the model, for the application's own use. */
   metadata: Record<string, unknown> = {};
   /** The model doctor: silenced codes, warnings found so far, the training feature ranges. */
   readonly doctor = new Doctor();
   protected graph: Graph | undefined;
   private parameters: Parameters | undefined;
   private compileOptions: CompileOptions | undefined;
-  trainer: Trainer | undefined;
+  private trainer: Trainer | undefined;
+  private readonly port: ModelPort = this.createPort();
+
+  static {
+    // NOTE: modelPort() below reads the private port from outside the class: a static block is
+    // inside it, so it may.
+    portOf = (model) => model.port;
+  }
 
   constructor(args: { inputs: SymbolicTensor; outputs: SymbolicTensor; name?: string } | { name: string }) {
     this.name = args.name ?? 'functional';
@@ -118,6 +114,11 @@ export class Model implements TrainingModel {
     return this.trainer?.optimizer;
   }
 
+  /** The compiled loss, once the model is compiled and built. */
+  get loss(): Loss | undefined {
+    return this.trainer?.loss;
+  }
+
   get compiled(): CompileOptions | undefined {
     return this.compileOptions;
   }
@@ -141,7 +142,7 @@ export class Model implements TrainingModel {
     const loss = getLoss(options.loss);
     const optimizer = getOptimizer(options.optimizer);
     const metrics = (options.metrics ?? []).map((m) => getMetric(m));
-    diagnoseCompile(this, loss, metrics, options);
+    diagnoseCompile(this.port, loss, metrics, options);
     this.compileOptions = { ...options, loss, optimizer, metrics };
     this.trainer = undefined;
     if (this.built) this.createTrainer();
@@ -157,7 +158,7 @@ export class Model implements TrainingModel {
   }
 
   /** The trainer, after checking the model is compiled and built for `features` inputs. */
-  prepare(features: number, what: string): Trainer {
+  private prepare(features: number, what: string): Trainer {
     if (!this.compileOptions) {
       throw new StateError(
         'state/not-compiled',
@@ -171,41 +172,26 @@ export class Model implements TrainingModel {
   }
 
   async fit(x: TensorLike, y: LabelsLike, options: FitOptions = {}): Promise<History> {
-    return fitModel(this, x, y, options);
+    return fitModel(this.port, x, y, options);
   }
 
-  /**
-   * Checks x against the model's input and converts it (numbers only, finite, the right
-   * columns). `finite: false` skips the finiteness check, for a caller that checks every value
-   * itself (predict does, chunk by chunk).
-   */
-  checkInput(x: TensorLike, what: string, stage: DiagnosticStage = 'fit', finite = true): Tensor {
-    const names = this.built ? featureNames(this, this.inputFeatures) : undefined;
+  /** ModelPort.checkInput. */
+  private checkInput(x: TensorLike, what: string, stage: DiagnosticStage = 'fit', finite = true): Tensor {
+    const names = this.built ? matchingNames(this.featureNames, this.inputFeatures) : undefined;
     const t = toFeatures(x, what, stage, names, finite);
     this.ensureBuilt(t.cols);
-    this.checkFeatureCount(t, what, stage);
+    checkFeatureCount(t, this.inputFeatures, what, stage);
     return t;
-  }
-
-  /** Checks that an already converted (finite, 2-D) input has the model's feature count. */
-  checkFeatureCount(t: Tensor, what: string, stage: DiagnosticStage): void {
-    if (t.cols !== this.inputFeatures) {
-      raise(diagnose('feature-count-mismatch', stage, {
-        what: `${what}: the model expects ${this.inputFeatures} input features but got ${t.cols} per row.`,
-        why: 'The model reads features by position, so it cannot run on a different number of columns.',
-        fix: 'Pass the same columns, in the same order, as in training (drop the label column and any id column).',
-      }, { expected: this.inputFeatures, received: t.cols }));
-    }
   }
 
   /** Model outputs for every row of x, in inference mode: a Tensor (rows, outputUnits). */
   predict(x: TensorLike, options: PredictOptions = {}): Tensor {
-    return predictModel(this, x, options);
+    return predictModel(this.port, x, options);
   }
 
   /** Predicted probabilities: the output itself, or sigmoid / softmax of it for a fromLogits loss. */
   predictProbabilities(x: TensorLike, options: PredictOptions = {}): Tensor {
-    return predictProbabilities(this, x, options);
+    return predictProbabilities(this.port, x, options);
   }
 
   /**
@@ -213,7 +199,7 @@ export class Model implements TrainingModel {
    * model's, 0.5 by default, or options.threshold); otherwise the argmax.
    */
   predictClasses(x: TensorLike, options: PredictOptions & { threshold?: number } = {}): Int32Array {
-    return predictClasses(this, x, options);
+    return predictClasses(this.port, x, options);
   }
 
   /**
@@ -221,7 +207,7 @@ export class Model implements TrainingModel {
    * the majority baseline and, with `confidence`, bootstrap intervals.
    */
   evaluate(x: TensorLike, y: LabelsLike, options: EvaluateOptions = {}): Record<string, number> {
-    return evaluateModel(this, x, y, options);
+    return evaluateModel(this.port, x, y, options);
   }
 
   /**
@@ -230,7 +216,7 @@ export class Model implements TrainingModel {
    * model: predictClasses, thresholded metrics and the saved model use it until changed.
    */
   tuneThreshold(xVal: TensorLike, yVal: LabelsLike, objective: ThresholdObjective | string = 'f1'): ThresholdChoice {
-    const choice = chooseThreshold(this, xVal, yVal, objective);
+    const choice = chooseThreshold(this.port, xVal, yVal, objective);
     this.threshold = choice.threshold;
     if (this.trainer) this.trainer.threshold = choice.threshold;
     return choice;
@@ -260,22 +246,56 @@ export class Model implements TrainingModel {
     return this.trainer?.metrics.find((m) => m.name === key)?.direction;
   }
 
+  /** The port this model hands to fit, predict, evaluate and the doctor's coordinators. */
+  private createPort(): ModelPort {
+    const model = this;
+    return {
+      model,
+      doctor: this.doctor,
+      get threshold() { return model.threshold; },
+      get featureNames() { return model.featureNames; },
+      get built() { return model.built; },
+      get graph() { return model.modelGraph; },
+      get layers() { return model.layers; },
+      get inputFeatures() { return model.inputFeatures; },
+      get outputUnits() { return model.outputUnits; },
+      get trainer() { return model.trainer; },
+      prepare: (features, what) => this.prepare(features, what),
+      checkInput: (x, what, stage, finite) => this.checkInput(x, what, stage, finite),
+      checkFeatureCount: (t, what, stage) => checkFeatureCount(t, this.inputFeatures, what, stage),
+      regularizationLoss: () => this.regularizationLoss(),
+    };
+  }
+
   /** Prints (and returns) Keras' summary table: layers, output shapes, parameter counts. */
   summary(options: SummaryOptions = {}): string {
     return summarize(this, options);
   }
 
-  /** Writes the model to a directory: architecture and training config as JSON, weights as float32. */
+  /** 'Sequential' or 'Functional', the class name Keras and the saved format use. */
+  get className(): 'Sequential' | 'Functional' {
+    return 'Functional';
+  }
+
+  /**
+   * Saves the model at `path` through the registered storage (in Node, a folder: model.json and
+   * the weights, replaced atomically, so an interrupted save leaves the old model or the new).
+   */
   async save(path: string, options: { includeOptimizer?: boolean } = {}): Promise<void> {
-    const { saveModel } = await import('../io/save-model.js');
-    await saveModel(this, path, options);
+    await modelStorage('model.save').save(path, modelToFiles(this, options));
+  }
+
+  /** The model as one self-describing blob (a zip of the saved files); `nn.loadModel(bytes)` reads it. */
+  toBytes(options: { includeOptimizer?: boolean } = {}): Uint8Array {
+    return filesToBytes(modelToFiles(this, options));
   }
 }
 
-export function checkBatchSize(batchSize: number | undefined): number | undefined {
-  if (batchSize !== undefined && (!Number.isInteger(batchSize) || batchSize <= 0)) {
-    throw new ConfigError('config/batch-size', `batchSize should be a positive integer but got ${show(batchSize)}.`);
-  }
-  return batchSize;
+/**
+ * A model's port (model-port.ts): its internals, such as the Trainer and the input checks, for
+ * model/ code that works on a whole model (saving, loading). Not exported from the package.
+ */
+export function modelPort(model: Model): ModelPort {
+  return portOf(model);
 }
 

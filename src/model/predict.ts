@@ -1,14 +1,22 @@
 import { checkPredictions, driftBounds } from '../doctor/check-drift.js';
-import { diagnoseInference } from '../doctor/diagnose-inference.js';
-import { featureNames } from '../doctor/feature-names.js';
+import { matchingNames } from '../doctor/feature-names.js';
 import { checkFinite } from '../doctor/to-features.js';
 import { ConfigError, show } from '../errors.js';
 import { kernels } from '../kernels/backend.js';
 import { emptyColumnRanges } from '../kernels/kernels.js';
 import { argmaxRow } from '../metrics/accuracy.js';
 import { Tensor, type TensorLike } from '../tensor/tensor.js';
-import { checkBatchSize, type Model, type PredictOptions } from './model.js';
+import { checkBatchSize } from './check-batch-size.js';
+import { diagnoseInference } from './diagnose-inference.js';
+import type { ModelPort } from './model-port.js';
 import { logitsToProbabilities } from './trainer.js';
+
+/** Options for predict and evaluate. */
+export interface PredictOptions {
+  batchSize?: number;
+  /** 0 keeps the doctor's warnings (feature drift) off the console; they are on model.diagnostics either way. */
+  verbose?: 0 | 1;
+}
 
 /**
  * Rows predicted per internal step; results do not depend on it, only speed does. NOTE: 4096
@@ -18,10 +26,10 @@ import { logitsToProbabilities } from './trainer.js';
 const PREDICT_CHUNK = 4096;
 
 /** `model.predict`: outputs for every row of x in inference mode, a Tensor (rows, outputUnits). */
-export function predictModel(model: Model, x: TensorLike, options: PredictOptions): Tensor {
+export function predictModel(model: ModelPort, x: TensorLike, options: PredictOptions): Tensor {
   const input = model.checkInput(x, 'predict', 'predict', false);
   checkBatchSize(options.batchSize);
-  const graph = model.modelGraph;
+  const graph = model.graph;
   const units = model.outputUnits;
   const { rows, cols } = input;
   const out = new Float32Array(rows * units);
@@ -41,7 +49,7 @@ export function predictModel(model: Model, x: TensorLike, options: PredictOption
       const chunk = buffer.subarray(0, (end - start) * cols);
       chunk.set(input.data.subarray(start * cols, end * cols));
       if (k.scans.countNonFinite(chunk, chunk.length) > 0) {
-        const names = featureNames(model, model.inputFeatures);
+        const names = matchingNames(model.featureNames, model.inputFeatures);
         checkFinite(input, 'predict', 'predict', names);
       }
       if (bounds) k.scans.columnRanges(chunk, end - start, cols, bounds.low, bounds.high, ranges);
@@ -57,8 +65,8 @@ export function predictModel(model: Model, x: TensorLike, options: PredictOption
 }
 
 /** `model.predictProbabilities`: the outputs, or sigmoid / softmax of them for a fromLogits loss. */
-export function predictProbabilities(model: Model, x: TensorLike, options: PredictOptions): Tensor {
-  const raw = model.predict(x, options);
+export function predictProbabilities(model: ModelPort, x: TensorLike, options: PredictOptions): Tensor {
+  const raw = predictModel(model, x, options);
   if (!model.trainer?.loss.fromLogits) return raw;
   const out = new Float32Array(raw.size);
   logitsToProbabilities(raw.data, out, raw.rows, raw.cols);
@@ -70,7 +78,7 @@ export function predictProbabilities(model: Model, x: TensorLike, options: Predi
  * (options.threshold, else the model's); otherwise the argmax.
  */
 export function predictClasses(
-  model: Model, x: TensorLike, options: PredictOptions & { threshold?: number },
+  model: ModelPort, x: TensorLike, options: PredictOptions & { threshold?: number },
 ): Int32Array {
   const given = options.threshold;
   if (given !== undefined && (typeof given !== 'number' || !Number.isFinite(given))) {

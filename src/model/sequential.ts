@@ -19,6 +19,10 @@ export class Sequential extends Model {
     for (const layer of layers) this.add(layer);
   }
 
+  override get className(): 'Sequential' {
+    return 'Sequential';
+  }
+
   /** Appends a layer; only before the model is built (before the first fit / predict). */
   add(layer: Layer): void {
     if (!(layer instanceof Layer)) {

@@ -1,6 +1,6 @@
-import { MergeLayer } from '../layers/base-layer.js';
-import { formatShape } from '../layers/symbolic-tensor.js';
-import type { Model } from './model.js';
+import { MergeLayer, type BaseLayer } from '../layers/base-layer.js';
+import { formatShape } from '../layers/shape.js';
+import type { Graph } from './graph.js';
 
 export interface SummaryOptions {
   /** Where the table goes; console.log by default. Pass `() => {}` to only get the string. */
@@ -20,12 +20,20 @@ export function readableSize(bytes: number): string {
 
 const count = (n: number) => n.toLocaleString('en-US');
 
+/** What the summary reads of a model (a Sequential model lists no input layer). */
+export interface SummarizedModel {
+  readonly name: string;
+  readonly modelGraph: Graph;
+  readonly layers: readonly BaseLayer[];
+  countParams(): number;
+}
+
 /**
  * The table a Keras user reads: each layer's name and type, output shape with None for the
  * batch, parameter count, then total / trainable / non-trainable parameters. Functional models
  * with merges get a "Connected to" column.
  */
-export function summarize(model: Model, options: SummaryOptions = {}): string {
+export function summarize(model: SummarizedModel, options: SummaryOptions = {}): string {
   const graph = model.modelGraph;
   const isSequential = model.constructor.name === 'Sequential';
   const hasMerges = graph.layers.some((l) => l instanceof MergeLayer);

@@ -16,7 +16,7 @@ import { Random, setSeed } from '../random/random.js';
 import { l1, l1l2, l2 } from '../regularizers/regularizers.js';
 import { Tensor } from '../tensor/tensor.js';
 import { model as functionalModel } from './functional.js';
-import type { Model } from './model.js';
+import { modelPort, type Model } from './model.js';
 
 /** An optimizer that records the gradient it is given and leaves the weights alone. */
 class GradientProbe extends Optimizer {
@@ -101,7 +101,7 @@ function checkModelGradient(c: Case): void {
   m.compile({ optimizer: probe, loss: c.loss });
   const x = new Tensor(uniformArray(ROWS * FEATURES, -1, 1, 5), [ROWS, FEATURES]);
   const y = new Tensor(c.labels, [ROWS, c.labelCols]);
-  const trainer = m.prepare(FEATURES, 'gradient check');
+  const trainer = modelPort(m).prepare(FEATURES, 'gradient check');
   setKinkFreeWeights(m);
   c.beforeForward?.();
   trainer.trainBatch(x, y, c.sampleWeight);

@@ -1,24 +1,24 @@
-import type { Model } from '../model/model.js';
+import { leakage } from '../doctor/check-training-data.js';
+import { driftDiagnostic, driftFromRanges } from '../doctor/check-drift.js';
+import type { Diagnostic } from '../doctor/diagnostic.js';
+import { matchingNames } from '../doctor/feature-names.js';
 import type { Tensor } from '../tensor/tensor.js';
-import { leakage } from './check-training-data.js';
-import { driftDiagnostic, driftFromRanges } from './check-drift.js';
-import type { Diagnostic } from './diagnostic.js';
-import { featureNames } from './feature-names.js';
+import type { ModelPort } from './model-port.js';
 
 /**
- * The doctor's part of predict and evaluate, on checked inputs: the drift warning against the
+ * What predict and evaluate ask of the doctor, on checked inputs: the drift warning against the
  * training ranges, and for evaluate the rows that also appear in training (unless x is the
  * training set itself, which measures training fit on purpose). Prints each new warning
  * once unless verbose is 0; returns the warnings kept. `scanned`: x's column ranges for the
  * drift check when the caller already took them (`driftBounds`, as predict does per chunk).
  */
 export function diagnoseInference(
-  model: Model, x: Tensor, stage: 'predict' | 'evaluate', verbose: number | undefined,
-  scanned?: Float64Array,
+  port: Pick<ModelPort, 'doctor' | 'featureNames'>, x: Tensor, stage: 'predict' | 'evaluate',
+  verbose: number | undefined, scanned?: Float64Array,
 ): Diagnostic[] {
-  const doctor = model.doctor;
+  const doctor = port.doctor;
   const found: Diagnostic[] = [];
-  const names = featureNames(model, x.cols);
+  const names = matchingNames(port.featureNames, x.cols);
   const stats = doctor.featureStats;
   if (stats) {
     const drift = scanned === undefined

@@ -1,15 +1,16 @@
 import type { Callback } from '../callbacks/callback.js';
 import { EarlyStopping } from '../callbacks/early-stopping.js';
 import type { Verbosity } from '../callbacks/progress-logger.js';
-import type { Model } from '../model/model.js';
-import type { Trainer } from '../model/trainer.js';
+import { trainingDataDiagnostics } from '../doctor/check-training-data.js';
+import type { Diagnostic } from '../doctor/diagnostic.js';
+import type { Doctor } from '../doctor/doctor.js';
+import { matchingNames } from '../doctor/feature-names.js';
+import { computeFeatureStats } from '../doctor/feature-stats.js';
+import { labelClasses } from '../doctor/label-classes.js';
+import { RowHashes } from '../doctor/row-hashes.js';
 import type { Tensor } from '../tensor/tensor.js';
-import { trainingDataDiagnostics } from './check-training-data.js';
-import type { Diagnostic } from './diagnostic.js';
-import { featureNames } from './feature-names.js';
-import { computeFeatureStats } from './feature-stats.js';
-import { labelClasses } from './label-classes.js';
-import { RowHashes } from './row-hashes.js';
+import type { ModelPort } from './model-port.js';
+import type { Trainer } from './trainer.js';
 import { TrainingMonitor } from './training-monitor.js';
 
 /** What fit knows once it has checked its inputs and split off the validation rows. */
@@ -27,12 +28,14 @@ export interface FitSetup {
 }
 
 /**
- * The doctor's part of fit, before the first epoch: forgets all but the compile's findings, records
- * the training ranges (saved with the model) and row fingerprints, checks the data, prints
- * the warnings once unless verbose is 0, and returns the callback that watches training.
+ * What fit asks of the doctor before the first epoch: forgets all but the compile's findings,
+ * records the training ranges (saved with the model) and row fingerprints, checks the data,
+ * prints the warnings once unless verbose is 0, and returns the callback that watches training.
  */
-export function diagnoseFit(model: Model, trainer: Trainer, setup: FitSetup): TrainingMonitor {
-  const doctor = model.doctor;
+export function diagnoseFit(
+  port: Pick<ModelPort, 'model' | 'doctor' | 'graph' | 'featureNames'>, trainer: Trainer, setup: FitSetup,
+): TrainingMonitor {
+  const doctor = port.doctor;
   // NOTE: new weights and new training rows: what predict and evaluate found no longer holds.
   doctor.clear(['fit', 'training', 'predict', 'evaluate']);
   const x = setup.train.x;
@@ -40,8 +43,7 @@ export function diagnoseFit(model: Model, trainer: Trainer, setup: FitSetup): Tr
   const trainingRows = new RowHashes(x);
   doctor.featureStats = stats;
   doctor.trainingRows = trainingRows;
-  doctor.saveTo(model.metadata);
-  const graph = model.modelGraph;
+  const graph = port.graph;
   doctor.reportAll(setup.labelWarnings);
   doctor.reportAll(trainingDataDiagnostics({
     train: setup.train,
@@ -53,11 +55,11 @@ export function diagnoseFit(model: Model, trainer: Trainer, setup: FitSetup): Tr
     normalizesInput: graph.nodes.some((n) => n.inputSlots.includes(0) && n.layer.className === 'BatchNormalization'),
     stats,
     trainingRows,
-    names: featureNames(model, x.cols),
+    names: matchingNames(port.featureNames, x.cols),
   }));
   const print = setup.verbose !== 0;
   if (print) doctor.print(doctor.diagnostics.filter((d) => d.stage === 'compile' || d.stage === 'fit'));
-  return new TrainingMonitor(model, trainer, {
+  return new TrainingMonitor(port.model, trainer, {
     classes: labelClasses(trainer.loss, setup.train.y),
     earlyStopping: setup.callbacks.some((c) => c instanceof EarlyStopping),
     report: (diagnostic) => {
@@ -69,6 +71,6 @@ export function diagnoseFit(model: Model, trainer: Trainer, setup: FitSetup): Tr
 }
 
 /** The warnings that belong on a fit's History: the compile's, the data's and the training's. */
-export function fitDiagnostics(model: Model): Diagnostic[] {
-  return model.doctor.diagnostics.filter((d) => d.stage === 'compile' || d.stage === 'fit' || d.stage === 'training');
+export function fitDiagnostics(doctor: Doctor): Diagnostic[] {
+  return doctor.diagnostics.filter((d) => d.stage === 'compile' || d.stage === 'fit' || d.stage === 'training');
 }
