@@ -11,7 +11,9 @@
 import { jsKernels } from '../src/kernels/js.js';
 import type { Kernels } from '../src/kernels/kernels.js';
 import { loadWasmKernelsSync } from '../src/kernels/wasm/load-wasm.js';
+import { setThreadHost } from '../src/kernels/wasm/thread-host.js';
 import { setKernelThreads, startKernelThreads } from '../src/kernels/wasm/thread-pool.js';
+import { nodeThreads } from '../src/node/node-threads.js';
 
 const quick = process.argv.includes('--quick');
 const ROUNDS = quick ? 3 : 5;
@@ -107,6 +109,7 @@ interface Variant {
   readonly workers: 0 | 'auto';
 }
 
+setThreadHost(nodeThreads);
 const wasm = loadWasmKernelsSync();
 const workers = await startKernelThreads();
 const variants: Variant[] = [

@@ -10,7 +10,9 @@
 import { jsKernels } from '../src/kernels/js.js';
 import type { KernelActivation, Kernels } from '../src/kernels/kernels.js';
 import { loadWasmKernelsSync } from '../src/kernels/wasm/load-wasm.js';
+import { setThreadHost } from '../src/kernels/wasm/thread-host.js';
 import { setKernelThreads, startKernelThreads } from '../src/kernels/wasm/thread-pool.js';
+import { nodeThreads } from '../src/node/node-threads.js';
 
 const SECONDS = 0.5;
 const FEATURES = 32;
@@ -105,6 +107,7 @@ const configurations: Array<[string, number[]]> = [
   ['small', [FEATURES, 64, 64, 1]],
   ['wide', [FEATURES, 512, 512, 1]],
 ];
+setThreadHost(nodeThreads);
 const wasm = loadWasmKernelsSync();
 const workers = await startKernelThreads();
 const variants: Array<[string, Kernels, 0 | 'auto']> = [

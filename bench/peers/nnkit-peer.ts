@@ -1,6 +1,7 @@
 // nnkit as a benchmark peer: the public API as a user calls it (sequential, compile, fit,
-// predict), on the backend chosen by name ('auto' is the default a user gets).
-import * as nn from '../../src/index.js';
+// predict) through the Node entry, which `import 'nnkit'` gives in Node (with the kernels' worker
+// threads), on the backend chosen by name ('auto' is the default a user gets).
+import * as nn from '../../src/node/index.js';
 import type { Dataset } from '../dataset.js';
 import { stopwatch, type Peer } from '../measure.js';
 import { FEATURES, LEARNING_RATE, MODELS, PREDICT_BATCH, type ModelName } from '../workload.js';

@@ -1,40 +1,61 @@
 // Run by thread-pool.test.ts in a fresh process (its own thread pool):
-//   small  the kernel calls of a small model's training step, then one event-loop turn;
-//   large  a large matmul (which starts the worker at once, before any event-loop turn), then
-//          another once the worker is ready; then the script simply ends.
-// Prints kernelThreadStats() as JSON: in `large`, first right after the first matmul.
+//   small      Node's threads registered; the kernel calls of a small model's training step,
+//              then one event-loop turn;
+//   large      Node's threads registered; a large matmul (which starts the worker at once,
+//              before any event-loop turn), then another once the worker is ready; then the
+//              script simply ends;
+//   no-host    no thread host registered: a large matmul, then one event-loop turn;
+//   late-host  a large matmul with no host, then Node's threads registered and another.
+// Prints kernelThreadStats() as JSON after each step of its mode.
+import { nodeThreads } from '../../node/node-threads.js';
 import { loadWasmKernelsSync } from './load-wasm.js';
+import { setThreadHost } from './thread-host.js';
 import { kernelThreadStats, setKernelThreads, startKernelThreads } from './thread-pool.js';
 
-const kernels = loadWasmKernelsSync();
+const { compute, memory } = loadWasmKernelsSync();
+const mode = process.argv[2];
 setKernelThreads({ workers: 1 });
+if (mode === 'small' || mode === 'large') setThreadHost(nodeThreads);
 
 function filled(length: number): Float32Array {
-  const array = kernels.memory.alloc(length);
+  const array = memory.alloc(length);
   for (let i = 0; i < length; i++) array[i] = Math.sin(i);
   return array;
 }
 
-if (process.argv[2] === 'small') {
+const report = () => console.log(JSON.stringify(kernelThreadStats()));
+const [m, k, n] = [256, 512, 512];
+const large = () => compute.matmul(filled(m * k), filled(k * n), memory.alloc(m * n), m, k, n);
+
+if (mode === 'small') {
   // batch 32 through 32 → 64 → 64 → 1 and an Adam step over its 6,337 parameters
   const x = filled(32 * 64);
   const w = filled(64 * 64);
-  const out = kernels.memory.alloc(32 * 64);
-  kernels.compute.matmul(x, w, out, 32, 64, 64);
-  kernels.compute.matmulTransA(x, out, w, 64, 32, 64);
-  kernels.compute.matmulTransB(out, w, x, 32, 64, 64);
+  const out = memory.alloc(32 * 64);
+  compute.matmul(x, w, out, 32, 64, 64);
+  compute.matmulTransA(x, out, w, 64, 32, 64);
+  compute.matmulTransB(out, w, x, 32, 64, 64);
   const size = 6337;
-  const [p, g, m, v] = [filled(size), filled(size), kernels.memory.alloc(size), kernels.memory.alloc(size)];
-  kernels.compute.adamUpdate(p, g, m, v, size, 1e-3, 0.9, 0.999, 1e-7, 1);
+  const [p, g, mState, vState] = [filled(size), filled(size), memory.alloc(size), memory.alloc(size)];
+  compute.adamUpdate(p, g, mState, vState, size, 1e-3, 0.9, 0.999, 1e-7, 1);
   await new Promise((resolve) => setTimeout(resolve, 20));
-} else {
-  const [m, k, n] = [256, 512, 512];
-  const a = filled(m * k);
-  const b = filled(k * n);
-  const out = kernels.memory.alloc(m * n);
-  kernels.compute.matmul(a, b, out, m, k, n);
-  console.log(JSON.stringify(kernelThreadStats()));
+} else if (mode === 'large') {
+  large();
+  report();
   await startKernelThreads();
-  kernels.compute.matmul(a, b, out, m, k, n);
+  large();
+} else if (mode === 'no-host') {
+  large();
+  await new Promise((resolve) => setTimeout(resolve, 20));
+} else if (mode === 'late-host') {
+  large();
+  report();
+  setThreadHost(nodeThreads);
+  large();
+  report();
+  await startKernelThreads();
+  large();
+} else {
+  throw new Error(`unknown mode ${mode}: expected small, large, no-host or late-host`);
 }
-console.log(JSON.stringify(kernelThreadStats()));
+report();

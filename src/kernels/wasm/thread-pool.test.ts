@@ -3,12 +3,16 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ConfigError } from '../../errors.js';
+import { nodeThreads } from '../../node/node-threads.js';
 import { denseChainBySteps } from '../kernels.js';
 import { loadWasmKernelsSync } from './load-wasm.js';
+import { setThreadHost, threadHost } from './thread-host.js';
 import {
   kernelThreadStats, setKernelThreads, startKernelThreads, type ThreadStats,
 } from './thread-pool.js';
 
+// NOTE: the kernels know no Node threads of their own; the Node entry registers them, as here.
+setThreadHost(nodeThreads);
 const kernels = loadWasmKernelsSync();
 const FIXTURE = join(import.meta.dirname, 'thread-pool-child.fixture.ts');
 const DEFAULTS = { workers: 'auto', minMatmulFlops: 4_000_000, minAdamSize: 65_536 } as const;
@@ -44,7 +48,7 @@ function assertBitIdentical(actual: Float32Array, expected: Float32Array, label:
 }
 
 /** Runs child script `mode` in a fresh process; returns the stats it printed, line by line. */
-function child(mode: 'small' | 'large'): ThreadStats[] {
+function child(mode: 'small' | 'large' | 'no-host' | 'late-host'): ThreadStats[] {
   // NOTE: a hung process (a worker holding it open) is killed at the timeout and fails below.
   const result = spawnSync(process.execPath, ['--import', 'tsx', FIXTURE, mode], {
     encoding: 'utf8',
@@ -177,5 +181,30 @@ describe('kernel threads in a fresh process', () => {
     assert.equal(first.jobs, 0, 'the worker is not ready during the call that starts it');
     assert.equal(last.started, 1);
     assert.equal(last.jobs, 1);
+  });
+
+  it('with no thread host registered (the root alone in Node), large work runs on one thread', () => {
+    const [stats] = child('no-host');
+    assert.equal(stats.started, 0);
+    assert.equal(stats.jobs, 0);
+  });
+
+  it('a host registered after a large job serves the next one', () => {
+    const [before, registered, last] = child('late-host');
+    assert.equal(before.started, 0);
+    assert.equal(registered.started, 1);
+    assert.equal(last.jobs, 1);
+  });
+});
+
+describe('the thread host port', () => {
+  it('gives the registered host, and without one none in Node (no Web Workers here)', () => {
+    assert.equal(threadHost(), nodeThreads);
+    setThreadHost(undefined);
+    try {
+      assert.equal(threadHost(), undefined);
+    } finally {
+      setThreadHost(nodeThreads);
+    }
   });
 });

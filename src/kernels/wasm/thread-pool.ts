@@ -1,6 +1,5 @@
 import { StateError } from '../../errors.js';
-import { browserThreads } from './browser-threads.js';
-import { nodeThreads } from './node-threads.js';
+import { threadHost } from './thread-host.js';
 import type { KernelExports } from './wasm-binary.js';
 import type { WasmHeap } from './wasm-heap.js';
 import { threadSettings as settings } from './thread-settings.js';
@@ -88,8 +87,8 @@ export class KernelThreads {
   private readonly work: number;
   /** Rows of gemm's register tile in this build: the unit in which rows are split. */
   private readonly tileRows: number;
-  /** How to start workers here; undefined where there are none. */
-  private readonly threads: ThreadHost | undefined;
+  /** How workers were started (thread-host.ts); undefined until they were. */
+  private threads: ThreadHost | undefined;
   private control = 0;
   private slots: Int32Array | undefined;
   private floats: Float32Array | undefined;
@@ -111,7 +110,6 @@ export class KernelThreads {
     this.heap = heap;
     this.work = work;
     this.tileRows = wasm.gemmTileRows();
-    this.threads = nodeThreads() ?? browserThreads();
     pool = this;
   }
 
@@ -122,8 +120,12 @@ export class KernelThreads {
 
   /** Starts the workers, once, where the runtime has them and threads are on. */
   spawn(): void {
-    const threads = this.threads;
-    if (threads === undefined || this.spawnTried || settings.workers === 0) return;
+    if (this.spawnTried || settings.workers === 0) return;
+    // NOTE: looked up here, not in the constructor, so that a host registered after the kernels
+    // loaded still serves; without one, the next large job looks again.
+    const threads = threadHost();
+    if (threads === undefined) return;
+    this.threads = threads;
     this.spawnTried = true;
     const wanted = settings.workers === 'auto'
       ? Math.min(MAX_WORKERS, threads.availableWorkers())

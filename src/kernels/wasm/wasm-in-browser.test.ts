@@ -43,45 +43,45 @@ interface PageResult {
 
 const entry = `
 import { kernels, ready } from './src/kernels/backend.ts';
-import { referenceKernels } from './src/kernels/reference.ts';
+import { referenceCompute } from './src/kernels/reference.ts';
 import {
   kernelThreadStats, setKernelThreads, startKernelThreads,
 } from './src/kernels/wasm/thread-pool.ts';
 window.runKernels = async () => {
   const after = await ready();
-  const k = kernels();
+  const { description, memory, compute } = kernels();
   let worstError = 0;
   let seed = 1;
   const next = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) - 0.5;
   for (const [m, kk, n] of [[1, 1, 1], [5, 17, 3], [33, 65, 63], [130, 300, 9]]) {
-    const a = k.alloc(m * kk).map(next);
-    const b = k.alloc(kk * n).map(next);
-    const out = k.alloc(m * n);
+    const a = memory.alloc(m * kk).map(next);
+    const b = memory.alloc(kk * n).map(next);
+    const out = memory.alloc(m * n);
     const expected = new Float32Array(m * n);
-    k.matmul(a, b, out, m, kk, n);
-    referenceKernels.matmul(a, b, expected, m, kk, n);
-    k.biasActivation(out, b.subarray(0, n), m, n, 'sigmoid');
-    referenceKernels.biasActivation(expected, b.subarray(0, n), m, n, 'sigmoid');
+    compute.matmul(a, b, out, m, kk, n);
+    referenceCompute.matmul(a, b, expected, m, kk, n);
+    compute.biasActivation(out, b.subarray(0, n), m, n, 'sigmoid');
+    referenceCompute.biasActivation(expected, b.subarray(0, n), m, n, 'sigmoid');
     for (let i = 0; i < out.length; i++) {
       worstError = Math.max(worstError, Math.abs(out[i] - expected[i]));
     }
   }
-  const probe = k.alloc(4);
+  const probe = memory.alloc(4);
   const shared = typeof SharedArrayBuffer === 'function' && probe.buffer instanceof SharedArrayBuffer;
-  return { after, description: k.description, shared, worstError };
+  return { after, description, shared, worstError };
 };
 window.runThreads = async () => {
   await ready();
-  const k = kernels();
+  const { memory, compute } = kernels();
   setKernelThreads({ workers: 1, minMatmulFlops: 0 });
   const workers = await startKernelThreads();
   const [m, kk, n] = [300, 257, 129];
-  const a = k.alloc(m * kk).map((_, i) => Math.sin(i));
-  const b = k.alloc(kk * n).map((_, i) => Math.cos(i));
+  const a = memory.alloc(m * kk).map((_, i) => Math.sin(i));
+  const b = memory.alloc(kk * n).map((_, i) => Math.cos(i));
   const outputs = [0, 1].map((threads) => {
     setKernelThreads({ workers: threads });
-    const out = k.alloc(m * n);
-    for (let repeat = 0; repeat < 50; repeat++) k.matmul(a, b, out, m, kk, n);
+    const out = memory.alloc(m * n);
+    for (let repeat = 0; repeat < 50; repeat++) compute.matmul(a, b, out, m, kk, n);
     return Array.from(out);
   });
   const identical = outputs[0].every((value, i) => Object.is(value, outputs[1][i]));
@@ -111,6 +111,10 @@ describe('the wasm kernels in headless Chromium', { skip }, () => {
     assert.deepEqual(errors, []);
     return result;
   }
+
+  test("the bundle holds none of Node's thread code (the Node entry registers it)", () => {
+    assert.doesNotMatch(bundle, /worker_threads|availableParallelism/);
+  });
 
   test('an ordinary page: wasm after ready(), on a fixed memory, agreeing with the reference', async () => {
     const context = await browser.newContext({ offline: true });

@@ -1,5 +1,5 @@
-// What a kernel worker thread runs, shared by Node's worker threads (node-threads.ts) and
-// browsers' Web Workers (browser-threads.ts): instantiate the kernels module on the shared
+// What a kernel worker thread runs, shared by Node's worker threads (src/node/node-threads.ts)
+// and browsers' Web Workers (browser-threads.ts): instantiate the kernels module on the shared
 // memory, then run `runJobs` (asm/threads.ts) whenever the calling thread posts a job.
 
 /** What a worker needs: the compiled module, the memory, and its byte offsets in it. */
@@ -12,7 +12,10 @@ export interface WorkerSpec {
   readonly work: number;
 }
 
-/** Where kernel workers can be started: Node's worker threads or a browser's Web Workers. */
+/**
+ * Where kernel workers can be started: Node's worker threads or a browser's Web Workers
+ * (registered with `setThreadHost`, thread-host.ts).
+ */
 export interface ThreadHost {
   /** Worker threads worth starting: one per core beyond the calling thread's. */
   availableWorkers(): number;
