@@ -31,9 +31,11 @@ module.exports = {
     },
     {
       name: 'no-dynamic-import',
-      comment: 'A lazy import from a lower floor is a cycle in disguise; import statically, or pass a port in.',
+      comment:
+        'A lazy import from a lower floor is a cycle in disguise; import statically, or pass a port in. The ' +
+        'command line, the top floor (nothing imports it), may load the report writer (Vega) only when asked.',
       severity: 'error',
-      from: { path: '^src/', pathNot: tests },
+      from: { path: '^src/', pathNot: `${folder(['cli'])}|${tests}` },
       to: { dependencyTypes: ['dynamic-import'] },
     },
     ...floors.slice(1).map((floor, index) => ({

@@ -1,17 +1,14 @@
 import { basename } from 'node:path';
-import { DataError } from '../errors.js';
-import { listNames } from '../data/table.js';
-import { readCsvBatches } from '../io/read-csv-batches.js';
-import { readCsv } from '../io/read-csv.js';
-import { buildReportData, writeReportLazily } from './build-report-data.js';
-import { evaluateClassifier } from './classifier-evaluation.js';
+import { evaluationReport } from '../classifier/classifier-report.js';
+import { resultsJson } from '../classifier/results-json.js';
+import { readCsvBatches } from '../node/read-csv-batches.js';
+import { readCsv } from '../node/read-csv.js';
 import { writeJson, writeLines, type CliIo } from './cli-io.js';
-import { formatResults } from './format-results.js';
-import { loadClassifier } from './load-classifier.js';
+import { formatResults, formatWarnings } from './format-results.js';
+import { loadModelOption } from './model-option.js';
 import { choice } from './option-values.js';
 import { parseCommandLine, usageError, type OptionSpecs } from './parse-command-line.js';
-import { resultsJson } from './results-json.js';
-import { formatWarnings, runWarnings } from './run-warnings.js';
+import { writeReportLazily } from './write-report-lazily.js';
 
 export const EVALUATE_HELP = `Usage: nnkit evaluate --model <folder> <data.csv> [options]
 
@@ -46,63 +43,21 @@ export async function evaluateCommand(argv: readonly string[], io: CliIo): Promi
   if (file === undefined) throw usageError('evaluate', 'Give the labelled CSV file to evaluate on, e.g. nnkit evaluate --model models/bc data.csv.');
   const extraColumns = typeof v['extra-columns'] === 'string' ? choice('evaluate', 'extra-columns', v['extra-columns'], ['error', 'ignore'] as const) : 'error';
   const delimiter = typeof v.delimiter === 'string' ? v.delimiter : undefined;
-  const { model, metadata, preprocessor, dir } = await loadClassifier('evaluate', v.model);
-  const target = typeof v.target === 'string' ? v.target : metadata.target;
+  const { classifier, dir } = await loadModelOption('evaluate', v.model);
+  const target = typeof v.target === 'string' ? v.target : classifier.target;
 
   // NOTE: read the model's columns as the kinds it was trained with (a column of digits that was
   // categorical in training stays categorical); columns the file lacks are reported by transform.
   const header = await readHeader(file, delimiter);
-  const kinds = preprocessor.columnTypes();
-  const columnTypes = Object.fromEntries(Object.entries(kinds).filter(([name]) => header.includes(name) && name !== target));
-  const data = await readCsv(file, { target, delimiter, columnTypes });
-  const classNames = metadata.classNames;
-  const fileTarget = data.target!;
-  const indexOf = fileTarget.classes.map((name) => {
-    const index = classNames.indexOf(name);
-    if (index < 0) {
-      throw new DataError(
-        'data/unknown-class',
-        `${file}: the target column ${JSON.stringify(fileTarget.name)} holds the class ${JSON.stringify(name)}, which the model ` +
-          `does not know; its classes are ${listNames(classNames)}. Evaluate on rows of those classes only.`,
-        { file, column: fileTarget.name },
-      );
-    }
-    return index;
-  });
-  const labels = Int32Array.from(fileTarget.labels, (label) => indexOf[label]);
-  const transformed = preprocessor.transform(data.features, { extraColumns });
-  const results = evaluateClassifier(model, transformed.x, labels, { classNames, seed: metadata.split.seed });
-  const warnings = runWarnings({
-    data: transformed.warnings.map((warning) => warning.message),
-    diagnostics: model.diagnostics,
-    metrics: [],
-    results,
-  });
+  const columnTypes = Object.fromEntries(Object.entries(classifier.columnTypes()).filter(([name]) => header.includes(name) && name !== target));
+  const table = await readCsv(file, { target, delimiter, columnTypes });
+  const evaluation = classifier.evaluate(table, { extraColumns });
+  const { results, warnings } = evaluation;
+  const classNames = classifier.classNames;
   const report = typeof v.report === 'string' ? v.report : undefined;
   if (report !== undefined) {
-    const classCounts = classNames.map((_, k) => labels.filter((label) => label === k).length);
-    await writeReportLazily(
-      report,
-      buildReportData({
-        title: `${basename(file)} → ${fileTarget.name} (evaluation)`,
-        createdAt: new Date().toISOString(),
-        data: {
-          file,
-          rows: data.rows,
-          columns: data.header.length,
-          target: fileTarget.name,
-          classNames,
-          classCounts,
-          featureNames: data.features.columns.map((column) => column.name),
-        },
-        model,
-        lossName: model.trainer?.loss.name ?? 'unknown',
-        results,
-        classNames,
-        thresholdRule: metadata.threshold?.rule,
-        warnings,
-      }),
-    );
+    const title = `${basename(file)} → ${table.target!.name} (evaluation)`;
+    await writeReportLazily(report, evaluationReport(classifier, evaluation, { title, table }));
   }
   if (v.json === true) {
     return writeJson(io.stdout, { command: 'evaluate', model: dir, data: file, results: resultsJson(results, classNames), warnings, report: report ?? null });

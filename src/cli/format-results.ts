@@ -1,5 +1,6 @@
+import type { ClassifierWarning } from '../classifier/classifier-warnings.js';
+import type { ClassifierResults } from '../classifier/evaluate-classifier.js';
 import type { Interval } from '../metrics/index.js';
-import type { ClassifierResults } from './classifier-evaluation.js';
 
 /** A metric value as printed: four decimals, or "n/a" when undefined. */
 export function formatValue(value: number | null | undefined): string {
@@ -70,4 +71,10 @@ export function alignColumns(rows: readonly (readonly string[])[], rightAlign = 
       .join('   ')
       .trimEnd(),
   );
+}
+
+/** Warnings as terminal lines: '  warning  message'. */
+export function formatWarnings(warnings: readonly ClassifierWarning[]): string[] {
+  if (warnings.length === 0) return [];
+  return ['', 'Warnings:', ...warnings.map((warning) => `  ${warning.severity.padEnd(7)}  ${warning.message}`)];
 }

@@ -3,12 +3,10 @@ import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
-import { argmax } from '../data/argmax.js';
-import type { TransformWarning } from '../data/preprocessor.js';
-import type { RawColumns } from '../data/table.js';
-import { readCsvBatches } from '../io/read-csv-batches.js';
+import type { TransformWarning } from '../data/preprocessor-sources.js';
+import { readCsvBatches } from '../node/read-csv-batches.js';
 import { write, writeJson, writeLines, type CliIo } from './cli-io.js';
-import { loadClassifier } from './load-classifier.js';
+import { loadModelOption } from './model-option.js';
 import { choice, positiveInteger } from './option-values.js';
 import { parseCommandLine, usageError, type OptionSpecs } from './parse-command-line.js';
 import { predictionCsv, predictionHeader, predictionJsonLines, type PredictionFormat } from './prediction-rows.js';
@@ -54,8 +52,9 @@ export async function predictCommand(argv: readonly string[], io: CliIo): Promis
   const batchSize = typeof v['batch-size'] === 'string' ? positiveInteger('predict', 'batch-size', v['batch-size']) : 1024;
   const out = typeof v.out === 'string' ? v.out : undefined;
   const jsonLines = v.json === true && out === undefined;
-  const { model, metadata, preprocessor, dir } = await loadClassifier('predict', v.model);
-  const format: PredictionFormat = { classNames: metadata.classNames, threshold: model.threshold };
+  const { classifier, dir } = await loadModelOption('predict', v.model);
+  const format: PredictionFormat = { classNames: classifier.classNames, threshold: classifier.threshold };
+  const diagnosed = classifier.model.diagnostics.length;
 
   const temporary = out === undefined ? undefined : join(dirname(out), `.nnkit-tmp-${basename(out)}-${randomBytes(6).toString('hex')}`);
   let sink: Writable = io.stdout;
@@ -74,15 +73,13 @@ export async function predictCommand(argv: readonly string[], io: CliIo): Promis
     // leaves stdout empty.
     let header = jsonLines ? '' : predictionHeader(format);
     for await (const batch of readCsvBatches(file, { batchSize, delimiter: typeof v.delimiter === 'string' ? v.delimiter : undefined })) {
-      const transformed = preprocessor.transformRaw(withoutColumn(batch, metadata.target), { extraColumns });
-      const probabilities = model.predictProbabilities(transformed.x, { verbose: 0 });
-      // NOTE: Model.predictClasses' rule, applied to the probabilities already computed.
-      const classes =
-        probabilities.cols === 1 ? Int32Array.from(probabilities.data, (p) => (p > format.threshold ? 1 : 0)) : argmax(probabilities);
+      // NOTE: the classifier leaves out the target column of a labelled file.
+      const { probabilities, classIndices, warnings: found } = classifier.predictBatch(batch, { extraColumns, verbose: 0 });
       if (sinkError !== undefined) throw sinkError;
-      await write(sink, header + (jsonLines ? predictionJsonLines(probabilities, classes, format) : predictionCsv(probabilities, classes, format)));
+      const text = jsonLines ? predictionJsonLines(probabilities, classIndices, format) : predictionCsv(probabilities, classIndices, format);
+      await write(sink, header + text);
       header = '';
-      for (const warning of transformed.warnings) addWarning(warnings, warning);
+      for (const warning of found) addWarning(warnings, warning);
       rows += batch.rows;
       progress?.update(batch.lines[batch.rows - 1], rows);
     }
@@ -103,7 +100,10 @@ export async function predictCommand(argv: readonly string[], io: CliIo): Promis
   }
   const notes = [
     ...[...warnings.values()].map(({ warning, count, examples }) => describeWarning(warning, count, [...examples])),
-    ...model.diagnostics.filter((diagnostic) => diagnostic.stage === 'predict').map((diagnostic) => diagnostic.message),
+    ...classifier.model.diagnostics
+      .slice(diagnosed)
+      .filter((diagnostic) => diagnostic.stage === 'predict')
+      .map((diagnostic) => diagnostic.message),
   ];
   if (v.json === true && out !== undefined) {
     return writeJson(io.stdout, { command: 'predict', model: dir, data: file, out, rows, warnings: notes });
@@ -114,17 +114,6 @@ export async function predictCommand(argv: readonly string[], io: CliIo): Promis
     ...notes.map((note) => `warning: ${note}`),
     ...(out === undefined ? [] : [`Wrote ${rows} predictions to ${out}`]),
   ]);
-}
-
-/** The batch without `name` (a labelled file's target column), if it has it. */
-function withoutColumn(batch: RawColumns, name: string): RawColumns {
-  const index = batch.names.indexOf(name);
-  if (index < 0) return batch;
-  return {
-    ...batch,
-    names: batch.names.filter((_, c) => c !== index),
-    columns: batch.columns.filter((_, c) => c !== index),
-  };
 }
 
 function addWarning(all: Map<string, { warning: TransformWarning; count: number; examples: Set<string> }>, warning: TransformWarning): void {

@@ -1,4 +1,6 @@
 import { NnkitError } from '../errors.js';
+import { setModelStorage } from '../model/model-storage.js';
+import { fileStorage } from '../node/file-storage.js';
 import { writeLines, type CliIo } from './cli-io.js';
 import { evaluateCommand } from './evaluate-command.js';
 import { packageVersion } from './package-root.js';
@@ -43,6 +45,8 @@ Quick start: nnkit train --out models/breast-cancer --report models/breast-cance
  */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
+  // NOTE: --model and --out are folders: the Node entry's storage, as `import 'nnkit'` in Node sets it.
+  setModelStorage(fileStorage);
   try {
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
       await writeLines(name === undefined ? io.stderr : io.stdout, [MAIN_HELP]);

@@ -1,15 +1,17 @@
 import { basename } from 'node:path';
 import { ProgressLogger } from '../callbacks/progress-logger.js';
-import { buildReportData, writeReportLazily } from './build-report-data.js';
-import { classifierMetadata, storeClassifier } from './classifier-metadata.js';
+import type { Classifier } from '../classifier/classifier.js';
+import { trainingReport } from '../classifier/classifier-report.js';
+import { fitClassifier, MONITOR } from '../classifier/fit-classifier.js';
+import { resultsJson } from '../classifier/results-json.js';
+import type { TrainingPlan } from '../classifier/training-plan.js';
+import { readCsv } from '../node/read-csv.js';
 import { isTerminal, writeJson, writeLines, type CliIo } from './cli-io.js';
-import { formatResults, formatValue } from './format-results.js';
+import { formatResults, formatValue, formatWarnings } from './format-results.js';
 import { bundledDataFile } from './package-root.js';
 import { parseCommandLine } from './parse-command-line.js';
-import { resultsJson } from './results-json.js';
-import { formatWarnings, runWarnings } from './run-warnings.js';
-import { MONITOR, trainClassifier, type TrainingPlan } from './train-classifier.js';
-import { DEFAULTS, TRAIN_OPTIONS, trainSettings, type TrainSettings } from './train-options.js';
+import { classifierOptions, DEFAULTS, flagName, TRAIN_OPTIONS, trainSettings, type TrainSettings } from './train-options.js';
+import { writeReportLazily } from './write-report-lazily.js';
 
 export const TRAIN_HELP = `Usage: nnkit train [data.csv] --out <folder> [options]
 
@@ -48,7 +50,7 @@ Output
 
 Example: nnkit train data/breast_cancer.csv --out models/bc --report models/bc/report.html`;
 
-/** `nnkit train`: parse, train, save, report, print. */
+/** `nnkit train`: parse the flags, read the CSV, train with the library, save, report, print. */
 export async function trainCommand(argv: readonly string[], io: CliIo): Promise<void> {
   const line = parseCommandLine('train', argv, TRAIN_OPTIONS, 1);
   if (line.values.help === true) return writeLines(io.stdout, [TRAIN_HELP]);
@@ -56,94 +58,65 @@ export async function trainCommand(argv: readonly string[], io: CliIo): Promise<
   const json = line.values.json === true;
   const quiet = line.values.quiet === true;
   const notes = json ? io.stderr : io.stdout;
-  const trained = await trainClassifier(settings, (plan) => {
-    if (quiet) return [];
+  const table = await readCsv(settings.file, { target: settings.target, positive: settings.positive, delimiter: settings.delimiter });
+  const onPlan = (plan: TrainingPlan) => {
     notes.write(planLines(plan, settings).join('\n') + '\n');
     return [new ProgressLogger('auto', plan.epochs, plan.steps, { write: (text) => notes.write(text), isTTY: isTerminal(notes) })];
-  });
-  const { model, classNames, data, test } = trained;
-  const epochsRun = trained.history.epoch.length;
-  const warnings = runWarnings({
-    positiveClass: data.target!.positive?.message,
-    data: trained.dataWarnings,
-    diagnostics: model.diagnostics,
-    metrics: trained.metricWarnings,
-    ranAllEpochs: trained.stoppedEpoch === undefined && epochsRun === settings.epochs ? epochsRun : undefined,
-    results: test,
-  });
-  const metadata = classifierMetadata(trained, epochsRun);
-  storeClassifier(model, metadata, trained.preprocessor);
-  await model.save(settings.out);
+  };
+  const classifier = await fitClassifier(table, { ...classifierOptions(settings), ...(quiet ? {} : { onPlan }) }, flagName);
+  await classifier.save(settings.out);
   if (settings.report !== undefined) {
-    await writeReportLazily(
-      settings.report,
-      buildReportData({
-        title: `${basename(settings.file)} → ${metadata.target}`,
-        createdAt: metadata.createdAt,
-        data: {
-          file: settings.file,
-          rows: data.rows,
-          columns: data.header.length,
-          target: metadata.target,
-          classNames,
-          classCounts: data.target!.counts,
-          featureNames: metadata.data.featureColumns,
-          split: { train: metadata.split.train, validation: metadata.split.validation, test: metadata.split.test },
-        },
-        model,
-        lossName: trained.loss,
-        training: {
-          history: metadata.training.history,
-          bestEpoch: trained.bestEpoch,
-          ...(trained.stoppedEpoch === undefined ? {} : { stoppedEpoch: trained.stoppedEpoch }),
-          monitor: MONITOR,
-        },
-        results: test,
-        classNames,
-        thresholdRule: trained.threshold?.rule,
-        warnings,
-      }),
-    );
+    await writeReportLazily(settings.report, trainingReport(classifier, { title: `${basename(settings.file)} → ${classifier.target}` }));
   }
+  const run = classifier.trainingRun!;
+  const { pipeline, classNames } = classifier;
   if (json) {
     return writeJson(io.stdout, {
       command: 'train',
-      data: { ...metadata.data, target: metadata.target, classNames, positiveClass: metadata.positiveClass?.value ?? null },
-      split: metadata.split,
-      training: metadata.training,
-      threshold: metadata.threshold ?? null,
-      test: resultsJson(test, classNames),
-      warnings,
+      data: { ...pipeline.data, target: pipeline.target, classNames, positiveClass: pipeline.positiveClass?.value ?? null },
+      split: pipeline.split,
+      training: pipeline.training,
+      threshold: pipeline.threshold ?? null,
+      test: resultsJson(run.test, classNames),
+      warnings: run.warnings,
       model: settings.out,
       report: settings.report ?? null,
     });
   }
-  const summary: string[] = [];
-  const best = trained.history.history[MONITOR]?.[trained.bestEpoch];
-  summary.push(
-    trained.stoppedEpoch === undefined
-      ? `Trained ${epochsRun} epochs; weights restored from epoch ${trained.bestEpoch + 1} (${MONITOR} ${formatValue(best)}).`
-      : `Early stopping at epoch ${trained.stoppedEpoch + 1}; weights restored from epoch ${trained.bestEpoch + 1} ` +
-          `(${MONITOR} ${formatValue(best)}).`,
-  );
-  if (trained.threshold !== undefined) {
-    const validation = trained.threshold.validation;
-    const scores = validation === undefined ? '' : ` (validation F1 ${formatValue(validation.f1)}, precision ${formatValue(validation.precision)}, recall ${formatValue(validation.recall)})`;
-    summary.push(`Threshold ${formatValue(trained.threshold.value)}: ${trained.threshold.rule}${scores}.`);
-  }
   await writeLines(io.stdout, [
-    ...(quiet ? [] : summary),
+    ...(quiet ? [] : summaryLines(classifier)),
     '',
-    ...formatResults(test, classNames, 'Test results'),
-    ...formatWarnings(warnings),
+    ...formatResults(run.test, classNames, 'Test results'),
+    ...formatWarnings(run.warnings),
     '',
     `Model saved to ${settings.out}`,
     ...(settings.report === undefined ? [] : [`Report written to ${settings.report}`]),
   ]);
 }
 
+/** What training did: where early stopping ended, the epoch restored, the threshold chosen. */
+function summaryLines(classifier: Classifier): string[] {
+  const run = classifier.trainingRun!;
+  const best = run.history.history[MONITOR]?.[run.bestEpoch];
+  const restored = `weights restored from epoch ${run.bestEpoch + 1} (${MONITOR} ${formatValue(best)}).`;
+  const lines = [
+    run.stoppedEpoch === undefined
+      ? `Trained ${run.history.epoch.length} epochs; ${restored}`
+      : `Early stopping at epoch ${run.stoppedEpoch + 1}; ${restored}`,
+  ];
+  if (run.threshold !== undefined) {
+    const validation = run.threshold.validation;
+    const scores =
+      validation === undefined
+        ? ''
+        : ` (validation F1 ${formatValue(validation.f1)}, precision ${formatValue(validation.precision)}, recall ${formatValue(validation.recall)})`;
+    lines.push(`Threshold ${formatValue(run.threshold.value)}: ${run.threshold.rule}${scores}.`);
+  }
+  return lines;
+}
+
 function planLines(plan: TrainingPlan, settings: TrainSettings): string[] {
-  const target = plan.data.target!;
+  const target = plan.table.target!;
   const classes = target.classes.map((name, k) => `${JSON.stringify(name)} ${target.counts[k]}`).join(', ');
   const layers = [
     `${plan.features} features`,
@@ -151,7 +124,7 @@ function planLines(plan: TrainingPlan, settings: TrainSettings): string[] {
     target.classes.length === 2 ? '1 sigmoid' : `${target.classes.length} softmax`,
   ];
   return [
-    `Data: ${settings.file}: ${plan.data.rows} rows, ${plan.data.features.columns.length} feature columns, target ` +
+    `Data: ${settings.file}: ${plan.table.rows} rows, ${plan.table.features.columns.length} feature columns, target ` +
       `${JSON.stringify(target.name)} (${classes}).`,
     ...(target.positive === undefined ? [] : [target.positive.message]),
     `Split (stratified, seed ${settings.seed}): ${plan.rows.train} training, ${plan.rows.validation} validation, ${plan.rows.test} test rows.`,

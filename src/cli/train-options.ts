@@ -1,8 +1,10 @@
+import { CLASSIFIER_DEFAULTS, type TrainClassifierOptions } from '../classifier/classifier-options.js';
 import { optimizerNames } from '../optimizers/get-optimizer.js';
 import type { OptimizerName } from '../optimizers/optimizer.js';
+import type { ThresholdObjective } from '../threshold/objective.js';
 import { usageError, type CommandLine, type OptionSpecs } from './parse-command-line.js';
 import { choice, fraction, integer, layerSizes, positiveInteger, positiveNumber } from './option-values.js';
-import { parseThresholdSetting, type ThresholdSetting } from './threshold-choice.js';
+import { parseThresholdFlag } from './threshold-flag.js';
 
 /** Everything `nnkit train` needs to know, with the defaults filled in. */
 export interface TrainSettings {
@@ -12,6 +14,7 @@ export interface TrainSettings {
   readonly positive?: string;
   readonly delimiter?: string;
   readonly out: string;
+  readonly report?: string;
   readonly hidden: readonly number[];
   readonly dropout: number;
   readonly epochs: number;
@@ -19,31 +22,17 @@ export interface TrainSettings {
   readonly optimizer: OptimizerName;
   /** Undefined: the optimizer's Keras default. */
   readonly learningRate?: number;
-  /** Share of the non-test rows held out for validation (Keras' validation_split meaning). */
   readonly validationSplit: number;
-  /** Share of all rows held out for the final test. */
   readonly testSplit: number;
-  /** Epochs without a better val_loss before early stopping. */
   readonly patience: number;
   readonly classWeight: 'none' | 'balanced';
   /** Undefined: the default, F1 tuned on the validation rows (two-class targets only). */
-  readonly threshold?: ThresholdSetting;
+  readonly threshold?: number | ThresholdObjective;
   readonly seed: number;
-  readonly report?: string;
 }
 
-export const DEFAULTS = {
-  hidden: [32, 16],
-  dropout: 0.2,
-  epochs: 200,
-  batchSize: 32,
-  optimizer: 'adam',
-  validationSplit: 0.25,
-  testSplit: 0.2,
-  patience: 20,
-  threshold: 'f1',
-  seed: 42,
-} as const;
+/** The library's defaults, which the help text shows. */
+export const DEFAULTS = CLASSIFIER_DEFAULTS;
 
 /** util.parseArgs option specs of `nnkit train` (values are checked by `trainSettings`). */
 export const TRAIN_OPTIONS: OptionSpecs = {
@@ -98,9 +87,24 @@ export function trainSettings(line: CommandLine, file: string): TrainSettings {
     validationSplit: optional('validation-split', (value) => fraction(cmd, 'validation-split', value, false)) ?? DEFAULTS.validationSplit,
     testSplit: optional('test-split', (value) => fraction(cmd, 'test-split', value, false)) ?? DEFAULTS.testSplit,
     patience: optional('patience', (value) => positiveInteger(cmd, 'patience', value)) ?? DEFAULTS.patience,
-    classWeight: optional('class-weight', (value) => choice(cmd, 'class-weight', value, ['none', 'balanced'] as const)) ?? 'none',
-    threshold: optional('threshold', (value) => parseThresholdSetting(cmd, value)),
+    classWeight: optional('class-weight', (value) => choice(cmd, 'class-weight', value, ['none', 'balanced'] as const)) ?? DEFAULTS.classWeight,
+    threshold: optional('threshold', (value) => parseThresholdFlag(cmd, value)),
     seed: optional('seed', (value) => integer(cmd, 'seed', value)) ?? DEFAULTS.seed,
     report: text('report'),
   };
+}
+
+/** trainClassifier's options for the settings. */
+export function classifierOptions(settings: TrainSettings): TrainClassifierOptions {
+  const { hidden, dropout, epochs, patience, batchSize, optimizer, learningRate, classWeight, validationSplit, testSplit, threshold, seed } = settings;
+  return {
+    hidden, dropout, epochs, patience, batchSize, optimizer, classWeight, validationSplit, testSplit, seed,
+    ...(learningRate === undefined ? {} : { learningRate }),
+    ...(threshold === undefined ? {} : { threshold }),
+  };
+}
+
+/** How error messages name an option on the command line: validationSplit → --validation-split. */
+export function flagName(option: string): string {
+  return `--${option.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
 }

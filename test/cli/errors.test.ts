@@ -51,7 +51,7 @@ describe('nnkit on malformed files: exit code 1 and one line naming the file, li
 
   test('a model folder that does not exist', async () => {
     const outcome = await runCli(['predict', '--model', join(folder.path, 'nowhere'), join(DATA, 'iris.csv')]);
-    assertOneLineError(outcome, 1, /^nnkit predict: .*nowhere\/model\.json does not exist/);
+    assertOneLineError(outcome, 1, /^nnkit predict: .*nowhere does not exist; a saved model is a folder holding model\.json/);
   });
 
   test('too few rows of a class for the validation split, before any training', async () => {

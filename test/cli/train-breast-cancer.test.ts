@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { access, readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { Preprocessor } from '../../src/data/preprocessor.js';
+import { loadClassifier } from '../../src/classifier/load-classifier.js';
 import { splitIndices } from '../../src/data/split-indices.js';
 import { loadModel } from '../../src/node/index.js';
 import { readCsv } from '../../src/node/read-csv.js';
@@ -86,11 +86,11 @@ describe('nnkit train with the defaults on the bundled breast-cancer data', () =
     const lines = predicted.stdout.trimEnd().split('\n');
     assert.equal(lines[0], 'probability_1,class');
     const cliProbabilities = lines.slice(1).map((line) => Number(line.split(',')[0]));
-    // In process: the library's columnar path (readCsv + Preprocessor.transform), not the CLI's.
-    const model = await loadModel(modelDir);
-    const preprocessor = Preprocessor.fromConfig(model.metadata.preprocessor);
-    const data = await readCsv(join(DATA, 'breast_cancer.csv'), { columnTypes: preprocessor.columnTypes() });
-    const inProcess = model.predictProbabilities(preprocessor.transform(data.features).x, { verbose: 0 }).data;
+    // In process: the library's columnar path (a readCsv table through the classifier), not the CLI's batches.
+    const classifier = await loadClassifier(modelDir);
+    const model = classifier.model;
+    const data = await readCsv(join(DATA, 'breast_cancer.csv'), { columnTypes: classifier.columnTypes() });
+    const inProcess = classifier.predictProbabilities(data, { verbose: 0 }).data;
     assert.equal(cliProbabilities.length, 569);
     cliProbabilities.forEach((p, row) => assert.equal(Math.fround(p), inProcess[row], `row ${row}`));
     const classes = lines.slice(1).map((line) => line.split(',')[1]);
@@ -127,8 +127,10 @@ describe('nnkit train with the defaults on the bundled breast-cancer data', () =
     assert.equal(json.testMetrics.rocAuc, result.test.rocAuc);
   });
 
-  test('the saved model folder holds model.json and weights.bin and nothing half-written', async () => {
-    await access(join(modelDir, 'model.json'));
-    await access(join(modelDir, 'weights.bin'));
+  test('the saved model folder holds model.json, its weights and the report, nothing half-written', async () => {
+    const files = (await readdir(modelDir)).sort();
+    assert.equal(files.length, 3, files.join(', '));
+    assert.deepEqual([files[0], files[1]], ['model.json', 'report.html']);
+    assert.match(files[2], /^weights-[0-9a-f]{8}\.bin$/);
   });
 });

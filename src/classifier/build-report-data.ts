@@ -3,13 +3,13 @@ import { operatingPoints } from '../threshold/index.js';
 import type {
   DataSummary,
   MetricRow,
-  ModelSummary,
   ReportData,
   ReportWarning,
   ThresholdSweep,
   TrainingHistory,
 } from '../report/report-data.js';
-import { CONFIDENCE, type BinaryResults, type ClassifierResults } from './classifier-evaluation.js';
+import { CONFIDENCE, type BinaryResults, type ClassifierResults } from './evaluate-classifier.js';
+import { modelSummary } from './model-card.js';
 
 export interface ReportInputs {
   readonly title: string;
@@ -23,15 +23,6 @@ export interface ReportInputs {
   /** How the binary threshold was chosen, e.g. 'max F1 on the validation rows'. */
   readonly thresholdRule?: string;
   readonly warnings: readonly ReportWarning[];
-}
-
-/**
- * Writes the report with src/report's writeReport, loaded only now.
- * NOTE: the report pulls in Vega (about a second to load), which every other command can skip.
- */
-export async function writeReportLazily(path: string, data: ReportData): Promise<void> {
-  const { writeReport } = await import('../report/write-report.js');
-  await writeReport(path, data);
 }
 
 /** Most points drawn on the threshold chart; more are thinned evenly (the chart looks the same). */
@@ -139,27 +130,6 @@ function thresholdSweep(results: BinaryResults, rule: string | undefined): Thres
     chosen: Math.min(1, Math.max(0, results.evaluation.threshold)),
     ...(rule === undefined ? {} : { rule }),
   };
-}
-
-/** The model card: Keras' summary table, parameter counts, optimizer and loss. */
-export function modelSummary(model: Model, lossName: string): ModelSummary {
-  const total = model.countParams();
-  const trainable = model.layers.reduce((sum, layer) => sum + layer.countParams(true), 0);
-  return {
-    summaryText: model.summary({ printFn: () => {} }),
-    totalParams: total,
-    trainableParams: trainable,
-    nonTrainableParams: total - trainable,
-    ...(model.optimizer === undefined ? {} : { optimizer: optimizerLabel(model) }),
-    loss: lossName,
-  };
-}
-
-/** e.g. 'adam (learning_rate 0.001)'. */
-export function optimizerLabel(model: Model): string {
-  const config = model.optimizer!.getConfig();
-  const rate = config.config.learningRate;
-  return typeof rate === 'number' ? `${config.className} (learning_rate ${rate})` : config.className;
 }
 
 function rowsOf(labels: Int32Array, k: number): number[] {

@@ -1,46 +1,51 @@
-import { NnkitError, show } from '../errors.js';
+import { ConfigError, show } from '../errors.js';
 import type { MetricWarning } from '../metrics/index.js';
-import { findThreshold, parseObjective, type ThresholdMetrics, type ThresholdObjective } from '../threshold/index.js';
-import { usageError } from './parse-command-line.js';
+import { findThreshold, type ThresholdMetrics } from '../threshold/find-threshold.js';
+import { checkObjective, parseObjective, type ThresholdObjective } from '../threshold/objective.js';
 
-/** `--threshold`: a fixed number, or an objective to tune on the validation rows. */
+/** The threshold option, read: a fixed probability, or an objective to tune on validation rows. */
 export type ThresholdSetting =
   | { readonly kind: 'fixed'; readonly value: number }
-  | { readonly kind: 'objective'; readonly objective: ThresholdObjective; readonly text: string };
+  | { readonly kind: 'objective'; readonly objective: ThresholdObjective };
 
 export interface ChosenThreshold {
   /** Predicted positive when probability > value. */
   readonly value: number;
-  /** The setting as typed: '0.5', 'f1', 'precision>=0.9'... */
+  /** The setting as text: '0.5', 'f1', 'precision>=0.9'... */
   readonly objective: string;
-  /** For people: 'max F1 on the validation rows', 'fixed (--threshold 0.5)'. */
+  /** For people: 'max F1 on the validation rows', 'fixed (threshold 0.5)'. */
   readonly rule: string;
   /** The scores the threshold gives on the validation rows (tuned thresholds only). */
   readonly validation?: ThresholdMetrics;
   readonly warnings: readonly MetricWarning[];
 }
 
-/** Reads `--threshold 0.5|f1|youden|precision>=0.9|recall>=0.95|cost=10` (objectives: src/threshold). */
-export function parseThresholdSetting(command: string, text: string): ThresholdSetting {
-  if (/^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*$/i.test(text)) {
-    const value = Number(text);
+/** Reads the threshold option: 0.5, 'f1', 'youden', 'precision>=0.9', { kind: 'minRecall', ... }. */
+export function thresholdSetting(value: number | string | ThresholdObjective): ThresholdSetting {
+  if (typeof value === 'number') {
     if (!(value >= 0 && value <= 1)) {
-      throw usageError(command, `--threshold as a number must be a probability from 0 to 1 but is ${show(text)}.`);
+      throw new ConfigError(
+        'config/threshold',
+        `trainClassifier: threshold as a number must be a probability from 0 to 1 but is ${show(value)}; or pass an objective such as "f1".`,
+      );
     }
     return { kind: 'fixed', value };
   }
-  try {
-    return { kind: 'objective', objective: parseObjective(text), text };
-  } catch (error) {
-    if (error instanceof NnkitError) throw usageError(command, `--threshold: ${error.message}`);
-    throw error;
-  }
+  return { kind: 'objective', objective: typeof value === 'string' ? parseObjective(value) : checkObjective(value) };
 }
 
-/** Applies the setting to a binary model's validation labels (rows) and probabilities (rows). */
-export function chooseThreshold(setting: ThresholdSetting, labels: ArrayLike<number>, scores: ArrayLike<number>): ChosenThreshold {
+/**
+ * Applies the setting to a binary model's validation labels (rows) and probabilities (rows).
+ * `option` names the threshold option in the rule ('threshold', or the CLI's '--threshold').
+ */
+export function chooseThreshold(
+  setting: ThresholdSetting,
+  labels: ArrayLike<number>,
+  scores: ArrayLike<number>,
+  option = 'threshold',
+): ChosenThreshold {
   if (setting.kind === 'fixed') {
-    return { value: setting.value, objective: String(setting.value), rule: `fixed (--threshold ${setting.value})`, warnings: [] };
+    return { value: setting.value, objective: String(setting.value), rule: `fixed (${option} ${setting.value})`, warnings: [] };
   }
   const choice = findThreshold(labels, scores, setting.objective);
   const unmet = choice.satisfied ? '' : ' (not reachable: the closest point was taken)';

@@ -1,9 +1,11 @@
 import type { Diagnostic } from '../doctor/diagnostic.js';
 import type { MetricWarning } from '../metrics/index.js';
 import type { ReportWarning } from '../report/report-data.js';
-import type { ClassifierResults } from './classifier-evaluation.js';
-import { formatValue } from './format-results.js';
+import type { ClassifierResults } from './evaluate-classifier.js';
 import { uniqueWarnings } from './results-json.js';
+
+/** One warning of a training run or an evaluation, for people: a code, a severity, a message. */
+export type ClassifierWarning = ReportWarning;
 
 export interface WarningSources {
   /** Two-class targets: which class is positive and why (shown as information). */
@@ -17,11 +19,13 @@ export interface WarningSources {
   /** Training ran every epoch without early stopping (epochs run). */
   readonly ranAllEpochs?: number;
   readonly results: ClassifierResults;
+  /** How people pass the epochs option: 'epochs' (the library), '--epochs' (the command line). */
+  readonly epochsOption?: string;
 }
 
-/** Every warning of a run, in one list for the terminal, --json and the report. */
-export function runWarnings(sources: WarningSources): ReportWarning[] {
-  const warnings: ReportWarning[] = [];
+/** Every warning of a run or an evaluation, in one list (the terminal, --json and the report show it). */
+export function classifierWarnings(sources: WarningSources): ClassifierWarning[] {
+  const warnings: ClassifierWarning[] = [];
   if (sources.positiveClass !== undefined) {
     warnings.push({ code: 'data/positive-class', severity: 'info', message: sources.positiveClass });
   }
@@ -35,7 +39,7 @@ export function runWarnings(sources: WarningSources): ReportWarning[] {
       severity: 'info',
       message:
         `Training ran all ${sources.ranAllEpochs} epochs and early stopping never triggered, so the model may ` +
-        'still improve with more --epochs.',
+        `still improve with more ${sources.epochsOption ?? 'epochs'}.`,
     });
   }
   const { accuracy, baseline } =
@@ -67,8 +71,7 @@ export function runWarnings(sources: WarningSources): ReportWarning[] {
   return warnings;
 }
 
-/** Warnings as terminal lines: '  warning  message'. */
-export function formatWarnings(warnings: readonly ReportWarning[]): string[] {
-  if (warnings.length === 0) return [];
-  return ['', 'Warnings:', ...warnings.map((warning) => `  ${warning.severity.padEnd(7)}  ${warning.message}`)];
+/** A metric value in a message: four decimals. */
+function formatValue(value: number): string {
+  return value.toFixed(4);
 }

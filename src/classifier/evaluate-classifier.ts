@@ -17,7 +17,7 @@ import {
 import type { Model } from '../model/model.js';
 import type { Tensor } from '../tensor/tensor.js';
 
-/** Bootstrap settings of every confidence interval the CLI prints. */
+/** Bootstrap settings of every confidence interval in the results. */
 export const CONFIDENCE = 0.95;
 export const RESAMPLES = 1000;
 

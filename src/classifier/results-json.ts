@@ -1,8 +1,8 @@
 import type { Interval, MetricWarning } from '../metrics/index.js';
-import type { ClassifierResults } from './classifier-evaluation.js';
+import type { ClassifierResults } from './evaluate-classifier.js';
 
 /**
- * The results of `train` and `evaluate` as plain JSON for --json and for the model's metadata.
+ * Results as plain JSON (numbers, strings, nested objects), as `nnkit train --json` prints them.
  * Binary results are at the model's threshold; intervals are percentile-bootstrap.
  */
 export function resultsJson(results: ClassifierResults, classNames: readonly string[]): Record<string, unknown> {
@@ -57,7 +57,7 @@ export function resultsJson(results: ClassifierResults, classNames: readonly str
   };
 }
 
-/** The headline numbers stored in the model's metadata and shown by `nnkit summary`. */
+/** The headline numbers a saved classifier keeps of its test results (`nnkit summary` shows them). */
 export function headlineMetrics(results: ClassifierResults): Record<string, number | null> {
   if (results.task === 'binary') {
     const e = results.evaluation;

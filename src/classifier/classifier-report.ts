@@ -1,0 +1,72 @@
+import { StateError } from '../errors.js';
+import type { ReportData } from '../report/report-data.js';
+import { buildReportData } from './build-report-data.js';
+import type { Classifier } from './classifier.js';
+import type { ClassifierEvaluation } from './evaluate-table.js';
+import type { TrainingTable } from './training-plan.js';
+
+/** The HTML report's data for a classifier's training run: its test results, history and warnings. */
+export function trainingReport(classifier: Classifier, options: { readonly title: string }): ReportData {
+  const run = classifier.trainingRun;
+  if (run === undefined) {
+    throw new StateError(
+      'state/no-training-run',
+      'trainingReport needs a classifier trainClassifier has just trained (a loaded one keeps no test rows); use evaluationReport for a loaded one.',
+    );
+  }
+  const { pipeline, model, classNames } = classifier;
+  return buildReportData({
+    title: options.title,
+    createdAt: pipeline.createdAt,
+    data: {
+      file: pipeline.data.file ?? 'the training table',
+      rows: pipeline.data.rows,
+      columns: pipeline.data.columns,
+      target: pipeline.target,
+      classNames,
+      classCounts: pipeline.data.classCounts,
+      featureNames: pipeline.data.featureColumns,
+      split: { train: pipeline.split.train, validation: pipeline.split.validation, test: pipeline.split.test },
+    },
+    model,
+    lossName: run.loss,
+    training: {
+      history: pipeline.training.history,
+      bestEpoch: run.bestEpoch,
+      ...(run.stoppedEpoch === undefined ? {} : { stoppedEpoch: run.stoppedEpoch }),
+      monitor: pipeline.training.monitor,
+    },
+    results: run.test,
+    classNames,
+    thresholdRule: pipeline.threshold?.rule,
+    warnings: run.warnings,
+  });
+}
+
+/** The HTML report's data for an evaluation on a labelled table (`classifier.evaluate(table)`). */
+export function evaluationReport(
+  classifier: Classifier,
+  evaluation: ClassifierEvaluation,
+  options: { readonly title: string; readonly table: TrainingTable },
+): ReportData {
+  const { table } = options;
+  return buildReportData({
+    title: options.title,
+    createdAt: new Date().toISOString(),
+    data: {
+      file: table.file ?? 'the evaluated table',
+      rows: table.rows,
+      columns: table.header.length,
+      target: table.target?.name ?? classifier.target,
+      classNames: classifier.classNames,
+      classCounts: evaluation.classCounts,
+      featureNames: table.features.columns.map((column) => column.name),
+    },
+    model: classifier.model,
+    lossName: classifier.model.loss?.name ?? 'unknown',
+    results: evaluation.results,
+    classNames: classifier.classNames,
+    thresholdRule: classifier.pipeline.threshold?.rule,
+    warnings: evaluation.warnings,
+  });
+}
