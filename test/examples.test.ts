@@ -27,3 +27,11 @@ test('examples/digits.ts trains a softmax model and reaches test accuracy ≥ 0.
   assert.match(output, /\(None, 10\)/);
   assert.ok(accuracyIn(output) >= 0.93, output);
 });
+
+test('examples/pipeline.ts trains the classifier pipeline, predicts raw rows and loads it back identically', () => {
+  const output = runExample('examples/pipeline.ts');
+  assert.ok(accuracyIn(output) >= 0.95, output);
+  assert.match(output, /threshold 0\.\d{4}: max F1 on the validation rows/);
+  assert.match(output, /classes of the first rows: [01], [01], [01]/);
+  assert.match(output, /the same predictions after loading: true/);
+});
