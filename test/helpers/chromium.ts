@@ -24,8 +24,12 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** Bundles a TypeScript entry (source text, resolved from the repo root) for a browser page. */
-export async function bundleForBrowser(entry: string): Promise<{ code: string; nodeImporters: string[] }> {
+/**
+ * Bundles a TypeScript entry (source text, resolved from the repo root, e.g. importing
+ * './src/kernels/backend.ts') into one classic script for a page. Nothing is left external, so a
+ * Node built-in reachable from the entry fails the build.
+ */
+export async function bundleForBrowser(entry: string): Promise<{ code: string }> {
   const result = await build({
     stdin: { contents: entry, resolveDir: process.cwd(), loader: 'ts' },
     bundle: true,
@@ -33,11 +37,6 @@ export async function bundleForBrowser(entry: string): Promise<{ code: string; n
     format: 'iife',
     write: false,
     logLevel: 'silent',
-    external: ['node:*'],
-    metafile: true,
   });
-  const nodeImporters = Object.entries(result.metafile.inputs)
-    .filter(([, input]) => input.imports.some((i) => i.path.startsWith('node:')))
-    .map(([file]) => file);
-  return { code: result.outputFiles[0].text, nodeImporters };
+  return { code: result.outputFiles[0].text };
 }

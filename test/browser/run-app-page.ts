@@ -1,0 +1,59 @@
+/**
+ * Opens a built app in headless Chromium as a web server would serve it: every request to
+ * http://nnkit.test/ is answered from the build folder through a Playwright route, and any other
+ * request is refused and recorded, so nothing reaches the network. The app's module sets
+ * `window.nnkitResult` (a promise of what it computed); this returns its value.
+ */
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import type { Browser } from 'playwright-core';
+
+export const ORIGIN = 'http://nnkit.test';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+};
+
+export interface AppPage<T> {
+  readonly result: T;
+  /** Uncaught exceptions and console errors of the page. */
+  readonly errors: readonly string[];
+  /** Requests that left the app's origin, or asked for a file the folder lacks. */
+  readonly refused: readonly string[];
+}
+
+/** Serves `folder` at http://nnkit.test/, opens its index.html and waits for the app's result. */
+export async function runAppPage<T>(browser: Browser, folder: string): Promise<AppPage<T>> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    const refused: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    await page.route('**/*', async (route) => {
+      const url = new URL(route.request().url());
+      const file = url.pathname === '/' ? 'index.html' : normalize(decodeURIComponent(url.pathname)).slice(1);
+      const body = url.origin === ORIGIN ? await readFile(join(folder, file)).catch(() => undefined) : undefined;
+      if (body === undefined) {
+        refused.push(url.href);
+        return route.abort();
+      }
+      return route.fulfill({ body, contentType: TYPES[extname(file)] ?? 'application/octet-stream' });
+    });
+    await page.goto(`${ORIGIN}/`);
+    // NOTE: a module that fails to load never sets the result; the errors then say why.
+    await page.waitForFunction(() => 'nnkitResult' in window, undefined, { timeout: 20_000 }).catch((error: Error) => {
+      throw new Error(`The app set no window.nnkitResult: ${error.message}\npage errors: ${errors.join('\n') || 'none'}`);
+    });
+    const result = await page.evaluate(() => (window as unknown as { nnkitResult: unknown }).nnkitResult);
+    return { result: result as T, errors, refused };
+  } finally {
+    await context.close();
+  }
+}
