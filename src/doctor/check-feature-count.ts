@@ -2,7 +2,9 @@ import type { Tensor } from '../tensor/tensor.js';
 import { diagnose, raise, type DiagnosticStage } from './diagnostic.js';
 
 /** Throws 'feature-count-mismatch' when a converted input does not have `expected` columns. */
-export function checkFeatureCount(t: Tensor, expected: number, what: string, stage: DiagnosticStage): void {
+export function checkFeatureCount(
+  t: Tensor, expected: number, what: string, stage: DiagnosticStage,
+): void {
   if (t.cols !== expected) {
     raise(diagnose('feature-count-mismatch', stage, {
       what: `${what}: the model expects ${expected} input features but got ${t.cols} per row.`,

@@ -1,8 +1,11 @@
 import { diagnose, raise } from './diagnostic.js';
 
 /** `names` when they are `count` strings, one per column of the data checked; else undefined. */
-export function matchingNames(names: readonly string[] | undefined, count: number): readonly string[] | undefined {
-  return Array.isArray(names) && names.length === count && names.every((n) => typeof n === 'string') ? names : undefined;
+export function matchingNames(
+  names: readonly string[] | undefined, count: number,
+): readonly string[] | undefined {
+  if (!Array.isArray(names) || names.length !== count) return undefined;
+  return names.every((n) => typeof n === 'string') ? names : undefined;
 }
 
 /** The first `limit` names, quoted, with an ellipsis when there are more. */

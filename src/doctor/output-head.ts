@@ -21,7 +21,9 @@ function activationOf(layer: BaseLayer): ActivationName | undefined {
 /** The output activation and units of a built graph, from its output tensor. */
 export function graphOutputHead(output: SymbolicTensor): OutputHead {
   let tensor = output;
-  while (PASS_THROUGH.has(tensor.layer.className) && tensor.inputs.length === 1) tensor = tensor.inputs[0];
+  while (PASS_THROUGH.has(tensor.layer.className) && tensor.inputs.length === 1) {
+    tensor = tensor.inputs[0];
+  }
   const shape = output.shape;
   return { activation: activationOf(tensor.layer), units: shape[shape.length - 1] ?? undefined };
 }

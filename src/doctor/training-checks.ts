@@ -1,9 +1,9 @@
 import { diagnose, type Diagnostic } from './diagnostic.js';
 import { classShares } from './label-classes.js';
 
-/** Consecutive epochs of rising validation loss (with falling training loss) that mean overfitting. */
+/** Epochs in a row of rising validation loss (with falling training loss) that mean overfitting. */
 const OVERFIT_EPOCHS = 3;
-/** How far above its best the validation loss must be, so a flat curve's noise is not called overfitting. */
+/** How far above its best the validation loss must end, so a flat curve's noise is not flagged. */
 const OVERFIT_RISE = 1.05;
 /** An epoch loss this many times the best one so far, and worse than at the start, has exploded. */
 const EXPLODE_FACTOR = 10;
@@ -15,7 +15,9 @@ const STUCK_EPOCHS = 2;
 const format = (v: number) => (Number.isFinite(v) ? v.toPrecision(4) : String(v));
 
 /** 'loss-not-finite': training stopped because `what`; the model now holds `restored`. */
-export function lossNotFinite(what: string, restored: string, epoch: number, restoredEpoch: number): Diagnostic {
+export function lossNotFinite(
+  what: string, restored: string, epoch: number, restoredEpoch: number,
+): Diagnostic {
   return diagnose('loss-not-finite', 'training', {
     what: `Training stopped: ${what}.`,
     why: 'Once a weight is NaN or infinite every prediction is too, and training cannot recover.',
@@ -25,13 +27,15 @@ export function lossNotFinite(what: string, restored: string, epoch: number, res
   }, { epoch, restoredEpoch });
 }
 
-/** Whether an epoch's loss exploded: over EXPLODE_FACTOR times the best so far, and above the first. */
+/** Whether an epoch's loss exploded: over EXPLODE_FACTOR times the best so far, above the first. */
 export function hasExploded(loss: number, bestLoss: number, firstLoss: number): boolean {
   return loss > EXPLODE_FACTOR * bestLoss && loss > firstLoss;
 }
 
 /** 'loss-exploding': training stopped at `epoch`; the model now holds `restored`. */
-export function lossExploding(loss: number, bestLoss: number, epoch: number, restored: string): Diagnostic {
+export function lossExploding(
+  loss: number, bestLoss: number, epoch: number, restored: string,
+): Diagnostic {
   return diagnose('loss-exploding', 'training', {
     what: `Training stopped: the loss jumped to ${format(loss)} at epoch ${epoch + 1}, over ` +
       `${EXPLODE_FACTOR} times its best value ${format(bestLoss)}.`,
@@ -47,7 +51,9 @@ export function lossExploding(loss: number, bestLoss: number, epoch: number, res
  * validation loss rose for OVERFIT_EPOCHS epochs in a row while the training loss fell, and
  * ended well above its best; otherwise undefined.
  */
-export function overfitting(losses: readonly number[], valLosses: readonly number[], epoch: number): Diagnostic | undefined {
+export function overfitting(
+  losses: readonly number[], valLosses: readonly number[], epoch: number,
+): Diagnostic | undefined {
   const n = valLosses.length;
   if (n !== losses.length || n <= OVERFIT_EPOCHS) return undefined;
   for (let i = n - OVERFIT_EPOCHS; i < n; i++) {
@@ -68,7 +74,7 @@ export function overfitting(losses: readonly number[], valLosses: readonly numbe
   }, { bestEpoch, bestValLoss: best, epoch });
 }
 
-/** One epoch's predicted classes: the most predicted one, its share, and whether that is "stuck". */
+/** One epoch's predicted classes: the most predicted, its share, and whether that is "stuck". */
 export interface EpochPredictions {
   readonly top: number;
   readonly share: number;
@@ -79,7 +85,9 @@ export interface EpochPredictions {
  * Reads one epoch's count of predicted rows per class against the labels' class counts: stuck
  * when nearly every row goes to one class that is not nearly every label.
  */
-export function epochPredictions(predicted: readonly number[], labelCounts: readonly number[]): EpochPredictions {
+export function epochPredictions(
+  predicted: readonly number[], labelCounts: readonly number[],
+): EpochPredictions {
   const total = predicted.reduce((a, b) => a + b, 0);
   const { shares, present } = classShares(labelCounts);
   let top = 0;
@@ -100,7 +108,8 @@ export function stuckOneClass(
   const { shares, majority } = classShares(labelCounts);
   const accuracyKey = Object.keys(logs).find((k) => !k.startsWith('val_') && /acc/.test(k));
   const accuracy = accuracyKey === undefined ? ''
-    : ` Its ${accuracyKey} (${format(logs[accuracyKey])}) sits at the majority baseline (${format(shares[majority])}).`;
+    : ` Its ${accuracyKey} (${format(logs[accuracyKey])}) sits at the majority baseline ` +
+      `(${format(shares[majority])}).`;
   const c = last.top;
   return diagnose('stuck-one-class', 'training', {
     what: `For the last ${last.epochs} epochs the model predicted class ${c} for ` +

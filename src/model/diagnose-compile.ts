@@ -10,8 +10,8 @@ import type { ModelPort } from './model-port.js';
  * the metrics. Errors throw before the model is compiled; warnings replace the last compile's.
  */
 export function diagnoseCompile(
-  port: Pick<ModelPort, 'doctor' | 'built' | 'graph' | 'layers'>, loss: Loss, metrics: readonly Metric[],
-  options: DoctorOptions,
+  port: Pick<ModelPort, 'doctor' | 'built' | 'graph' | 'layers'>,
+  loss: Loss, metrics: readonly Metric[], options: DoctorOptions,
 ): void {
   const doctor = port.doctor;
   doctor.setSilence(options.silence);

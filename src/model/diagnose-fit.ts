@@ -33,7 +33,8 @@ export interface FitSetup {
  * prints the warnings once unless verbose is 0, and returns the callback that watches training.
  */
 export function diagnoseFit(
-  port: Pick<ModelPort, 'model' | 'doctor' | 'graph' | 'featureNames'>, trainer: Trainer, setup: FitSetup,
+  port: Pick<ModelPort, 'model' | 'doctor' | 'graph' | 'featureNames'>,
+  trainer: Trainer, setup: FitSetup,
 ): TrainingMonitor {
   const doctor = port.doctor;
   // NOTE: new weights and new training rows: what predict and evaluate found no longer holds.

@@ -23,6 +23,7 @@ const count = (n: number) => n.toLocaleString('en-US');
 /** What the summary reads of a model (a Sequential model lists no input layer). */
 export interface SummarizedModel {
   readonly name: string;
+  readonly className: 'Sequential' | 'Functional';
   readonly modelGraph: Graph;
   readonly layers: readonly BaseLayer[];
   countParams(): number;
@@ -35,7 +36,7 @@ export interface SummarizedModel {
  */
 export function summarize(model: SummarizedModel, options: SummaryOptions = {}): string {
   const graph = model.modelGraph;
-  const isSequential = model.constructor.name === 'Sequential';
+  const isSequential = model.className === 'Sequential';
   const hasMerges = graph.layers.some((l) => l instanceof MergeLayer);
   const header = ['Layer (type)', 'Output Shape', 'Param #', ...(hasMerges ? ['Connected to'] : [])];
   const rows: string[][] = [];
