@@ -1,10 +1,10 @@
 import { FormatError } from '../errors.js';
 import type { SavedOptimizerState } from './model-document.js';
-import type { Model } from './model.js';
+import { modelPort, type Model } from './model.js';
 
 /** Puts saved optimizer state (moments, iteration count) back into a compiled model's optimizer. */
 export function restoreOptimizer(model: Model, saved: SavedOptimizerState, floats: Float32Array, path: string): void {
-  const optimizer = model.prepare(model.inputFeatures, 'load').optimizer;
+  const optimizer = modelPort(model).prepare(model.inputFeatures, 'load').optimizer;
   const arrays = optimizer.state;
   const size = arrays.reduce((s, a) => s + a.length, 0);
   if (arrays.length !== saved.arrays || size !== floats.length) {

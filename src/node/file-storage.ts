@@ -27,12 +27,14 @@ export const fileStorage: ModelStorage = {
     await mkdir(path, { recursive: true }).catch((error) => {
       throw new StateError('state/cannot-write', `Cannot create the model folder ${path} (${(error as Error).message}).`);
     });
-    const release = await lockFolder(path);
-    try {
-      await whileInterruptible(options.signal, (signal) => saveFolder(path, files, signal));
-    } finally {
-      await release();
-    }
+    await whileInterruptible(options.signal, async (signal) => {
+      const release = await lockFolder(path);
+      try {
+        await saveFolder(path, files, signal);
+      } finally {
+        await release();
+      }
+    });
   },
 
   async load(path) {

@@ -11,7 +11,7 @@ import { ConfigError, FormatError, NnkitError } from '../errors.js';
 import { input } from '../layers/input-layer.js';
 import { layers } from '../layers/registry.js';
 import { model as functionalModel } from '../model/functional.js';
-import type { Model } from '../model/model.js';
+import { modelPort, type Model } from '../model/model.js';
 import { loadParts, saveParts } from '../../test/helpers/saved-model.js';
 import { loadModel } from './index.js';
 import { exponentialDecay } from '../optimizers/schedules.js';
@@ -238,7 +238,7 @@ describe('loading model.json with any one value replaced', () => {
       const loaded = loadParts(text, blobs);
       loaded.predict([[0.1, -0.2, 0.3]]);
       if (loaded.compiled) {
-        const trainer = loaded.prepare(3, 'test');
+        const trainer = modelPort(loaded).prepare(3, 'test');
         const x = new Tensor(new Float32Array([0.1, 0.2, 0.3, -0.4, 0.5, 0.6]), [2, 3]);
         trainer.trainBatch(x, new Tensor(new Float32Array([0, 1]), [2, 1]), undefined);
       }
@@ -252,7 +252,7 @@ describe('loading model.json with any one value replaced', () => {
   it('never ends in an error that is not an nnkit error', () => {
     setSeed(2);
     const m = makeModel();
-    m.prepare(3, 'test');
+    modelPort(m).prepare(3, 'test');
     const { json: root, blobs } = saveParts(m, { includeOptimizer: true });
     const failures: string[] = [];
     const walk = (node: unknown, path: string) => {
