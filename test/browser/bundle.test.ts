@@ -49,6 +49,7 @@ describe('a browser app using nnkit', { skip }, () => {
     });
 
     test('the page learns XOR, and the model loaded from its bytes predicts the same bits', async () => {
+      assert.ok(outcome.metafile !== undefined, 'the bundle was built');
       checkXorApp(await runAppPage<XorResult>(browser, join(app.path, 'public')));
     });
   });

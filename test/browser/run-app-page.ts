@@ -32,7 +32,15 @@ export async function runAppPage<T>(browser: Browser, folder: string): Promise<A
     const page = await context.newPage();
     const errors: string[] = [];
     const refused: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
+    // NOTE: the first error or refused request ends the wait for a result that may never come.
+    let fail: (reason: Error) => void = () => undefined;
+    const failed = new Promise<never>((_, reject) => (fail = reject));
+    failed.catch(() => undefined); // handled by the race below, whenever it comes
+    const failWith = (what: string) => fail(new Error(`The app failed: ${what}`));
+    page.on('pageerror', (error) => {
+      errors.push(error.message);
+      failWith(error.message);
+    });
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text());
     });
@@ -42,15 +50,13 @@ export async function runAppPage<T>(browser: Browser, folder: string): Promise<A
       const body = url.origin === ORIGIN ? await readFile(join(folder, file)).catch(() => undefined) : undefined;
       if (body === undefined) {
         refused.push(url.href);
+        failWith(`refused ${url.href}`);
         return route.abort();
       }
       return route.fulfill({ body, contentType: TYPES[extname(file)] ?? 'application/octet-stream' });
     });
     await page.goto(`${ORIGIN}/`);
-    // NOTE: a module that fails to load never sets the result; the errors then say why.
-    await page.waitForFunction(() => 'nnkitResult' in window, undefined, { timeout: 20_000 }).catch((error: Error) => {
-      throw new Error(`The app set no window.nnkitResult: ${error.message}\npage errors: ${errors.join('\n') || 'none'}`);
-    });
+    await Promise.race([page.waitForFunction(() => 'nnkitResult' in window, undefined, { timeout: 20_000 }), failed]);
     const result = await page.evaluate(() => (window as unknown as { nnkitResult: unknown }).nnkitResult);
     return { result: result as T, errors, refused };
   } finally {
