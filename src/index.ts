@@ -19,7 +19,8 @@ export { BatchNormalization, type BatchNormalizationArgs } from './layers/batch-
 export { Add } from './layers/add.js';
 export { Concatenate } from './layers/concatenate.js';
 export { InputLayer } from './layers/input-layer.js';
-export { SymbolicTensor, type Shape } from './layers/symbolic-tensor.js';
+export { SymbolicTensor } from './layers/base-layer.js';
+export type { Shape } from './layers/shape.js';
 export { Variable } from './layers/variable.js';
 
 export { activationNames, getActivation, type ActivationName, type Activation } from './activations/activations.js';
@@ -38,14 +39,18 @@ export { EarlyStopping } from './callbacks/early-stopping.js';
 export { ReduceLROnPlateau } from './callbacks/reduce-lr-on-plateau.js';
 export { TerminateOnNaN } from './callbacks/terminate-on-nan.js';
 export { ModelCheckpoint } from './callbacks/model-checkpoint.js';
-export { CsvLogger } from './callbacks/csv-logger.js';
 
-export { Model, type PredictOptions, type EvaluateOptions } from './model/model.js';
+export { Model } from './model/model.js';
+export type { PredictOptions } from './model/predict.js';
+export type { EvaluateOptions } from './model/evaluate.js';
 export { Sequential, sequential } from './model/sequential.js';
-export { model, loadModel, loadModelFromBytes } from './model/functional.js';
+export { model } from './model/functional.js';
+export { loadModel } from './model/load-model.js';
+export { setModelStorage, type ModelStorage } from './model/model-storage.js';
+export type { ModelFiles } from './model/model-files.js';
 export { History } from './model/history.js';
 export type { FitOptions } from './model/fit.js';
-export type { CompileOptions } from './model/compile-options.js';
+export type { CompileOptions, DoctorOptions } from './model/compile-options.js';
 export type { ClassWeight } from './model/class-weight.js';
 
 // The model doctor: findings on model.diagnostics and history.diagnostics, errors thrown as
@@ -54,7 +59,6 @@ export {
   DiagnosticError, diagnosticCatalog, diagnosticCodes,
   type Diagnostic, type DiagnosticCode, type DiagnosticStage, type Severity,
 } from './doctor/diagnostic.js';
-export type { DoctorOptions } from './doctor/diagnose-compile.js';
 export { checkFeatureNames } from './doctor/feature-names.js';
 
 export { kernels, setKernels, setBackend, ready, backendName } from './kernels/backend.js';
@@ -64,20 +68,50 @@ export type {
 } from './kernels/kernels.js';
 export { setKernelThreads, kernelThreadStats } from './kernels/wasm/thread-pool.js';
 
-// Metrics: streaming compile-time metrics (`nn.metrics.auc()`, ...) and scikit-learn-like
-// evaluation functions over arrays of labels and scores.
-export * from './metrics/index.js';
+// Metrics: the streaming compile-time metrics (`nn.metrics.auc()`, ...), and apart from them the
+// scikit-learn-like evaluation functions over arrays of labels and scores
+// (`nn.evaluation.rocAucScore(yTrue, yScore)`).
+export { metrics, getMetric, METRIC_NAMES } from './metrics/index.js';
+export type { Direction, Metric, MetricBatch, MetricConfig } from './metrics/metric.js';
+export {
+  Accuracy, AUC, ConfusionCount, FBetaScore, MeanLossMetric, Precision, Recall, TopKCategoricalAccuracy,
+  type AccuracyKind, type AucOptions, type AucCurve, type AucSummation, type ConfusionCell,
+  type ConfusionCountOptions, type FBetaScoreOptions, type FScoreAverage, type LossMetricKind,
+  type LossMetricOptions, type PrecisionOptions, type RecallOptions, type TopKOptions,
+} from './metrics/index.js';
+export * as evaluation from './metrics/evaluation/index.js';
 
-// Data: nn.data.readCsv, readCsvBatches, Preprocessor, splitIndices, ... (browser-safe: the file
-// readers load on first call); the Keras-style utilities also at the top level.
+// Data: nn.data.Preprocessor, splitIndices, ... (the file readers are in the Node entry); the
+// Keras-style utilities also at the top level.
 export * as data from './data/index.js';
 export { toCategorical } from './data/to-categorical.js';
 export { argmax } from './data/argmax.js';
 export { trainTestSplit, type TrainTestSplit, type TrainTestSplitOptions } from './data/train-test-split.js';
 
 // The decision threshold: nn.findThreshold(yTrue, yScore, 'f1' | 'youden' | 'precision>=0.9' | ...).
-export * from './threshold/index.js';
+export {
+  findThreshold, operatingPoints, parseObjective,
+  type ThresholdChoice, type ThresholdMetrics, type ThresholdObjective, type OperatingPoint,
+} from './threshold/index.js';
 
 // The nnkit command's default classifier, for library users too.
 export { mlpClassifier, type MlpClassifier, type MlpClassifierOptions } from './classifier/mlp-classifier.js';
 export { balancedClassWeight } from './classifier/balanced-class-weight.js';
+
+// The pipeline `nnkit train` runs, as one object: preprocessing fitted on training rows, the model,
+// the tuned threshold; it takes raw rows and saves to bytes (or a folder in Node).
+export { trainClassifier } from './classifier/train-classifier.js';
+export { loadClassifier } from './classifier/load-classifier.js';
+export { Classifier, type ClassifierPredictOptions, type ClassifierPrediction } from './classifier/classifier.js';
+export { CLASSIFIER_DEFAULTS, type TrainClassifierOptions } from './classifier/classifier-options.js';
+export type { ClassifierRows, ColumnsByName, ObjectRow } from './classifier/classifier-rows.js';
+export type { ClassifierEvaluateOptions, ClassifierEvaluation } from './classifier/evaluate-table.js';
+export type { BinaryResults, ClassifierResults, MulticlassResults } from './classifier/evaluate-classifier.js';
+export type {
+  ClassifierPipeline, PipelineThreshold, TrainingData, TrainingSettings, TrainingSummary,
+} from './classifier/classifier-pipeline.js';
+export type { TrainingRun } from './classifier/training-run.js';
+export type { TrainingPlan, TrainingTable } from './classifier/training-plan.js';
+export type { ClassifierWarning } from './classifier/classifier-warnings.js';
+export type { ChosenThreshold } from './classifier/threshold-choice.js';
+export { evaluationReport, trainingReport } from './classifier/classifier-report.js';

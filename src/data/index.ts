@@ -1,7 +1,7 @@
-// nn.data: CSV reading, columnar tables, splits, labels and the Preprocessor. Browser-safe: the
-// file readers load src/io on first call (see read-files.ts).
-export { readCsv, readCsvBatches, type CsvBatch, type CsvData, type ReadCsvBatchesOptions, type ReadCsvOptions } from './read-files.js';
+// nn.data: columnar tables, splits, labels and the Preprocessor, browser-safe. The file readers
+// (readCsv, readCsvBatches) join this namespace in the Node entry (src/node/data.ts).
 export { argmax } from './argmax.js';
+export { parseCsv, type CsvTable, type ParseCsvOptions } from './parse-csv.js';
 export { StandardScaler } from './standard-scaler.js';
 export { tableToTensor } from './table-to-tensor.js';
 export { toCategorical } from './to-categorical.js';

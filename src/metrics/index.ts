@@ -13,32 +13,5 @@ export { Precision, type PrecisionOptions } from './precision.js';
 export { Recall, type RecallOptions } from './recall.js';
 export { TopKCategoricalAccuracy, type TopKOptions } from './top-k-categorical-accuracy.js';
 
-export type { MetricWarning, MetricWarningCode, ScoreResult } from './evaluation/metric-warning.js';
-export { accuracyScore } from './evaluation/accuracy-score.js';
-export { averagePrecisionScore } from './evaluation/average-precision-score.js';
-export { balancedAccuracy } from './evaluation/balanced-accuracy.js';
-export { binaryEvaluation, type BinaryEvaluation } from './evaluation/binary-evaluation.js';
-export type { BinaryCounts } from './evaluation/binary-counts.js';
-export { bootstrapIntervals, type BootstrapIntervals, type BootstrapOptions, type Interval } from './evaluation/bootstrap-intervals.js';
-export { brierScore } from './evaluation/brier-score.js';
-export { classificationReport, type ClassificationReport, type ClassificationReportOptions } from './evaluation/classification-report.js';
-export { confusionMatrix, type ConfusionMatrix, type ConfusionMatrixOptions } from './evaluation/confusion-matrix.js';
-export { expectedCalibrationError } from './evaluation/expected-calibration-error.js';
-export { logLoss, multiclassLogLoss, type LogLossOptions } from './evaluation/log-loss.js';
-export { majorityBaseline, type MajorityBaseline } from './evaluation/majority-baseline.js';
-export { matthewsCorrcoef } from './evaluation/matthews-corrcoef.js';
-export { precisionRecallCurve, type PrecisionRecallCurve } from './evaluation/precision-recall-curve.js';
-export {
-  f1Score,
-  fbetaScore,
-  precisionRecallFscoreSupport,
-  precisionScore,
-  recallScore,
-  type PerClassScores,
-} from './evaluation/precision-recall-fscore-support.js';
-export type { Average } from './evaluation/prf-counts.js';
-export { reliabilityCurve, type ReliabilityBin, type ReliabilityOptions } from './evaluation/reliability-curve.js';
-export { rocAucScore } from './evaluation/roc-auc-score.js';
-export { rocCurve, type RocCurve, type RocCurveOptions } from './evaluation/roc-curve.js';
-export { topKAccuracyScore } from './evaluation/top-k-accuracy-score.js';
+export * from './evaluation/index.js';
 export { batchOf } from './batch-of.js';
