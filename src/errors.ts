@@ -70,13 +70,24 @@ export class FormatError extends NnkitError {
   }
 }
 
-/** Formats a received value for an error message, short enough to read. */
+/** Longest string `show` prints whole, in characters; a longer one is cut with its length. */
+const SHOWN_LENGTH = 60;
+
+/**
+ * Formats a received value for a message, short enough to read: a long string is cut, with its
+ * length (`"abcd…" (52,428,800 characters)`), so a huge CSV field never floods a message.
+ */
 export function show(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? value.slice(0, 57) + '...' : value);
+  if (typeof value === 'string') {
+    if (value.length <= SHOWN_LENGTH) return JSON.stringify(value);
+    // NOTE: cut at a code point, so an emoji is not split into a lone surrogate.
+    const head = Array.from(value.slice(0, SHOWN_LENGTH)).slice(0, SHOWN_LENGTH - 20).join('');
+    return `${JSON.stringify(head + '…')} (${value.length.toLocaleString('en-US')} characters)`;
+  }
   if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) {
     return String(value);
   }
   if (Array.isArray(value)) return `an array of length ${value.length}`;
   if (ArrayBuffer.isView(value)) return `a ${value.constructor.name} of length ${(value as Float32Array).length}`;
-  return `a ${typeof value}`;
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
