@@ -26,7 +26,7 @@ test('columns by name and CSV batches are raw rows; tables stay tables; the targ
 test('rows that are not values fail naming the row and column', () => {
   const fails = (rows: unknown, pattern: RegExp) =>
     assert.throws(() => rowSource(rows as never, 'label'), (error: unknown) => error instanceof DataError && pattern.test(error.message));
-  fails([{ age: { years: 3 } }], /^Row 0, column "age": a object is not a value/);
+  fails([{ age: { years: 3 } }], /^Row 0, column "age": an object is not a value/);
   fails([{ age: 1 }, 7], /^Row 1 is 7; give each row as an object/);
   fails({ age: [1, 2], city: ['a'] }, /^Column "city" has 1 values but "age" has 2/);
   fails({ age: 3 }, /^Column "age" is 3; give each column as an array/);
