@@ -126,9 +126,12 @@ export class Classifier {
     return filesToBytes(this.files());
   }
 
-  /** Saves to a path (in Node, the folder `nnkit predict --model` reads), replacing it atomically. */
-  async save(path: string): Promise<void> {
-    await modelStorage('classifier.save').save(path, this.files());
+  /**
+   * Saves to a path (in Node, the folder `nnkit predict --model` reads), replacing it atomically.
+   * A `signal` aborted before the switch rolls the save back, leaving what was there.
+   */
+  async save(path: string, options: { signal?: AbortSignal } = {}): Promise<void> {
+    await modelStorage('classifier.save').save(path, this.files(), { signal: options.signal });
   }
 
   private files() {

@@ -9,6 +9,8 @@ import type { Writable } from 'node:stream';
 export interface CliIo {
   readonly stdout: Writable;
   readonly stderr: Writable;
+  /** Aborted on Ctrl-C (main.ts): commands stop at their next step and leave no half-written file. */
+  readonly signal?: AbortSignal;
 }
 
 /** Whether a stream is a terminal (live progress bars), false for pipes, files and tests. */

@@ -6,6 +6,7 @@ import type { Writable } from 'node:stream';
 import type { TransformWarning } from '../data/preprocessor-sources.js';
 import { readCsvBatches } from '../node/read-csv-batches.js';
 import { write, writeJson, writeLines, type CliIo } from './cli-io.js';
+import { Interrupted, isAbort } from './interrupted.js';
 import { loadModelOption } from './model-option.js';
 import { choice, positiveInteger } from './option-values.js';
 import { parseCommandLine, usageError, type OptionSpecs } from './parse-command-line.js';
@@ -43,7 +44,7 @@ const OPTIONS: OptionSpecs = {
 
 /** `nnkit predict`: raw rows in, probabilities and classes out, streamed. */
 export async function predictCommand(argv: readonly string[], io: CliIo): Promise<void> {
-  const line = parseCommandLine('predict', argv, OPTIONS, 1);
+  const line = parseCommandLine('predict', argv, OPTIONS, 1, PREDICT_HELP);
   const v = line.values;
   if (v.help === true) return writeLines(io.stdout, [PREDICT_HELP]);
   const file = line.positionals[0];
@@ -73,6 +74,7 @@ export async function predictCommand(argv: readonly string[], io: CliIo): Promis
     // leaves stdout empty.
     let header = jsonLines ? '' : predictionHeader(format);
     for await (const batch of readCsvBatches(file, { batchSize, delimiter: typeof v.delimiter === 'string' ? v.delimiter : undefined })) {
+      io.signal?.throwIfAborted();
       // NOTE: the classifier leaves out the target column of a labelled file.
       const { probabilities, classIndices, warnings: found } = classifier.predictBatch(batch, { extraColumns, verbose: 0 });
       if (sinkError !== undefined) throw sinkError;
@@ -95,6 +97,9 @@ export async function predictCommand(argv: readonly string[], io: CliIo): Promis
     if (temporary !== undefined) {
       sink.destroy();
       await rm(temporary, { force: true });
+    }
+    if (isAbort(error, io.signal)) {
+      throw new Interrupted(out === undefined ? `after ${rows} predictions` : `nothing was written (${out} is as it was)`);
     }
     throw error;
   }

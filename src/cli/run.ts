@@ -1,13 +1,16 @@
 import { NnkitError } from '../errors.js';
-import { setModelStorage } from '../model/model-storage.js';
-import { fileStorage } from '../node/file-storage.js';
+// NOTE: imported for what it sets up: the file storage behind --model and --out, and the
+// kernels' worker threads, as `import 'nnkit'` does in any Node program.
+import '../node/setup.js';
 import { writeLines, type CliIo } from './cli-io.js';
 import { evaluateCommand } from './evaluate-command.js';
+import { EXIT_INTERRUPTED, Interrupted } from './interrupted.js';
 import { packageVersion } from './package-root.js';
 import { USAGE_ERROR } from './parse-command-line.js';
 import { predictCommand } from './predict-command.js';
 import { summaryCommand } from './summary-command.js';
 import { trainCommand } from './train-command.js';
+import { wantsJson, writeError } from './write-error.js';
 
 /** Exit codes: 0 success, 1 a problem with the data, model or files, 2 a mistyped command. */
 export const EXIT_OK = 0;
@@ -45,8 +48,7 @@ Quick start: nnkit train --out models/breast-cancer --report models/breast-cance
  */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
-  // NOTE: --model and --out are folders: the Node entry's storage, as `import 'nnkit'` in Node sets it.
-  setModelStorage(fileStorage);
+  const json = wantsJson(rest);
   try {
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
       await writeLines(name === undefined ? io.stderr : io.stdout, [MAIN_HELP]);
@@ -58,25 +60,28 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
     const command = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
     if (command === undefined) {
-      await writeLines(io.stderr, [`nnkit: unknown command ${JSON.stringify(name)}; the commands are train, evaluate, predict and summary (nnkit --help).`]);
+      const message = `unknown command ${JSON.stringify(name)}; the commands are train, evaluate, predict and summary (nnkit --help).`;
+      await writeError(io.stderr, '', json, { code: USAGE_ERROR, message });
       return EXIT_USAGE;
     }
     await command(rest, io);
     return EXIT_OK;
   } catch (error) {
+    if (error instanceof Interrupted || io.signal?.aborted) {
+      await writeError(io.stderr, name, json, { code: 'cli/interrupted', message: error instanceof Interrupted ? error.message : 'interrupted' });
+      return EXIT_INTERRUPTED;
+    }
     if (error instanceof NnkitError) {
-      await writeLines(io.stderr, [`nnkit ${name}: ${oneLine(error.message)}`]);
+      await writeError(io.stderr, name, json, { code: error.code, message: error.message });
       return error.code === USAGE_ERROR ? EXIT_USAGE : EXIT_ERROR;
     }
     if (isSystemError(error)) {
-      await writeLines(io.stderr, [`nnkit ${name}: ${oneLine(error.message)}`]);
+      await writeError(io.stderr, name, json, { code: `system/${error.code}`, message: error.message });
       return EXIT_ERROR;
     }
     const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    await writeLines(io.stderr, [
-      `nnkit ${name}: internal error; this is a bug in nnkit, please report it with the command you ran:`,
-      stack,
-    ]);
+    const message = 'internal error; this is a bug in nnkit, please report it with the command you ran:';
+    await writeError(io.stderr, name, json, { code: 'internal', message: json ? `${message} ${String(error)}` : message, stack });
     return EXIT_INTERNAL;
   }
 }
@@ -84,8 +89,4 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 /** A Node file-system error (ENOENT, EACCES, EISDIR...): the user's path, not nnkit's bug. */
 function isSystemError(error: unknown): error is Error & { code: string } {
   return error instanceof Error && typeof (error as { code?: unknown }).code === 'string' && typeof (error as { syscall?: unknown }).syscall === 'string';
-}
-
-function oneLine(message: string): string {
-  return message.replace(/\s*\n\s*/g, ' ').trim();
 }

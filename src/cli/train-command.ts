@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { ProgressLogger } from '../callbacks/progress-logger.js';
 import type { Classifier } from '../classifier/classifier.js';
@@ -8,9 +9,11 @@ import type { TrainingPlan } from '../classifier/training-plan.js';
 import { readCsv } from '../node/read-csv.js';
 import { isTerminal, writeJson, writeLines, type CliIo } from './cli-io.js';
 import { formatResults, formatValue, formatWarnings } from './format-results.js';
+import { Interrupted, isAbort, stopOnAbort } from './interrupted.js';
 import { bundledDataFile } from './package-root.js';
 import { parseCommandLine } from './parse-command-line.js';
 import { classifierOptions, DEFAULTS, flagName, TRAIN_OPTIONS, trainSettings, type TrainSettings } from './train-options.js';
+import { prepareTrainOutputs } from './train-outputs.js';
 import { writeReportLazily } from './write-report-lazily.js';
 
 export const TRAIN_HELP = `Usage: nnkit train [data.csv] --out <folder> [options]
@@ -50,48 +53,94 @@ Output
 
 Example: nnkit train data/breast_cancer.csv --out models/bc --report models/bc/report.html`;
 
-/** `nnkit train`: parse the flags, read the CSV, train with the library, save, report, print. */
+/**
+ * `nnkit train`: parse the flags, check the outputs can be written (and lock --out), read the
+ * CSV, train with the library, print the results, then save and write the report. Ctrl-C stops
+ * at the next step with the previous model (if any) untouched.
+ */
 export async function trainCommand(argv: readonly string[], io: CliIo): Promise<void> {
-  const line = parseCommandLine('train', argv, TRAIN_OPTIONS, 1);
+  const line = parseCommandLine('train', argv, TRAIN_OPTIONS, 1, TRAIN_HELP);
   if (line.values.help === true) return writeLines(io.stdout, [TRAIN_HELP]);
   const settings = trainSettings(line, line.positionals[0] ?? bundledDataFile());
-  const json = line.values.json === true;
-  const quiet = line.values.quiet === true;
+  const outputs = await prepareTrainOutputs(settings.out, settings.report);
+  const progress = { saved: false };
+  try {
+    const classifier = await train(settings, line.values.json === true, line.values.quiet === true, io);
+    await finish(classifier, settings, line.values.json === true, line.values.quiet === true, io, progress);
+  } catch (error) {
+    if (!isAbort(error, io.signal)) throw error;
+    const report = settings.report === undefined ? '' : '; the report was not written';
+    throw new Interrupted(
+      progress.saved ? `the model was saved to ${settings.out}${report}`
+        : outputs.hadModel ? `the previous model in ${settings.out} is unchanged` : 'nothing was written',
+    );
+  } finally {
+    await outputs.close(progress.saved);
+  }
+}
+
+async function train(settings: TrainSettings, json: boolean, quiet: boolean, io: CliIo): Promise<Classifier> {
   const notes = json ? io.stderr : io.stdout;
   const table = await readCsv(settings.file, { target: settings.target, positive: settings.positive, delimiter: settings.delimiter });
+  io.signal?.throwIfAborted();
   const onPlan = (plan: TrainingPlan) => {
     notes.write(planLines(plan, settings).join('\n') + '\n');
     return [new ProgressLogger('auto', plan.epochs, plan.steps, { write: (text) => notes.write(text), isTTY: isTerminal(notes) })];
   };
-  const classifier = await fitClassifier(table, { ...classifierOptions(settings), ...(quiet ? {} : { onPlan }) }, flagName);
-  await classifier.save(settings.out);
+  const callbacks = io.signal === undefined ? [] : [stopOnAbort(io.signal)];
+  const classifier = await fitClassifier(table, { ...classifierOptions(settings), callbacks, ...(quiet ? {} : { onPlan }) }, flagName);
+  io.signal?.throwIfAborted();
+  return classifier;
+}
+
+/**
+ * Prints the results, then saves the model (setting `progress.saved`) and writes the report.
+ * NOTE: results come first so that a failed save never loses them.
+ */
+async function finish(
+  classifier: Classifier, settings: TrainSettings, json: boolean, quiet: boolean, io: CliIo, progress: { saved: boolean },
+): Promise<void> {
+  const run = classifier.trainingRun!;
+  const { pipeline, classNames } = classifier;
+  const results = (model: string | null) => ({
+    command: 'train',
+    data: { ...pipeline.data, target: pipeline.target, classNames, positiveClass: pipeline.positiveClass?.value ?? null },
+    split: pipeline.split,
+    training: pipeline.training,
+    threshold: pipeline.threshold ?? null,
+    test: resultsJson(run.test, classNames),
+    warnings: run.warnings,
+    model,
+    report: model === null ? null : (settings.report ?? null),
+  });
+  if (!json) {
+    await writeLines(io.stdout, [
+      ...(quiet ? [] : summaryLines(classifier)),
+      '',
+      ...formatResults(run.test, classNames, 'Test results'),
+      ...formatWarnings(run.warnings),
+      '',
+    ]);
+  }
+  // NOTE: the old report describes the old model; removed first, it can never sit beside the new one.
+  if (settings.report !== undefined) await rm(settings.report, { force: true });
+  try {
+    await classifier.save(settings.out, { signal: io.signal });
+    progress.saved = true;
+  } catch (error) {
+    if (json && !isAbort(error, io.signal)) await writeJson(io.stdout, results(null));
+    throw error;
+  }
   if (settings.report !== undefined) {
     await writeReportLazily(settings.report, trainingReport(classifier, { title: `${basename(settings.file)} → ${classifier.target}` }));
   }
-  const run = classifier.trainingRun!;
-  const { pipeline, classNames } = classifier;
-  if (json) {
-    return writeJson(io.stdout, {
-      command: 'train',
-      data: { ...pipeline.data, target: pipeline.target, classNames, positiveClass: pipeline.positiveClass?.value ?? null },
-      split: pipeline.split,
-      training: pipeline.training,
-      threshold: pipeline.threshold ?? null,
-      test: resultsJson(run.test, classNames),
-      warnings: run.warnings,
-      model: settings.out,
-      report: settings.report ?? null,
-    });
+  if (json) await writeJson(io.stdout, results(settings.out));
+  else {
+    await writeLines(io.stdout, [
+      `Model saved to ${settings.out}`,
+      ...(settings.report === undefined ? [] : [`Report written to ${settings.report}`]),
+    ]);
   }
-  await writeLines(io.stdout, [
-    ...(quiet ? [] : summaryLines(classifier)),
-    '',
-    ...formatResults(run.test, classNames, 'Test results'),
-    ...formatWarnings(run.warnings),
-    '',
-    `Model saved to ${settings.out}`,
-    ...(settings.report === undefined ? [] : [`Report written to ${settings.report}`]),
-  ]);
 }
 
 /** What training did: where early stopping ended, the epoch restored, the threshold chosen. */

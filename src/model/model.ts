@@ -279,10 +279,11 @@ export class Model implements TrainingModel {
 
   /**
    * Saves the model at `path` through the registered storage (in Node, a folder: model.json and
-   * the weights, replaced atomically, so an interrupted save leaves the old model or the new).
+   * the weights, replaced atomically, so an interrupted save leaves the old model or the new). A
+   * `signal` aborted before the switch rolls the save back.
    */
-  async save(path: string, options: { includeOptimizer?: boolean } = {}): Promise<void> {
-    await modelStorage('model.save').save(path, modelToFiles(this, options));
+  async save(path: string, options: { includeOptimizer?: boolean; signal?: AbortSignal } = {}): Promise<void> {
+    await modelStorage('model.save').save(path, modelToFiles(this, options), { signal: options.signal });
   }
 
   /** The model as one self-describing blob (a zip of the saved files); `nn.loadModel(bytes)` reads it. */

@@ -1,18 +1,12 @@
 /**
  * nnkit's Node entry: everything of the browser-safe root, plus what needs Node — models saved
  * to and loaded from folders (`model.save(path)`, `nn.loadModel(path)`), CSV files
- * (`nn.data.readCsv`, `readCsvBatches`), the CSV logger callback and the report file, and
- * worker threads for the kernels.
+ * (`nn.data.readCsv`, `readCsvBatches`), the CSV logger callback, and worker threads for the
+ * kernels.
  * `import 'nnkit'` resolves here in Node (the package's "node" export condition) and to the root
  * in browsers; `import 'nnkit/node'` names it explicitly.
  */
-import { setThreadHost } from '../kernels/wasm/thread-host.js';
-import { setModelStorage } from '../model/model-storage.js';
-import { fileStorage } from './file-storage.js';
-import { nodeThreads } from './node-threads.js';
-
-setModelStorage(fileStorage);
-setThreadHost(nodeThreads);
+import './setup.js';
 
 export * from '../index.js';
 // NOTE: these two local exports replace the root's namespaces of the same names (ES modules
@@ -23,4 +17,3 @@ export { CsvLogger, type CsvLoggerArgs } from './csv-logger.js';
 export { fileStorage } from './file-storage.js';
 export { lockFolder, type ReleaseLock } from './folder-lock.js';
 export { writeFileAtomic } from './atomic-write.js';
-export { writeReport } from './write-report.js';
