@@ -1,5 +1,6 @@
 import { ConfigError, show } from '../../errors.js';
 import { binaryLabels, probabilities, sampleWeights, type Numbers } from './inputs.js';
+import { wilsonInterval } from './wilson-interval.js';
 
 export interface ReliabilityBin {
   /** The bin's edges: [lower, upper), the last bin closed at 1. */
@@ -12,6 +13,12 @@ export interface ReliabilityBin {
   /** Samples in the bin, and their total weight. */
   readonly count: number;
   readonly weight: number;
+  /**
+   * 95% Wilson score interval of fractionPositive: how far the observed fraction could be from
+   * the bin's true rate by chance alone. Over the bin's count, or with sample weights its
+   * effective size (Σw)² / Σw² (Kish), so a bin carried by a few heavy rows stays wide.
+   */
+  readonly interval: { readonly lower: number; readonly upper: number };
 }
 
 export interface ReliabilityOptions {
@@ -36,8 +43,9 @@ function binEdges(p: Float64Array, bins: number, strategy: 'uniform' | 'quantile
 
 /**
  * The reliability diagram's points: predicted probabilities binned, each non-empty bin's mean
- * prediction against its observed fraction of positives. A calibrated model lies on the diagonal.
- * Empty bins are left out.
+ * prediction against its observed fraction of positives, with a 95% Wilson interval of that
+ * fraction. A calibrated model lies on the diagonal, or within the intervals of it. Empty bins are
+ * left out.
  */
 export function reliabilityCurve(yTrue: Numbers, yProb: Numbers, options: ReliabilityOptions = {}): ReliabilityBin[] {
   const fn = 'reliabilityCurve';
@@ -53,6 +61,7 @@ export function reliabilityCurve(yTrue: Numbers, yProb: Numbers, options: Reliab
   const edges = binEdges(p, bins, strategy);
   const count = new Float64Array(bins);
   const weight = new Float64Array(bins);
+  const squaredWeight = new Float64Array(bins);
   const predicted = new Float64Array(bins);
   const positive = new Float64Array(bins);
   for (let i = 0; i < p.length; i++) {
@@ -62,19 +71,22 @@ export function reliabilityCurve(yTrue: Numbers, yProb: Numbers, options: Reliab
     const w = weights ? weights[i] : 1;
     count[b] += 1;
     weight[b] += w;
+    squaredWeight[b] += w * w;
     predicted[b] += w * p[i];
     positive[b] += w * labels[i];
   }
   const out: ReliabilityBin[] = [];
   for (let b = 0; b < bins; b++) {
     if (weight[b] === 0) continue;
+    const fractionPositive = positive[b] / weight[b];
     out.push({
       lower: edges[b],
       upper: edges[b + 1],
       meanPredicted: predicted[b] / weight[b],
-      fractionPositive: positive[b] / weight[b],
+      fractionPositive,
       count: count[b],
       weight: weight[b],
+      interval: wilsonInterval(fractionPositive, (weight[b] * weight[b]) / squaredWeight[b]),
     });
   }
   return out;
