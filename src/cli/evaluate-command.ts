@@ -36,7 +36,7 @@ const OPTIONS: OptionSpecs = {
 
 /** `nnkit evaluate`: the test-set results of `train`, on a new labelled file. */
 export async function evaluateCommand(argv: readonly string[], io: CliIo): Promise<void> {
-  const line = parseCommandLine('evaluate', argv, OPTIONS, 1);
+  const line = parseCommandLine('evaluate', argv, OPTIONS, 1, EVALUATE_HELP);
   const v = line.values;
   if (v.help === true) return writeLines(io.stdout, [EVALUATE_HELP]);
   const file = line.positionals[0];

@@ -23,7 +23,7 @@ const OPTIONS: OptionSpecs = {
 
 /** `nnkit summary`: what a saved model is and how it was made. */
 export async function summaryCommand(argv: readonly string[], io: CliIo): Promise<void> {
-  const line = parseCommandLine('summary', argv, OPTIONS, 0);
+  const line = parseCommandLine('summary', argv, OPTIONS, 0, SUMMARY_HELP);
   if (line.values.help === true) return writeLines(io.stdout, [SUMMARY_HELP]);
   const { classifier, dir } = await loadModelOption('summary', line.values.model);
   const { model, preprocessor, pipeline: metadata } = classifier;

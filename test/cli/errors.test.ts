@@ -74,7 +74,7 @@ describe('nnkit on malformed files: exit code 1 and one line naming the file, li
 
 describe('nnkit on mistyped commands: exit code 2 and one line pointing to --help', () => {
   const cases: [string, string[], RegExp][] = [
-    ['an unknown option', ['train', '--out', 'x', '--epoch', '5'], /^nnkit train: Unknown option --epoch\. Run "nnkit train --help"/],
+    ['an unknown option', ['train', '--out', 'x', '--epoch', '5'], /^nnkit train: Unknown option --epoch; did you mean --epochs\? Run "nnkit train --help"/],
     ['a missing --out', ['train'], /^nnkit train: --out is required/],
     ['a non-numeric --epochs', ['train', '--out', 'x', '--epochs', 'ten'], /--epochs must be a whole number of 1 or more but is "ten"/],
     ['a dropout of 1', ['train', '--out', 'x', '--dropout', '1'], /--dropout must be a number from 0 up to \(not including\) 1/],
@@ -82,7 +82,7 @@ describe('nnkit on mistyped commands: exit code 2 and one line pointing to --hel
     ['an unknown optimizer', ['train', '--out', 'x', '--optimizer', 'lbfgs'], /--optimizer must be one of sgd, rmsprop, adam, adamw, adagrad/],
     ['an unreadable threshold objective', ['train', '--out', 'x', '--threshold', 'accuracy'], /^nnkit train: --threshold: Cannot read the threshold objective "accuracy"/],
     ['a threshold above 1', ['train', '--out', 'x', '--threshold', '1.5'], /--threshold as a number must be a probability from 0 to 1/],
-    ['an option without its value', ['evaluate', '--model'], /^nnkit evaluate: Option '-m, --model <value>' argument missing\./],
+    ['an option without its value', ['evaluate', '--model'], /^nnkit evaluate: --model needs a value \(--model, -m <folder>: the saved model \(required\)\)\./],
     ['two data files', ['train', 'a.csv', 'b.csv', '--out', 'x'], /"nnkit train" takes one file but also got "b\.csv"/],
     ['evaluate without a file', ['evaluate', '--model', 'm'], /^nnkit evaluate: Give the labelled CSV file/],
     ['predict without --model', ['predict', 'data.csv'], /^nnkit predict: --model is required/],
