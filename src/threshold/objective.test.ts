@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ConfigError } from '../errors.js';
-import { formatObjective, parseObjective, type ThresholdObjective } from './objective.js';
+import { checkObjective, formatObjective, parseObjective, type ThresholdObjective } from './objective.js';
 
 describe('parseObjective', () => {
   it('reads the CLI forms', () => {
@@ -33,5 +33,12 @@ describe('parseObjective', () => {
         bad,
       );
     }
+  });
+
+  it('names an out-of-range objective by its text, not as "an object"', () => {
+    assert.throws(() => parseObjective('precision>=1.5'), /Cannot read the threshold objective "precision>=1\.5": the minimum must be in \[0, 1\], got 1\.5/);
+    assert.throws(() => parseObjective('cost=0:0'), /objective "cost=0:0": at least one cost must be positive/);
+    const unknown = { kind: 'best' } as unknown as ThresholdObjective;
+    assert.throws(() => checkObjective(unknown), /objective "\{\\"kind\\":\\"best\\"\}": unknown kind/);
   });
 });

@@ -21,6 +21,15 @@ function fail(text: unknown, why: string): never {
   throw new ConfigError('config/threshold-objective', `Cannot read the threshold objective ${show(text)}: ${why}. Accepted forms: ${FORMS}.`);
 }
 
+/**
+ * An objective as messages show it: the text that reads back to it ("precision>=1.5"), the way
+ * --threshold takes it; an object of an unknown kind as JSON.
+ */
+function asText(objective: ThresholdObjective): unknown {
+  if (objective === null || typeof objective !== 'object') return objective;
+  return (formatObjective(objective) as string | undefined) ?? JSON.stringify(objective);
+}
+
 /** Checks an objective's numbers (a rate in [0, 1], positive beta, non-negative costs). */
 export function checkObjective(objective: ThresholdObjective): ThresholdObjective {
   switch (objective?.kind) {
@@ -28,20 +37,20 @@ export function checkObjective(objective: ThresholdObjective): ThresholdObjectiv
     case 'youden':
       return objective;
     case 'fbeta':
-      if (!(objective.beta > 0) || !Number.isFinite(objective.beta)) fail(objective, `beta must be a positive number, got ${show(objective.beta)}`);
+      if (!(objective.beta > 0) || !Number.isFinite(objective.beta)) fail(asText(objective), `beta must be a positive number, got ${show(objective.beta)}`);
       return objective;
     case 'minPrecision':
     case 'minRecall':
-      if (!(objective.value >= 0 && objective.value <= 1)) fail(objective, `the minimum must be in [0, 1], got ${show(objective.value)}`);
+      if (!(objective.value >= 0 && objective.value <= 1)) fail(asText(objective), `the minimum must be in [0, 1], got ${show(objective.value)}`);
       return objective;
     case 'cost':
       if (!(objective.fnCost >= 0 && objective.fpCost >= 0) || !Number.isFinite(objective.fnCost + objective.fpCost)) {
-        fail(objective, 'costs must be finite non-negative numbers');
+        fail(asText(objective), 'costs must be finite non-negative numbers');
       }
-      if (objective.fnCost + objective.fpCost === 0) fail(objective, 'at least one cost must be positive');
+      if (objective.fnCost + objective.fpCost === 0) fail(asText(objective), 'at least one cost must be positive');
       return objective;
     default:
-      return fail(objective, 'unknown kind');
+      return fail(asText(objective), 'unknown kind');
   }
 }
 
