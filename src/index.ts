@@ -53,6 +53,9 @@ export type { FitOptions } from './model/fit.js';
 export type { CompileOptions, DoctorOptions } from './model/compile-options.js';
 export type { ClassWeight } from './model/class-weight.js';
 
+// Models that travel: Keras (.keras, .h5) and TensorFlow.js layers files in, TF.js and .keras out.
+export { importModel, type ImportFormat, type ImportOptions } from './interop/import-model.js';
+
 // The model doctor: findings on model.diagnostics and history.diagnostics, errors thrown as
 // DiagnosticError, codes silenced with compile({ silence }) (docs/diagnostics.md).
 export {
