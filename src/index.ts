@@ -55,6 +55,8 @@ export type { ClassWeight } from './model/class-weight.js';
 
 // Models that travel: Keras (.keras, .h5) and TensorFlow.js layers files in, TF.js and .keras out.
 export { importModel, type ImportFormat, type ImportOptions } from './interop/import-model.js';
+export { exportModel, exportFormats, registerExportFormat, type ExportFormatEntry } from './interop/export-model.js';
+export type { ExportedModel } from './interop/exported-model.js';
 
 // The model doctor: findings on model.diagnostics and history.diagnostics, errors thrown as
 // DiagnosticError, codes silenced with compile({ silence }) (docs/diagnostics.md).
