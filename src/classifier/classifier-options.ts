@@ -1,5 +1,6 @@
 import type { Callback } from '../callbacks/callback.js';
 import type { Verbosity } from '../callbacks/progress-logger.js';
+import { DEFAULT_MAX_CATEGORIES, DEFAULT_MIN_FREQUENCY } from '../data/preprocessor.js';
 import { ConfigError, show } from '../errors.js';
 import { optimizerNames } from '../optimizers/get-optimizer.js';
 import type { OptimizerName } from '../optimizers/optimizer.js';
@@ -37,6 +38,10 @@ export interface TrainClassifierOptions {
   readonly threshold?: number | string | ThresholdObjective;
   /** Seeds the split, the initial weights, dropout and shuffling. Default 42. */
   readonly seed?: number;
+  /** One-hot columns per categorical column at most; rarer categories share `<other>`. Default 50. */
+  readonly maxCategories?: number;
+  /** Training rows a category needs for its own one-hot column (else `<other>`). Default 3; 1 keeps all. */
+  readonly minFrequency?: number;
   /** More callbacks for fit (early stopping on val_loss is always there). */
   readonly callbacks?: readonly Callback[];
   /** fit's progress output: 0 silent (default), 1 a progress bar, 2 one line per epoch. */
@@ -57,6 +62,8 @@ export const CLASSIFIER_DEFAULTS = {
   testSplit: 0.2,
   threshold: 'f1',
   seed: 42,
+  maxCategories: DEFAULT_MAX_CATEGORIES,
+  minFrequency: DEFAULT_MIN_FREQUENCY,
 } as const;
 
 /** The options with every default filled in and every value checked. */
@@ -74,6 +81,8 @@ export interface ClassifierSettings {
   /** Undefined: the default (F1 on the validation rows), which multi-class targets ignore. */
   readonly threshold?: ThresholdSetting;
   readonly seed: number;
+  readonly maxCategories: number;
+  readonly minFrequency: number;
 }
 
 const KNOWN = new Set(['callbacks', 'verbose', 'onPlan', 'learningRate', ...Object.keys(CLASSIFIER_DEFAULTS)]);
@@ -105,6 +114,8 @@ export function classifierSettings(options: TrainClassifierOptions): ClassifierS
   const testSplit = check('testSplit', options.testSplit ?? d.testSplit, (v) => v > 0 && v < 1, between);
   const threshold = options.threshold === undefined ? undefined : thresholdSetting(options.threshold);
   const seed = check('seed', options.seed ?? d.seed, Number.isSafeInteger, 'a whole number, e.g. 42');
+  const maxCategories = check('maxCategories', options.maxCategories ?? d.maxCategories, isPositiveInteger, 'a whole number of 1 or more, e.g. 50');
+  const minFrequency = check('minFrequency', options.minFrequency ?? d.minFrequency, isPositiveInteger, 'a whole number of 1 or more (1: no minimum)');
   if (options.callbacks !== undefined && !Array.isArray(options.callbacks)) fail('callbacks', options.callbacks, 'a list of callbacks');
   if (options.onPlan !== undefined && typeof options.onPlan !== 'function') fail('onPlan', options.onPlan, 'a function');
   return {
@@ -120,6 +131,8 @@ export function classifierSettings(options: TrainClassifierOptions): ClassifierS
     testSplit,
     ...(threshold === undefined ? {} : { threshold }),
     seed,
+    maxCategories,
+    minFrequency,
   };
 }
 

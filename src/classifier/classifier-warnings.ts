@@ -1,3 +1,4 @@
+import type { DataWarning } from '../data/data-warning.js';
 import type { Diagnostic } from '../doctor/diagnostic.js';
 import type { MetricWarning } from '../metrics/index.js';
 import type { ReportWarning } from '../report/report-data.js';
@@ -10,8 +11,8 @@ export type ClassifierWarning = ReportWarning;
 export interface WarningSources {
   /** Two-class targets: which class is positive and why (shown as information). */
   readonly positiveClass?: string;
-  /** Preprocessing notes: constant or identifier-like columns, unseen categories... */
-  readonly data: readonly string[];
+  /** Reading and preprocessing notes: a decimal comma, constant or identifier-like columns, unseen categories... */
+  readonly data: readonly DataWarning[];
   /** The model doctor's warnings (model.diagnostics). */
   readonly diagnostics: readonly Diagnostic[];
   /** Conventions applied by the metrics and the threshold search. */
@@ -29,7 +30,7 @@ export function classifierWarnings(sources: WarningSources): ClassifierWarning[]
   if (sources.positiveClass !== undefined) {
     warnings.push({ code: 'data/positive-class', severity: 'info', message: sources.positiveClass });
   }
-  for (const message of sources.data) warnings.push({ code: 'data/preprocessing', severity: 'warning', message });
+  for (const { code, severity, message } of sources.data) warnings.push({ code, severity, message });
   for (const diagnostic of sources.diagnostics) {
     warnings.push({ code: `doctor/${diagnostic.code}`, severity: diagnostic.severity, message: diagnostic.message });
   }

@@ -2,7 +2,7 @@ import { argmax } from '../data/argmax.js';
 import { Preprocessor, type TransformOptions, type Transformed } from '../data/preprocessor.js';
 import type { TransformWarning } from '../data/preprocessor-sources.js';
 import type { LabelledTable } from '../data/table-builder.js';
-import type { ColumnKind } from '../data/table.js';
+import type { ColumnType } from '../data/table.js';
 import { ConfigError } from '../errors.js';
 import type { Model } from '../model/model.js';
 import { filesToBytes } from '../model/model-files.js';
@@ -78,8 +78,8 @@ export class Classifier {
     return this.model.threshold;
   }
 
-  /** The input columns and their kinds: pass as parseCsv's columnTypes to read new data alike. */
-  columnTypes(): Record<string, ColumnKind> {
+  /** The input columns' kinds and the ignored columns: pass as parseCsv's columnTypes to read new data alike. */
+  columnTypes(): Record<string, ColumnType> {
     return this.preprocessor.columnTypes();
   }
 

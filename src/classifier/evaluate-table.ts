@@ -1,3 +1,4 @@
+import { transformDataWarning } from '../data/data-warning.js';
 import type { Preprocessor, TransformOptions } from '../data/preprocessor.js';
 import type { LabelledTable } from '../data/table-builder.js';
 import { listNames } from '../data/table.js';
@@ -59,7 +60,7 @@ export function evaluateTable(
   return {
     results,
     warnings: classifierWarnings({
-      data: transformed.warnings.map((warning) => warning.message),
+      data: [...(table.warnings ?? []), ...transformed.warnings.map((warning) => transformDataWarning(warning))],
       diagnostics: model.diagnostics.slice(diagnosed),
       metrics: [],
       results,

@@ -1,4 +1,6 @@
 import { EarlyStopping } from '../callbacks/early-stopping.js';
+import { transformDataWarning, type DataWarning } from '../data/data-warning.js';
+import { libraryHint, type HintWriter } from '../data/option-hint.js';
 import { Preprocessor } from '../data/preprocessor.js';
 import { listNames } from '../data/table.js';
 import { ConfigError } from '../errors.js';
@@ -23,12 +25,18 @@ export const MONITOR = 'val_loss';
 export type OptionName = (option: keyof TrainClassifierOptions) => string;
 
 /**
- * trainClassifier's workflow, with the options named in messages as `option` says. Split the
+ * trainClassifier's workflow, with the options named in messages as `option` says (and the
+ * reading and preprocessing settings as `hint` writes them). Split the
  * table stratified and seeded into train / validation / test rows; fit the Preprocessor on the
  * training rows only; train the MLP with early stopping on val_loss (best weights restored); tune
  * the threshold on the validation rows (two classes); evaluate once on the test rows.
  */
-export async function fitClassifier(table: TrainingTable, options: TrainClassifierOptions, option: OptionName): Promise<Classifier> {
+export async function fitClassifier(
+  table: TrainingTable,
+  options: TrainClassifierOptions,
+  option: OptionName,
+  hint: HintWriter = libraryHint,
+): Promise<Classifier> {
   const settings = classifierSettings(options);
   const target = table.target;
   if (target === undefined) {
@@ -46,11 +54,12 @@ export async function fitClassifier(table: TrainingTable, options: TrainClassifi
     );
   }
   const split = splitRows(target, settings, table.file, option);
-  const preprocessor = Preprocessor.fit(table.features, { rows: split.train });
-  const dataWarnings = [...preprocessor.fitWarnings];
+  const { maxCategories, minFrequency } = settings;
+  const preprocessor = Preprocessor.fit(table.features, { rows: split.train, maxCategories, minFrequency }, hint);
+  const dataWarnings: DataWarning[] = [...(table.warnings ?? []), ...preprocessor.fitWarnings];
   const part = (rows: Int32Array, name: string) => {
     const transformed = preprocessor.transform(table.features, { rows });
-    dataWarnings.push(...transformed.warnings.map((warning) => `${name} rows: ${warning.message}`));
+    dataWarnings.push(...transformed.warnings.map((warning) => transformDataWarning(warning, name)));
     return { x: transformed.x, y: Int32Array.from(rows, (row) => target.labels[row]) };
   };
   const trainPart = part(split.train, 'Training');

@@ -61,8 +61,32 @@ test('a bad preprocessing field is reported under the pipeline path', () => {
   value.preprocessor.columns[0].std = 'wide';
   assert.throws(
     () => read(value),
-    (error: unknown) => error instanceof FormatError && error.message.startsWith('churn/model.json: pipeline.preprocessor: ') && /std/.test(error.message),
+    (error: unknown) =>
+      error instanceof FormatError &&
+      error.message.startsWith('churn/model.json: The preprocessor configuration is invalid: pipeline.preprocessor.columns[0].std is "wide"'),
   );
+});
+
+test('saved numbers out of their range are refused with the path of the field', () => {
+  const fails = (change: (value: any) => void, message: string) => {
+    const value = section();
+    change(value);
+    failsWith(value, `churn/model.json: ${message}; train and save it again.`);
+  };
+  fails((v) => (v.threshold.value = 2), 'pipeline.threshold.value: expected a finite number in [0, 1], got 2');
+  fails((v) => (v.testMetrics.accuracy = 1.5), 'pipeline.testMetrics.accuracy: expected a finite number in [0, 1], got 1.5');
+  fails((v) => (v.testMetrics.loss = -1), 'pipeline.testMetrics.loss: expected a finite number ≥ 0, got -1');
+  fails((v) => (v.data.classCounts = [200, 82]), 'pipeline.data.classCounts: expected row counts adding up to data.rows (300), got an array of length 2');
+  fails((v) => (v.data.classCounts = [300, 0]), 'pipeline.data.classCounts[1]: expected a positive integer, got 0');
+  fails((v) => (v.split.test = 61), 'pipeline.split: expected train, validation and test rows adding up to data.rows (300), got an object');
+  fails((v) => (v.data.featureColumns[0] = 'years'), 'pipeline.data.featureColumns: expected the preprocessor\'s input columns ("age", "monthly_spend", "plan", "region", "autopay", "support_calls"), got an array of length 6');
+  fails((v) => (v.training.settings.dropout = 1), 'pipeline.training.settings.dropout: expected a number from 0 up to (not including) 1, got 1');
+  fails((v) => (v.training.settings.testSplit = 0), 'pipeline.training.settings.testSplit: expected a number above 0 and below 1, got 0');
+  fails((v) => (v.training.settings.learningRate = 0), 'pipeline.training.settings.learningRate: expected a number above 0, got 0');
+  fails((v) => (v.training.bestEpoch = 40), 'pipeline.training.bestEpoch: expected an epoch index below epochsRun (40), got 40');
+  fails((v) => (v.training.epochsRun = 41), 'pipeline.training.epochsRun: expected at most training.settings.epochs (40) epochs, got 41');
+  fails((v) => v.training.history.loss.pop(), 'pipeline.training.history.loss: expected one value per epoch run (40), got an array of length 39');
+  fails((v) => (v.positiveClass.value = 'no'), 'pipeline.positiveClass.value: expected the positive class, the last class name ("yes"), got "no"');
 });
 
 test('the version 1 layout is read from the metadata, and its keys leave the user metadata', () => {

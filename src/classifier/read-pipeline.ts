@@ -1,4 +1,5 @@
 import { parsePreprocessorConfig, type PreprocessorConfig } from '../data/preprocessor-config.js';
+import { listNames } from '../data/table.js';
 import { FormatError, NnkitError } from '../errors.js';
 import { JsonReader } from '../utils/json-reader.js';
 import type { ClassifierPipeline, PipelineThreshold, TrainingData, TrainingSettings, TrainingSummary } from './classifier-pipeline.js';
@@ -25,8 +26,14 @@ export function readPipeline(section: JsonReader, preprocessor: JsonReader, vers
   }
   if (new Set(classNames).size !== classNames.length) names.fail('distinct class names');
   const positive = section.optional('positiveClass');
+  if (positive !== undefined && positive.field('value').value !== classNames[1]) {
+    positive.field('value').fail(`the positive class, the last class name (${JSON.stringify(classNames[1])})`);
+  }
   const threshold = section.optional('threshold');
   if (task === 'binary' && threshold === undefined) section.field('threshold').fail('the threshold choice { objective, value, rule }');
+  const config = readPreprocessor(preprocessor);
+  const data = readData(section.field('data'), classNames.length, config);
+  const split = readSplit(section.field('split'), data.rows);
   return {
     format: 'nnkit.classifier',
     version: 2,
@@ -34,15 +41,16 @@ export function readPipeline(section: JsonReader, preprocessor: JsonReader, vers
     target,
     classNames,
     ...(positive === undefined ? {} : { positiveClass: { value: positive.field('value').string(), message: positive.field('message').string() } }),
-    preprocessor: readPreprocessor(preprocessor),
+    preprocessor: config,
     ...(threshold === undefined ? {} : { threshold: readThreshold(threshold) }),
-    data: readData(section.field('data'), classNames.length),
-    split: readSplit(section.field('split')),
+    data,
+    split,
     training: readTraining(section.field('training')),
     testMetrics: Object.fromEntries(
       Object.keys(section.field('testMetrics').object()).map((key) => {
         const value = section.field('testMetrics').field(key);
-        return [key, value.value === null ? null : value.number()];
+        // NOTE: a loss is any number ≥ 0; every other headline metric is a share, in [0, 1].
+        return [key, value.value === null ? null : value.number(key === 'loss' ? { min: 0 } : { min: 0, max: 1 })];
       }),
     ),
     createdAt: section.field('createdAt').string(),
@@ -52,58 +60,84 @@ export function readPipeline(section: JsonReader, preprocessor: JsonReader, vers
 function readPreprocessor(reader: JsonReader): PreprocessorConfig {
   reader.object();
   try {
-    return parsePreprocessorConfig(reader.value);
+    // NOTE: the config's own reader names the bad field by its path from this section.
+    return parsePreprocessorConfig(reader.value, reader.path);
   } catch (error) {
     if (!(error instanceof NnkitError)) throw error;
-    throw new FormatError('format/invalid', `${reader.file}: ${reader.path}: ${error.message}`, reader.file, { cause: error });
+    throw new FormatError('format/invalid', `${reader.file}: ${error.message}`, reader.file, { cause: error });
   }
 }
 
 function readThreshold(reader: JsonReader): PipelineThreshold {
-  return { objective: reader.field('objective').string(), value: reader.field('value').number(), rule: reader.field('rule').string() };
+  return { objective: reader.field('objective').string(), value: reader.field('value').number({ min: 0, max: 1 }), rule: reader.field('rule').string() };
 }
 
-function readData(reader: JsonReader, classes: number): TrainingData {
+function readData(reader: JsonReader, classes: number, preprocessor: PreprocessorConfig): TrainingData {
   const file = reader.optional('file');
   const delimiter = reader.optional('delimiter');
+  const rows = reader.field('rows').integer(1);
   const counts = reader.field('classCounts');
-  const classCounts = counts.items(MAX_ITEMS).map((item) => item.integer());
+  const classCounts = counts.items(MAX_ITEMS).map((item) => item.integer(1));
   if (classCounts.length !== classes) counts.fail(`${classes} row counts, one per class`);
+  if (classCounts.reduce((sum, count) => sum + count, 0) !== rows) counts.fail(`row counts adding up to data.rows (${rows})`);
+  const features = reader.field('featureColumns');
+  const featureColumns = features.stringArray(MAX_ITEMS);
+  const inputs = preprocessor.columns.map((column) => column.name);
+  if (featureColumns.length !== inputs.length || featureColumns.some((name, c) => name !== inputs[c])) {
+    features.fail(`the preprocessor's input columns (${listNames(inputs)})`);
+  }
+  const columns = reader.field('columns');
+  // NOTE: the features, the target, and the columns ignored in training.
+  if (columns.integer(1) < featureColumns.length + 1 + (preprocessor.ignoredColumns?.length ?? 0)) {
+    columns.fail('the number of columns: at least the feature columns, the ignored ones and the target');
+  }
   return {
     ...(file === undefined ? {} : { file: file.string() }),
-    rows: reader.field('rows').integer(1),
-    columns: reader.field('columns').integer(1),
+    rows,
+    columns: columns.integer(1),
     ...(delimiter === undefined ? {} : { delimiter: delimiter.string() }),
     classCounts,
-    featureColumns: reader.field('featureColumns').stringArray(MAX_ITEMS),
+    featureColumns,
   };
 }
 
-function readSplit(reader: JsonReader): ClassifierPipeline['split'] {
-  return {
+function readSplit(reader: JsonReader, rows: number): ClassifierPipeline['split'] {
+  const split = {
     train: reader.field('train').integer(1),
     validation: reader.field('validation').integer(1),
     test: reader.field('test').integer(1),
     seed: reader.field('seed').integer(Number.MIN_SAFE_INTEGER),
   };
+  if (split.train + split.validation + split.test !== rows) reader.fail(`train, validation and test rows adding up to data.rows (${rows})`);
+  return split;
 }
 
 function readTraining(reader: JsonReader): TrainingSummary {
   const history = reader.field('history');
   const stopped = reader.optional('stoppedEpoch');
+  const settings = readSettings(reader.field('settings'));
+  const run = reader.field('epochsRun');
+  const epochsRun = run.integer(1);
+  if (epochsRun > settings.epochs) run.fail(`at most training.settings.epochs (${settings.epochs}) epochs`);
+  const epoch = (field: JsonReader) => {
+    if (field.integer(0) >= epochsRun) field.fail(`an epoch index below epochsRun (${epochsRun})`);
+    return field.integer(0);
+  };
   return {
-    settings: readSettings(reader.field('settings')),
+    settings,
     history: Object.fromEntries(
-      Object.keys(history.object()).map((key) => [
-        key,
+      Object.keys(history.object()).map((key) => {
+        const values = history.field(key);
+        const items = values.items(MAX_ITEMS);
+        if (items.length !== epochsRun) values.fail(`one value per epoch run (${epochsRun})`);
         // NOTE: JSON has no NaN; a diverged epoch's loss is saved as null and read back as NaN.
-        history.field(key).items(MAX_ITEMS).map((item) => (item.value === null ? NaN : item.number())),
-      ]),
+        return [key, items.map((item) => (item.value === null ? NaN : item.number()))];
+      }),
     ),
-    epochsRun: reader.field('epochsRun').integer(1),
+    epochsRun,
     monitor: reader.field('monitor').string(),
-    bestEpoch: reader.field('bestEpoch').integer(0),
-    ...(stopped === undefined ? {} : { stoppedEpoch: stopped.integer(0) }),
+    bestEpoch: epoch(reader.field('bestEpoch')),
+    ...(stopped === undefined ? {} : { stoppedEpoch: epoch(stopped) }),
   };
 }
 
@@ -111,15 +145,29 @@ function readSettings(reader: JsonReader): TrainingSettings {
   const rate = reader.field('learningRate');
   return {
     hidden: reader.field('hidden').items(MAX_ITEMS).map((item) => item.integer(1)),
-    dropout: reader.field('dropout').number({ min: 0, max: 1 }),
+    dropout: below(reader.field('dropout'), { min: 0, max: 1 }),
     epochs: reader.field('epochs').integer(1),
     patience: reader.field('patience').integer(1),
     batchSize: reader.field('batchSize').integer(1),
     optimizer: reader.field('optimizer').string(),
-    learningRate: rate.value === null ? null : rate.number({ min: 0 }),
+    learningRate: rate.value === null ? null : above(rate, { min: 0 }),
     classWeight: reader.field('classWeight').oneOf(['none', 'balanced'] as const),
-    validationSplit: reader.field('validationSplit').number({ min: 0, max: 1 }),
-    testSplit: reader.field('testSplit').number({ min: 0, max: 1 }),
+    validationSplit: above(reader.field('validationSplit'), { min: 0, max: 1 }, true),
+    testSplit: above(reader.field('testSplit'), { min: 0, max: 1 }, true),
     seed: reader.field('seed').integer(Number.MIN_SAFE_INTEGER),
   };
+}
+
+/** A number in (min, max] — or (min, max) when `open` — as trainClassifier accepts it. */
+function above(reader: JsonReader, range: { min: number; max?: number }, open = false): number {
+  const value = reader.number(range);
+  if (value === range.min || (open && value === range.max)) reader.fail(`a number above ${range.min}${open ? ` and below ${range.max}` : ''}`);
+  return value;
+}
+
+/** A number in [min, max), as dropout. */
+function below(reader: JsonReader, range: { min: number; max: number }): number {
+  const value = reader.number(range);
+  if (value === range.max) reader.fail(`a number from ${range.min} up to (not including) ${range.max}`);
+  return value;
 }

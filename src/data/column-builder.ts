@@ -1,13 +1,14 @@
 import { DataError, show } from '../errors.js';
 import { ChunkedArray } from './chunked-array.js';
-import { MissingValues, fitsFloat32, parseBoolean, parseBooleanWord, parseNumber } from './parse-value.js';
-import type { Column, ColumnKind } from './table.js';
+import type { HintWriter } from './option-hint.js';
+import { MissingValues, fitsFloat32, numberParser, parseBoolean, parseBooleanWord } from './parse-value.js';
+import type { Column, ColumnKind, Decimal } from './table.js';
 
 /**
  * Builds one column from text cells in a single pass, inferring its kind as it goes.
  *
  * Inference policy (`kind` not forced):
- * - every non-missing value a plain number → numeric;
+ * - every non-missing value a plain number (with the source's decimal separator) → numeric;
  * - every non-missing value true/false or yes/no (any case) → boolean;
  * - otherwise categorical, unless the numbers dominate: when at least 90% of the non-missing
  *   values are numbers, or there are more than 1000 distinct numbers, the text values are
@@ -25,6 +26,10 @@ export interface ColumnSource {
   readonly missing: MissingValues;
   /** The number of rows expected (e.g. the file's line count), so storage is sized once. */
   readonly expectedRows?: number;
+  /** The decimal separator of numbers: `6.5` ('.') or `6,5` (','). */
+  readonly decimal: Decimal;
+  /** How errors name the settings that fix them (the library's options or the CLI's flags). */
+  readonly hint: HintWriter;
 }
 
 interface TextSighting {
@@ -37,6 +42,7 @@ export class ColumnBuilder {
   readonly name: string;
   private readonly forced: ColumnKind | undefined;
   private readonly source: ColumnSource;
+  private readonly parse: (text: string) => number;
   private values: ChunkedArray<Float32Array> | null;
   private codes: ChunkedArray<Int32Array> | null = null;
   /** Numeric mode: each distinct spelling and its float32 value, while there are few. */
@@ -55,6 +61,7 @@ export class ColumnBuilder {
     this.name = name;
     this.source = source;
     this.forced = forced;
+    this.parse = numberParser(source.decimal);
     this.values = new ChunkedArray(Float32Array, forced === 'categorical' ? 0 : source.expectedRows);
     if (forced === 'numeric' || forced === 'boolean') this.spellings = this.spellingOf = null;
     if (forced === 'categorical') this.toCategorical();
@@ -75,7 +82,7 @@ export class ColumnBuilder {
       this.values!.push(truth);
       return;
     }
-    const value = parseNumber(text);
+    const value = this.parse(text);
     if (value === value && fitsFloat32(value)) {
       this.values!.push(value);
       this.numbers++;
@@ -97,7 +104,7 @@ export class ColumnBuilder {
     }
     const codes = this.codes!.toArray();
     if (this.forced === undefined) {
-      const numericCodes = this.categories.map((category) => fitsFloat32(parseNumber(category)));
+      const numericCodes = this.categories.map((category) => fitsFloat32(this.parse(category)));
       const numbers = this.counts.reduce((sum, count, code) => sum + (numericCodes[code] ? count : 0), 0);
       const distinctNumbers = numericCodes.filter(Boolean).length;
       const nonMissing = this.rows - missing;
@@ -154,7 +161,7 @@ export class ColumnBuilder {
       this.dictionary.set(text, code);
       this.categories.push(text);
       this.counts.push(0);
-      if (this.firstText === undefined && !fitsFloat32(parseNumber(text))) this.firstText = { value: text, line, row };
+      if (this.firstText === undefined && !fitsFloat32(this.parse(text))) this.firstText = { value: text, line, row };
     }
     this.counts[code]++;
     this.codes!.push(code);
@@ -162,21 +169,26 @@ export class ColumnBuilder {
 
   private textError(value: string, line: number, row: number, kind: ColumnKind, evidence?: string): DataError {
     const where = `${this.source.file ?? 'the data'}, line ${line}, column ${JSON.stringify(this.name)}`;
-    const number = parseNumber(value);
+    const { decimal, hint } = this.source;
+    const number = this.parse(value);
+    const other: Decimal = decimal === '.' ? ',' : '.';
     const what =
       number === number
         ? `${show(value)} is too large for a float32 (the limit is ±3.4e38)`
         : kind === 'boolean'
           ? `${show(value)} is not a boolean (true/false, yes/no, 1/0)`
-          : `${show(value)} is text`;
+          : numberParser(other)(value) === numberParser(other)(value)
+            ? `${show(value)} is a number written with a decimal ${other === ',' ? 'comma' : 'point'}, which the file was not read with ` +
+              `(read it with ${hint({ option: 'decimal', value: other })})`
+            : `${show(value)} is text`;
     const reason =
       this.forced !== undefined
-        ? `the column was declared ${kind} with columnTypes`
+        ? `the column was declared ${kind} with ${hint({ option: 'columnTypes', column: this.name, type: kind })}`
         : `the column holds numbers (${evidence ?? `${this.numbers} numeric values in the ${row} rows before it`})`;
     return new DataError(
       'data/text-in-numeric-column',
-      `${where}: ${what}, but ${reason}. Fix the value, mark it missing (leave it empty or write NA), or, ` +
-        `if the column really holds categories, declare it: columnTypes: { ${JSON.stringify(this.name)}: "categorical" }.`,
+      `${where}: ${what}, but ${reason}. Fix the value, mark it missing (leave it empty or write NA), or, if the column ` +
+        `really holds categories, declare it: ${hint({ option: 'columnTypes', column: this.name, type: 'categorical' })}.`,
       { file: this.source.file, line, column: this.name, row },
     );
   }

@@ -5,13 +5,23 @@
 // csv-parse's trimming, relaxed quotes and error wording exactly to promise that.
 import { CsvError, parse } from 'csv-parse/browser/esm/sync';
 import { NnkitError } from '../errors.js';
+import { libraryHint, type HintWriter } from './option-hint.js';
 import { checkDelimiter, csvParseOptions, csvSyntaxError, emptyCsvError, isBlankCsv } from './parse-csv-rules.js';
+import { DEFAULT_MISSING_VALUES, MissingValues } from './parse-value.js';
+import { decimalCommaNote, sniffDecimal, SNIFF_LENGTH } from './sniff-decimal.js';
 import { sniffDelimiter } from './sniff-delimiter.js';
+import type { DataWarning } from './data-warning.js';
+import type { Decimal } from './table.js';
 import { TableBuilder, type LabelledTable, type TableOptions } from './table-builder.js';
 
 export interface ParseCsvOptions extends TableOptions {
   /** The field delimiter. Default: sniffed from the header line among `,` `;` tab and `|`. */
   readonly delimiter?: string;
+  /**
+   * The decimal separator: '.' (`6.5`) or ',' (`6,5`). Default: sniffed from the first lines (a
+   * comma when a column holds only numbers written with one; see sniffDecimal).
+   */
+  readonly decimal?: Decimal;
   /** A name for the text in errors and in a classifier's summary, e.g. the uploaded file's name. */
   readonly file?: string;
 }
@@ -20,6 +30,8 @@ export interface ParseCsvOptions extends TableOptions {
 export interface CsvTable extends LabelledTable {
   readonly file?: string;
   readonly delimiter: string;
+  readonly decimal: Decimal;
+  readonly warnings: readonly DataWarning[];
 }
 
 /**
@@ -29,19 +41,23 @@ export interface CsvTable extends LabelledTable {
  * category list, the target class indices. Column kinds are inferred unless given in
  * `columnTypes`; the target is the column named by `target`, else `label`, else the last
  * (`target: null` reads every column as a feature). Every problem is a DataError naming the
- * line, column and value.
+ * line, column and value; `table.warnings` says what may not be meant (a decimal comma was
+ * detected, a column of numbers became categories). `hint` names the options in messages.
  *
  *   const table = nn.data.parseCsv(await file.text(), { target: 'churned', file: file.name });
  */
-export function parseCsv(text: string, options: ParseCsvOptions = {}): CsvTable {
+export function parseCsv(text: string, options: ParseCsvOptions = {}, hint: HintWriter = libraryHint): CsvTable {
   const file = options.file;
   const where = file ?? 'The data';
   if (options.delimiter !== undefined) checkDelimiter(options.delimiter);
   if (isBlankCsv(text)) throw emptyCsvError(where, file);
   const delimiter = options.delimiter ?? sniffDelimiter(text);
+  const missing = new MissingValues(options.missingValues ?? DEFAULT_MISSING_VALUES);
+  const sniffed = options.decimal === undefined ? sniffDecimal(text.slice(0, SNIFF_LENGTH), delimiter, missing) : { decimal: options.decimal };
+  const decimal = sniffed.decimal;
   let builder: TableBuilder | undefined;
   const onRecord = (record: string[], line: number) => {
-    if (builder === undefined) builder = new TableBuilder(record, options, file, Math.max(0, countLines(text) - 1));
+    if (builder === undefined) builder = new TableBuilder(record, { ...options, decimal }, file, Math.max(0, countLines(text) - 1), hint);
     else builder.add(record, line);
   };
   try {
@@ -52,7 +68,9 @@ export function parseCsv(text: string, options: ParseCsvOptions = {}): CsvTable 
     throw error;
   }
   if (builder === undefined) throw emptyCsvError(where, file);
-  return { ...(file === undefined ? {} : { file }), delimiter, ...builder.finish() };
+  const table = builder.finish();
+  const note = decimalCommaNote(sniffed, hint);
+  return { ...(file === undefined ? {} : { file }), delimiter, decimal, ...table, warnings: [...(note ? [note] : []), ...(table.warnings ?? [])] };
 }
 
 /** Line feeds, plus a last line without one: sizes the columns once, as readCsv's count does. */

@@ -1,3 +1,5 @@
+import type { Decimal } from './table.js';
+
 /**
  * How nnkit reads one text cell: missing-value tokens, plain decimal numbers and boolean words.
  * Shared by the CSV reader (type inference) and the Preprocessor (raw rows at predict time), so a
@@ -49,6 +51,23 @@ export function parseNumber(text: string): number {
     if (second === 120 || second === 98 || second === 111) return NaN;
   }
   return Number(text);
+}
+
+/**
+ * Parses a number written with a decimal comma (`6,5`, `-0,25`, `,5`, `12`, `1e-3`), as
+ * spreadsheets write them in much of Europe, and returns NaN for anything else. A point is not
+ * accepted: in that convention it separates thousands (`1.234,5`), which nnkit does not read.
+ */
+export function parseCommaNumber(text: string): number {
+  const comma = text.indexOf(',');
+  if (comma < 0) return text.indexOf('.') < 0 ? parseNumber(text) : NaN;
+  if (text.indexOf('.') >= 0 || text.indexOf(',', comma + 1) >= 0) return NaN;
+  return parseNumber(`${text.slice(0, comma)}.${text.slice(comma + 1)}`);
+}
+
+/** The number parser of a decimal separator. */
+export function numberParser(decimal: Decimal = '.'): (text: string) => number {
+  return decimal === ',' ? parseCommaNumber : parseNumber;
 }
 
 function isDigit(code: number): boolean {

@@ -1,17 +1,22 @@
-import type { FeatureColumnConfig } from './preprocessor-config.js';
+import type { DataWarning } from './data-warning.js';
+import type { HintWriter } from './option-hint.js';
+import type { CategoryPolicy, FeatureColumnConfig } from './preprocessor-config.js';
 import type { Column } from './table.js';
 
 /** How missing categorical values are encoded (numeric ones always get the mean + an indicator). */
 export type CategoricalMissingPolicy = 'category' | 'most-frequent';
 
-export interface FitColumnOptions {
-  readonly maxCategories: number;
+export interface FitColumnOptions extends CategoryPolicy {
   readonly categoricalMissing: CategoricalMissingPolicy;
+  /** How messages name the settings (the library's options or the CLI's flags). */
+  readonly hint: HintWriter;
 }
 
 export interface FittedColumn {
   readonly config: FeatureColumnConfig;
-  readonly warnings: readonly string[];
+  readonly warnings: readonly DataWarning[];
+  /** Training categories rarer than minFrequency (they share `<other>`), most frequent first. */
+  readonly rare: readonly string[];
 }
 
 /**
@@ -22,7 +27,10 @@ export function fitColumn(column: Column, rows: ArrayLike<number> | undefined, o
   const count = rows === undefined ? (column.kind === 'categorical' ? column.codes.length : column.values.length) : rows.length;
   const rowAt = rows === undefined ? (i: number) => i : (i: number) => rows[i];
   const name = column.name;
-  const warnings: string[] = [];
+  const warnings: DataWarning[] = [];
+  const warn = (code: DataWarning['code'], severity: DataWarning['severity'], message: string) =>
+    warnings.push({ code, severity, column: name, message });
+  const noInformation = (why: string) => warn('data/no-information', 'warning', `Column ${JSON.stringify(name)} ${why}; it carries no information.`);
   if (column.kind === 'categorical') {
     const perCode = new Float64Array(column.categories.length);
     let missing = 0;
@@ -33,17 +41,29 @@ export function fitColumn(column: Column, rows: ArrayLike<number> | undefined, o
     }
     const seen = column.categories.map((category, code) => ({ category, count: perCode[code] })).filter((entry) => entry.count > 0);
     seen.sort((a, b) => b.count - a.count || (a.category < b.category ? -1 : a.category > b.category ? 1 : 0));
-    const categories = seen.slice(0, options.maxCategories).map((entry) => entry.category);
-    const other = seen.length > options.maxCategories;
-    if (other) {
-      const looksLikeId = seen.length >= 0.5 * (count - missing);
-      warnings.push(
-        `Column ${JSON.stringify(name)} has ${seen.length} distinct values in ${count} training rows` +
-          `${looksLikeId ? ' (it looks like an identifier: consider dropping it)' : ''}; the ${options.maxCategories} most ` +
-          `frequent get their own column and the rest share "${name}=<other>" (raise maxCategories to keep more).`,
+    // NOTE: as scikit-learn's OneHotEncoder(min_frequency, max_categories): a category seen in
+    // fewer than minFrequency training rows gets no column (one row cannot teach a weight, and a
+    // one-off value, say a 50 MB field, must not become a column name); of the others, the
+    // maxCategories most frequent do. Every other training category shares `<other>`.
+    const frequent = seen.filter((entry) => entry.count >= options.minFrequency);
+    const categories = frequent.slice(0, options.maxCategories).map((entry) => entry.category);
+    const other = seen.length > categories.length;
+    const looksLikeId = seen.length > options.maxCategories && seen.length >= 0.5 * (count - missing);
+    const ignore = `it looks like an identifier: consider ignoring it, ${options.hint({ option: 'columnTypes', column: name, type: 'ignore' })}`;
+    if (frequent.length > options.maxCategories || looksLikeId) {
+      const kept =
+        frequent.length > options.maxCategories
+          ? `the ${options.maxCategories} most frequent get their own column (${options.hint({ option: 'maxCategories', value: frequent.length })} ` +
+            `keeps all ${frequent.length} seen in at least ${options.minFrequency} rows)`
+          : `the ${categories.length} seen in at least ${options.minFrequency} rows get their own column`;
+      warn(
+        'data/many-categories',
+        'warning',
+        `Column ${JSON.stringify(name)} has ${seen.length} distinct values in ${count} training rows${looksLikeId ? ` (${ignore})` : ''}; ` +
+          `${kept} and the rest share "${name}=<other>".`,
       );
     }
-    if (missing === count) warnings.push(`Column ${JSON.stringify(name)} is missing in every training row; it carries no information.`);
+    if (missing === count) noInformation('is missing in every training row');
     const mostFrequent = options.categoricalMissing === 'most-frequent' && categories.length > 0;
     return {
       config: {
@@ -55,6 +75,7 @@ export function fitColumn(column: Column, rows: ArrayLike<number> | undefined, o
         fill: mostFrequent ? categories[0] : null,
       },
       warnings,
+      rare: seen.slice(frequent.length).map((entry) => entry.category),
     };
   }
   let sum = 0;
@@ -67,10 +88,10 @@ export function fitColumn(column: Column, rows: ArrayLike<number> | undefined, o
     }
   }
   const indicator = present < count;
-  if (present === 0) warnings.push(`Column ${JSON.stringify(name)} is missing in every training row; it carries no information.`);
+  if (present === 0) noInformation('is missing in every training row');
   const mean = present > 0 ? sum / present : 0;
   if (column.kind === 'boolean') {
-    return { config: { name, kind: 'boolean', fill: mean >= 0.5 ? 1 : 0, indicator }, warnings };
+    return { config: { name, kind: 'boolean', fill: mean >= 0.5 ? 1 : 0, indicator }, warnings, rare: [] };
   }
   let squares = 0;
   for (let i = 0; i < count; i++) {
@@ -78,7 +99,7 @@ export function fitColumn(column: Column, rows: ArrayLike<number> | undefined, o
     if (value === value) squares += (value - mean) * (value - mean);
   }
   const std = present > 0 ? Math.sqrt(squares / present) : 0;
-  if (present > 0 && std === 0) warnings.push(`Column ${JSON.stringify(name)} is constant in the training rows; it carries no information.`);
+  if (present > 0 && std === 0) noInformation('is constant in the training rows');
   // NOTE: a constant column keeps std 1, so it becomes all zeros instead of a division by zero.
-  return { config: { name, kind: 'numeric', mean, std: std > 0 ? std : 1, indicator }, warnings };
+  return { config: { name, kind: 'numeric', mean, std: std > 0 ? std : 1, indicator }, warnings, rare: [] };
 }

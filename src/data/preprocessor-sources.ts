@@ -1,7 +1,7 @@
 import { DataError, show } from '../errors.js';
-import { MissingValues, fitsFloat32, parseBoolean, parseNumber } from './parse-value.js';
-import type { CategoricalFeatureConfig, FeatureColumnConfig } from './preprocessor-config.js';
-import { listNames, type Column, type RawColumns } from './table.js';
+import { MissingValues, fitsFloat32, numberParser, parseBoolean } from './parse-value.js';
+import type { CategoricalFeatureConfig, FeatureColumnConfig, PreprocessorConfig } from './preprocessor-config.js';
+import { listNames, type Column, type Decimal, type RawColumns } from './table.js';
 
 /**
  * Reads one input column for the Preprocessor, from a table or from raw text, in the form its
@@ -25,13 +25,12 @@ export interface ColumnSources {
   warnings(): TransformWarning[];
 }
 
-/** For each configured column, its index among `names`; checks missing and extra columns. */
-export function matchColumns(
-  columns: readonly FeatureColumnConfig[],
-  names: readonly string[],
-  extra: ExtraColumns = 'error',
-  file?: string,
-): number[] {
+/**
+ * For each configured column, its index among `names`; checks missing and extra columns (the
+ * columns ignored in training are expected, not extra).
+ */
+export function matchColumns(config: PreprocessorConfig, names: readonly string[], extra: ExtraColumns = 'error', file?: string): number[] {
+  const columns = config.columns;
   const where = file ?? 'The data';
   const indexOf = columns.map((column) => names.indexOf(column.name));
   const absent = columns.filter((_, c) => indexOf[c] < 0).map((column) => column.name);
@@ -43,7 +42,7 @@ export function matchColumns(
       { file, column: absent[0] },
     );
   }
-  const known = new Set(columns.map((column) => column.name));
+  const known = new Set([...columns.map((column) => column.name), ...(config.ignoredColumns ?? [])]);
   const extras = names.filter((name) => !known.has(name));
   if (extras.length > 0 && extra === 'error') {
     throw new DataError(
@@ -80,7 +79,7 @@ class WarningTally {
       const target = this.config.kind === 'categorical' && this.config.other ? `"${column}=<other>"` : 'all zeros';
       out.push({
         column, kind: 'unseen-category', count: this.unseen, examples: [...this.examples],
-        message: `${this.unseen} value(s) of ${JSON.stringify(column)} were not seen in training (e.g. ${[...this.examples].map((e) => JSON.stringify(e)).join(', ')}); encoded as ${target}.`,
+        message: `${this.unseen} value(s) of ${JSON.stringify(column)} were not seen in training (e.g. ${[...this.examples].map((e) => show(e)).join(', ')}); encoded as ${target}.`,
       });
     }
     if (this.missing > 0) {
@@ -121,7 +120,8 @@ function categorySlots(config: CategoricalFeatureConfig): Slots {
   };
 }
 
-export function tableSources(config: FeatureColumnConfig, column: Column, rows: ArrayLike<number> | undefined): ColumnSources {
+/** Reads a table's column; `decimal` is the separator the table was read with. */
+export function tableSources(config: FeatureColumnConfig, column: Column, rows: ArrayLike<number> | undefined, decimal: Decimal = '.'): ColumnSources {
   const rowAt = rows === undefined ? (i: number) => i : (i: number) => rows[i];
   const tally = new WarningTally(config);
   const mismatch = (detail: string) =>
@@ -148,6 +148,7 @@ export function tableSources(config: FeatureColumnConfig, column: Column, rows: 
   }
   let values: ArrayLike<number>;
   if (column.kind === 'categorical') {
+    const parseNumber = numberParser(decimal);
     const parse = config.kind === 'numeric' ? (text: string) => Math.fround(parseNumber(text)) : (text: string) => (parseBoolean(text) < 0 ? NaN : parseBoolean(text));
     const decoded = column.categories.map(parse);
     const bad = decoded.findIndex((value) => !Number.isFinite(value));
@@ -171,7 +172,15 @@ export function tableSources(config: FeatureColumnConfig, column: Column, rows: 
   };
 }
 
-export function rawSources(config: FeatureColumnConfig, raw: RawColumns, index: number, missing: MissingValues): ColumnSources {
+/** Reads raw text cells with the training data's missing-value tokens and decimal separator. */
+export function rawSources(
+  config: FeatureColumnConfig,
+  raw: RawColumns,
+  index: number,
+  reading: { readonly missing: MissingValues; readonly decimal: Decimal },
+): ColumnSources {
+  const { missing, decimal } = reading;
+  const parseNumber = numberParser(decimal);
   const cells = raw.columns[index];
   if (config.kind === 'categorical') {
     const slots = categorySlots(config);
@@ -199,7 +208,7 @@ export function rawSources(config: FeatureColumnConfig, raw: RawColumns, index: 
       }
       const line = raw.lines?.[r];
       const where = `${raw.file ?? 'The data'}, ${line === undefined ? `row ${r}` : `line ${line}`}, column ${JSON.stringify(config.name)}`;
-      const expected = config.kind === 'boolean' ? 'true/false, yes/no or 1/0' : 'a number';
+      const expected = config.kind === 'boolean' ? 'true/false, yes/no or 1/0' : `a number written with a decimal ${decimal === ',' ? 'comma' : 'point'}`;
       throw new DataError(
         'data/bad-value',
         `${where}: ${show(text)} is not ${expected}, as the model was trained on. Fix the value or mark it missing ` +

@@ -1,12 +1,15 @@
 import { ConfigError, show } from '../errors.js';
 import { Tensor } from '../tensor/tensor.js';
+import type { DataWarning } from './data-warning.js';
+import { libraryHint, type HintWriter } from './option-hint.js';
 import { DEFAULT_MISSING_VALUES, MissingValues } from './parse-value.js';
 import { parsePreprocessorConfig, type FeatureColumnConfig, type PreprocessorConfig } from './preprocessor-config.js';
 import { fitColumn, type CategoricalMissingPolicy } from './preprocessor-fit.js';
 import {
   matchColumns, rawSources, tableSources, type ColumnSources, type ExtraColumns, type TransformWarning,
 } from './preprocessor-sources.js';
-import type { ColumnKind, RawColumns, Table } from './table.js';
+import { rareCategoriesNote } from './rare-categories-note.js';
+import type { ColumnType, RawColumns, Table } from './table.js';
 
 export type { TransformWarning } from './preprocessor-sources.js';
 
@@ -15,6 +18,11 @@ export interface PreprocessorFitOptions {
   readonly rows?: ArrayLike<number>;
   /** One-hot columns per categorical column at most (default 50); rarer values share <other>. */
   readonly maxCategories?: number;
+  /**
+   * Training rows a category needs for a one-hot column of its own (default 3, as
+   * scikit-learn's OneHotEncoder min_frequency); rarer ones share <other>. 1 keeps every one.
+   */
+  readonly minFrequency?: number;
   /** Missing categorical values: their own one-hot column ('category', default) or the mode. */
   readonly categoricalMissing?: CategoricalMissingPolicy;
 }
@@ -38,8 +46,11 @@ export interface Transformed {
  * - numeric: (value − mean) / std; a missing value gets the mean (so 0), and if the column had
  *   missing training values a `<name>_missing` 0/1 column follows;
  * - boolean: 0/1; missing gets the most frequent value, with the same indicator rule;
- * - categorical: one-hot over the training categories (most frequent first, at most
- *   maxCategories, the rest sharing `<name>=<other>`).
+ * - categorical: one-hot over the training categories seen in at least minFrequency rows (most
+ *   frequent first, at most maxCategories), the rest sharing `<name>=<other>`; the policy is
+ *   saved in the config (`categoryPolicy`), so a one-off value never becomes a column name.
+ * Columns the table ignored (columnTypes 'ignore') are remembered and dropped from new rows;
+ * raw numbers are read with the table's decimal separator.
  * Unseen categories at transform time: they go to `<name>=<other>` when the column has one, as
  * scikit-learn's OneHotEncoder(handle_unknown='infrequent_if_exist'); otherwise the row's one-hot
  * block is all zeros (handle_unknown='ignore'). Either way each is counted in `warnings`, never
@@ -52,20 +63,27 @@ export class Preprocessor {
   readonly config: PreprocessorConfig;
   /** One name per output feature, e.g. `age`, `age_missing`, `city=Paris`, `city=<other>`. */
   readonly featureNames: readonly string[];
-  /** What fitting noticed (identifier-like, constant or empty columns); empty after fromConfig. */
-  readonly fitWarnings: readonly string[];
+  /** What fitting noticed (identifier-like, constant or empty columns, rare categories); empty after fromConfig. */
+  readonly fitWarnings: readonly DataWarning[];
 
-  private constructor(config: PreprocessorConfig, fitWarnings: readonly string[] = []) {
+  private constructor(config: PreprocessorConfig, fitWarnings: readonly DataWarning[] = []) {
     this.config = config;
     this.featureNames = Object.freeze(config.columns.flatMap(featureNamesOf));
     this.fitWarnings = Object.freeze([...fitWarnings]);
   }
 
-  /** Fits on the training rows of `table` (every column of it is an input). */
-  static fit(table: Table, options: PreprocessorFitOptions = {}): Preprocessor {
-    const maxCategories = options.maxCategories ?? 50;
-    if (!Number.isInteger(maxCategories) || maxCategories < 1) {
+  /**
+   * Fits on the training rows of `table` (every column of it is an input). `hint` names the
+   * options in fitWarnings (the CLI passes one that writes its flags).
+   */
+  static fit(table: Table, options: PreprocessorFitOptions = {}, hint: HintWriter = libraryHint): Preprocessor {
+    const maxCategories = options.maxCategories ?? DEFAULT_MAX_CATEGORIES;
+    if (!Number.isSafeInteger(maxCategories) || maxCategories < 1) {
       throw new ConfigError('config/max-categories', `maxCategories must be a positive integer but is ${show(maxCategories)}; e.g. 50.`);
+    }
+    const minFrequency = options.minFrequency ?? DEFAULT_MIN_FREQUENCY;
+    if (!Number.isSafeInteger(minFrequency) || minFrequency < 1) {
+      throw new ConfigError('config/min-frequency', `minFrequency must be a positive integer but is ${show(minFrequency)}; e.g. 3, or 1 for no minimum.`);
     }
     const categoricalMissing = options.categoricalMissing ?? 'category';
     if (categoricalMissing !== 'category' && categoricalMissing !== 'most-frequent') {
@@ -77,19 +95,24 @@ export class Preprocessor {
     if (options.rows !== undefined && options.rows.length === 0) {
       throw new ConfigError('config/no-rows', 'Preprocessor.fit was given an empty list of training rows; pass at least one row.');
     }
-    const fitted = table.columns.map((column) => fitColumn(column, options.rows, { maxCategories, categoricalMissing }));
+    const categoryPolicy = { maxCategories, minFrequency };
+    const fitted = table.columns.map((column) => fitColumn(column, options.rows, { ...categoryPolicy, categoricalMissing, hint }));
     const config: PreprocessorConfig = {
       format: 'nnkit.preprocessor',
-      version: 1,
+      version: 2,
       missingValues: [...(table.missingValues ?? DEFAULT_MISSING_VALUES)],
+      decimal: table.decimal ?? '.',
+      ignoredColumns: [...(table.ignoredColumns ?? [])],
+      categoryPolicy,
       columns: fitted.map((column) => column.config),
     };
-    return new Preprocessor(config, fitted.flatMap((column) => column.warnings));
+    const rare = rareCategoriesNote(fitted.map((column, c) => ({ column: table.columns[c].name, rare: column.rare })), minFrequency, hint);
+    return new Preprocessor(config, [...fitted.flatMap((column) => column.warnings), ...(rare === undefined ? [] : [rare])]);
   }
 
-  /** Restores a preprocessor from `getConfig()` output, checking every field. */
-  static fromConfig(config: unknown): Preprocessor {
-    return new Preprocessor(parsePreprocessorConfig(config));
+  /** Restores a preprocessor from `getConfig()` output, checking every field (errors name it from `path`). */
+  static fromConfig(config: unknown, path?: string): Preprocessor {
+    return new Preprocessor(parsePreprocessorConfig(config, path));
   }
 
   /** Typed JSON that `fromConfig` turns back into an identical preprocessor. */
@@ -101,23 +124,24 @@ export class Preprocessor {
     return this.featureNames.length;
   }
 
-  /** The input columns and their kinds: pass as readCsv's columnTypes to read new files alike. */
-  columnTypes(): Record<string, ColumnKind> {
-    return Object.fromEntries(this.config.columns.map((column) => [column.name, column.kind]));
+  /** The input columns' kinds and the ignored columns: pass as readCsv's columnTypes to read new files alike. */
+  columnTypes(): Record<string, ColumnType> {
+    const ignored = (this.config.ignoredColumns ?? []).map((name) => [name, 'ignore'] as const);
+    return Object.fromEntries([...this.config.columns.map((column) => [column.name, column.kind] as const), ...ignored]);
   }
 
   /** Transforms columnar data (a readCsv table), optionally only the given rows. */
   transform(table: Table, options: TransformOptions & { readonly rows?: ArrayLike<number> } = {}): Transformed {
-    const indexOf = matchColumns(this.config.columns, table.columns.map((column) => column.name), options.extraColumns);
+    const indexOf = matchColumns(this.config, table.columns.map((column) => column.name), options.extraColumns);
     const rows = options.rows?.length ?? table.rows;
-    return this.encode(rows, (c) => tableSources(this.config.columns[c], table.columns[indexOf[c]], options.rows));
+    return this.encode(rows, (c) => tableSources(this.config.columns[c], table.columns[indexOf[c]], options.rows, table.decimal));
   }
 
   /** Transforms raw text cells (a readCsvBatches batch, or rawColumnsFromRows) as in training. */
   transformRaw(raw: RawColumns, options: TransformOptions = {}): Transformed {
-    const indexOf = matchColumns(this.config.columns, raw.names, options.extraColumns, raw.file);
-    const missing = new MissingValues(this.config.missingValues);
-    return this.encode(raw.rows, (c) => rawSources(this.config.columns[c], raw, indexOf[c], missing));
+    const indexOf = matchColumns(this.config, raw.names, options.extraColumns, raw.file);
+    const reading = { missing: new MissingValues(this.config.missingValues), decimal: this.config.decimal ?? '.' };
+    return this.encode(raw.rows, (c) => rawSources(this.config.columns[c], raw, indexOf[c], reading));
   }
 
   private encode(rows: number, sourceOf: (c: number) => ColumnSources): Transformed {
@@ -152,6 +176,11 @@ export class Preprocessor {
     return { x: new Tensor(x, [rows, width]), featureNames: this.featureNames, warnings };
   }
 }
+
+/** Default of PreprocessorFitOptions.maxCategories. */
+export const DEFAULT_MAX_CATEGORIES = 50;
+/** Default of PreprocessorFitOptions.minFrequency: a category seen once or twice shares <other>. */
+export const DEFAULT_MIN_FREQUENCY = 3;
 
 function featureNamesOf(column: FeatureColumnConfig): string[] {
   if (column.kind !== 'categorical') return column.indicator ? [column.name, `${column.name}_missing`] : [column.name];

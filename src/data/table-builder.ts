@@ -1,7 +1,10 @@
 import { ConfigError, DataError, show } from '../errors.js';
 import { ColumnBuilder } from './column-builder.js';
+import { numericLookingWarning } from './numeric-looking.js';
+import { libraryHint, type HintWriter } from './option-hint.js';
 import { DEFAULT_MISSING_VALUES, MissingValues } from './parse-value.js';
-import { COLUMN_KINDS, listNames, type ColumnKind, type Table } from './table.js';
+import { COLUMN_TYPES, listNames, type ColumnType, type Decimal, type Table } from './table.js';
+import type { DataWarning } from './data-warning.js';
 import { TargetBuilder, type TargetColumn } from './target-builder.js';
 
 export interface TableOptions {
@@ -14,8 +17,13 @@ export interface TableOptions {
   readonly positive?: string;
   /** Tokens read as missing values, case-insensitively. Default: '', NA, NaN, ?, null. */
   readonly missingValues?: readonly string[];
-  /** Forces the kind of some columns instead of inferring it, e.g. { zip: 'categorical' }. */
-  readonly columnTypes?: Readonly<Record<string, ColumnKind>>;
+  /**
+   * Forces the kind of some columns instead of inferring it, e.g. { zip: 'categorical' };
+   * 'ignore' reads past a column (an identifier, a free-text note): it is no feature.
+   */
+  readonly columnTypes?: Readonly<Record<string, ColumnType>>;
+  /** The decimal separator of numbers: '.' (`6.5`, the default) or ',' (`6,5`). */
+  readonly decimal?: Decimal;
 }
 
 export interface LabelledTable {
@@ -24,6 +32,8 @@ export interface LabelledTable {
   /** Every column except the target, in header order. */
   readonly features: Table;
   readonly target?: TargetColumn;
+  /** What reading noticed that may not be what was meant (see DataWarning). */
+  readonly warnings?: readonly DataWarning[];
 }
 
 /**
@@ -35,44 +45,64 @@ export class TableBuilder {
   readonly header: readonly string[];
   private readonly file: string | undefined;
   private readonly missing: MissingValues;
-  private readonly columns: (ColumnBuilder | TargetBuilder)[];
+  private readonly columns: (ColumnBuilder | TargetBuilder | undefined)[];
+  private readonly types: Readonly<Record<string, ColumnType>>;
+  private readonly decimal: Decimal;
+  private readonly hint: HintWriter;
   private readonly targetIndex: number;
   private readonly positive: string | undefined;
   private rows = 0;
 
   /**
    * `file` names the source in errors; `expectedRows`, when known (the CSV reader counts lines
-   * first), sizes every column once so that finishing copies nothing.
+   * first), sizes every column once so that finishing copies nothing; `hint` names the settings
+   * in messages (the CLI passes one that writes its flags).
    */
-  constructor(header: readonly string[], options: TableOptions = {}, file?: string, expectedRows?: number) {
+  constructor(header: readonly string[], options: TableOptions = {}, file?: string, expectedRows?: number, hint: HintWriter = libraryHint) {
     this.file = file;
+    this.hint = hint;
     this.header = checkHeader(header, file);
     this.missing = new MissingValues(options.missingValues ?? DEFAULT_MISSING_VALUES);
     this.positive = options.positive;
     this.targetIndex = this.findTarget(options.target);
     const types = options.columnTypes ?? {};
+    this.types = types;
+    this.decimal = options.decimal ?? '.';
+    if (this.decimal !== '.' && this.decimal !== ',') {
+      throw new ConfigError('config/decimal', `decimal must be "." or "," but is ${show(this.decimal)}; e.g. "," for numbers written 6,5.`);
+    }
     for (const [name, kind] of Object.entries(types)) {
       if (!this.header.includes(name)) {
         // NOTE: a DataError, not a ConfigError: columnTypes usually comes from a trained model's
         // preprocessor, and then the file is what lacks the column.
         throw new DataError(
           'data/missing-column',
-          `${file ?? 'The data'} has no column ${JSON.stringify(name)}, which columnTypes names (a model's input columns ` +
-            `are passed this way); its columns are ${listNames(this.header)}. Add the column or fix the name.`,
+          `${file ?? 'The data'} has no column ${JSON.stringify(name)}, which ${hint({ option: 'columnTypes', column: name, type: kind })} ` +
+            `names (a model's input columns are passed this way too); its columns are ${listNames(this.header)}. Add the column or fix the name.`,
           { file, line: 1, column: name },
         );
       }
-      if (!COLUMN_KINDS.includes(kind)) {
+      if (!COLUMN_TYPES.includes(kind)) {
         throw new ConfigError(
           'config/column-type',
-          `columnTypes[${JSON.stringify(name)}] is ${show(kind)}; use one of ${listNames(COLUMN_KINDS)}.`,
+          `columnTypes[${JSON.stringify(name)}] is ${show(kind)}; use one of ${listNames(COLUMN_TYPES)}.`,
         );
       }
     }
-    const source = { file, missing: this.missing, expectedRows };
-    this.columns = this.header.map((name, index) =>
-      index === this.targetIndex ? new TargetBuilder(name, this.missing, file, expectedRows) : new ColumnBuilder(name, source, types[name]),
-    );
+    const target = this.targetIndex >= 0 ? this.header[this.targetIndex] : undefined;
+    if (target !== undefined && types[target] !== undefined) {
+      throw new ConfigError(
+        'config/column-type',
+        `${hint({ option: 'columnTypes', column: target, type: types[target] })} names the target column; the target is read ` +
+          'as class labels. Leave it out, or choose another target.',
+      );
+    }
+    const source = { file, missing: this.missing, expectedRows, decimal: this.decimal, hint };
+    this.columns = this.header.map((name, index) => {
+      if (index === this.targetIndex) return new TargetBuilder(name, this.missing, file, expectedRows);
+      const type = types[name];
+      return type === 'ignore' ? undefined : new ColumnBuilder(name, source, type);
+    });
   }
 
   /** Adds one record; `line` is its line number in the file (the header is line 1). */
@@ -89,11 +119,11 @@ export class TableBuilder {
         { file: this.file, line, row: this.rows },
       );
     }
-    for (let c = 0; c < record.length; c++) this.columns[c].add(record[c], line);
+    for (let c = 0; c < record.length; c++) this.columns[c]?.add(record[c], line);
     this.rows++;
   }
 
-  finish(): LabelledTable {
+  finish(): LabelledTable & { readonly warnings: readonly DataWarning[] } {
     if (this.rows === 0) {
       throw new DataError(
         'data/no-rows',
@@ -102,12 +132,22 @@ export class TableBuilder {
       );
     }
     const target = this.targetIndex >= 0 ? (this.columns[this.targetIndex] as TargetBuilder).finish(this.positive) : undefined;
-    const columns = this.columns.filter((_, index) => index !== this.targetIndex).map((column) => (column as ColumnBuilder).finish());
+    const columns = this.columns
+      .filter((column, index) => column !== undefined && index !== this.targetIndex)
+      .map((column) => (column as ColumnBuilder).finish());
+    const warnings: DataWarning[] = [];
+    for (const column of columns) {
+      if (column.kind !== 'categorical' || this.types[column.name] !== undefined) continue;
+      const warning = numericLookingWarning(column, this.decimal, this.hint);
+      if (warning !== undefined) warnings.push(warning);
+    }
+    const ignoredColumns = this.header.filter((name) => this.types[name] === 'ignore');
     return {
       header: this.header,
       rows: this.rows,
-      features: { rows: this.rows, columns, missingValues: this.missing.tokens },
+      features: { rows: this.rows, columns, missingValues: this.missing.tokens, decimal: this.decimal, ignoredColumns },
       target,
+      warnings,
     };
   }
 

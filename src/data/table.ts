@@ -8,6 +8,14 @@ export type ColumnKind = 'numeric' | 'categorical' | 'boolean';
 
 export const COLUMN_KINDS: readonly ColumnKind[] = ['numeric', 'categorical', 'boolean'];
 
+/** What a reader may be told a column is: a kind, or 'ignore' (read past, never a feature). */
+export type ColumnType = ColumnKind | 'ignore';
+
+export const COLUMN_TYPES: readonly ColumnType[] = [...COLUMN_KINDS, 'ignore'];
+
+/** The decimal separator of numbers in the text: `6.5` or `6,5`. */
+export type Decimal = '.' | ',';
+
 export interface NumericColumn {
   readonly name: string;
   readonly kind: 'numeric';
@@ -44,6 +52,10 @@ export interface Table {
   readonly columns: readonly Column[];
   /** The tokens that were read as missing values (kept so predict reads raw rows the same way). */
   readonly missingValues?: readonly string[];
+  /** The decimal separator numbers were read with (kept for the same reason). Default '.'. */
+  readonly decimal?: Decimal;
+  /** Columns of the source that were ignored as asked (columnTypes 'ignore'), in source order. */
+  readonly ignoredColumns?: readonly string[];
 }
 
 /**

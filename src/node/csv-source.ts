@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import * as csvParseStream from 'csv-parse/stream';
 import type { Info, InfoRecord } from 'csv-parse/stream';
 import { ConfigError, DataError, NnkitError, show } from '../errors.js';
+import { SNIFF_LENGTH } from '../data/sniff-decimal.js';
 import { sniffDelimiter } from '../data/sniff-delimiter.js';
 
 /**
@@ -14,6 +15,8 @@ import { sniffDelimiter } from '../data/sniff-delimiter.js';
 export interface CsvSource {
   readonly file: string;
   readonly delimiter: string;
+  /** The file's first 64 KiB as text (cut anywhere), for sniffing its conventions. */
+  readonly start: string;
   /**
    * Parses the file, calling `onRecord(record, line)` synchronously inside the parser for each
    * record (`line` is its first line; the header is line 1), and yields whatever `onRecord`
@@ -23,8 +26,7 @@ export interface CsvSource {
   records(onRecord: (record: string[], line: number) => unknown): AsyncGenerator<unknown>;
 }
 
-
-const SNIFF_BYTES = 65536;
+const SNIFF_BYTES = SNIFF_LENGTH;
 
 /** Checks the file can be read, settles the delimiter (given or sniffed) and loads the parser. */
 export async function openCsv(file: string, delimiter?: string): Promise<CsvSource> {
@@ -44,7 +46,7 @@ export async function openCsv(file: string, delimiter?: string): Promise<CsvSour
   }
   if (start.replace(/^\ufeff/, '').trim() === '') throw emptyFile(file);
   const chosen = delimiter ?? sniffDelimiter(start);
-  return { file, delimiter: chosen, records: (onRecord) => parseFile(file, chosen, onRecord) };
+  return { file, delimiter: chosen, start, records: (onRecord) => parseFile(file, chosen, onRecord) };
 }
 
 async function* parseFile(
