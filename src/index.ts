@@ -57,6 +57,8 @@ export type { ClassWeight } from './model/class-weight.js';
 export { importModel, type ImportFormat, type ImportOptions } from './interop/import-model.js';
 export { exportModel, exportFormats, registerExportFormat, type ExportFormatEntry } from './interop/export-model.js';
 export type { ExportedModel } from './interop/exported-model.js';
+export { exportOnnx } from './interop/onnx/export-onnx.js';
+export { setHdf5Writer, type Hdf5Writer, type Hdf5Plan } from './interop/hdf5-writer.js';
 
 // The model doctor: findings on model.diagnostics and history.diagnostics, errors thrown as
 // DiagnosticError, codes silenced with compile({ silence }) (docs/diagnostics.md).

@@ -1,6 +1,7 @@
 import { ConfigError, show } from '../errors.js';
 import type { Model } from '../model/model.js';
 import type { ExportedModel } from './exported-model.js';
+import { exportKeras } from './export-keras.js';
 import { exportTfjs } from './export-tfjs.js';
 
 /** One format a model can be exported to: how its files are laid out, and the writer. */
@@ -14,9 +15,10 @@ export interface ExportFormatEntry {
 /** The export formats by name; a format is one entry (see exportFormat for adding one). */
 const formats = new Map<string, ExportFormatEntry>([
   ['tfjs', { description: 'TensorFlow.js layers model (model.json + weights shard), loads with tf.loadLayersModel', layout: 'folder', write: exportTfjs }],
+  ['keras', { description: 'Keras 3 .keras file (needs an HDF5 writer: the Node entry has one)', layout: 'file', write: exportKeras }],
 ]);
 
-/** Adds or replaces an export format (the Node entry adds `keras`, whose HDF5 writer is Node's). */
+/** Adds or replaces an export format. */
 export function registerExportFormat(name: string, entry: ExportFormatEntry): void {
   formats.set(name, entry);
 }

@@ -40,6 +40,6 @@ function variableNames(className: string, config: Readonly<Record<string, unknow
 }
 
 /** Keras' `to_snake_case`: BatchNormalization → batch_normalization. */
-function snakeCase(name: string): string {
+export function snakeCase(name: string): string {
   return name.replace(/(.)([A-Z][a-z]+)/g, '$1_$2').replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 }
