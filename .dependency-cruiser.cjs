@@ -4,6 +4,7 @@
 const floors = [
   ['cli'],
   ['node'],
+  ['interop'],
   ['classifier'],
   ['model'],
   ['doctor'],
