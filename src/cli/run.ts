@@ -4,6 +4,8 @@ import { NnkitError } from '../errors.js';
 import '../node/setup.js';
 import { writeLines, type CliIo } from './cli-io.js';
 import { evaluateCommand } from './evaluate-command.js';
+import { exportCommand } from './export-command.js';
+import { importCommand } from './import-command.js';
 import { EXIT_INTERRUPTED, Interrupted } from './interrupted.js';
 import { packageVersion } from './package-root.js';
 import { USAGE_ERROR } from './parse-command-line.js';
@@ -24,6 +26,8 @@ const COMMANDS: Readonly<Record<string, (argv: readonly string[], io: CliIo) => 
   evaluate: evaluateCommand,
   predict: predictCommand,
   summary: summaryCommand,
+  import: importCommand,
+  export: exportCommand,
 };
 
 export const MAIN_HELP = `Usage: nnkit <command> [options]
@@ -35,6 +39,8 @@ Commands
   evaluate --model <folder> <data.csv>     the same results on new labelled rows
   predict --model <folder> <data.csv>      probabilities and classes for raw rows, streamed
   summary --model <folder>                 architecture, preprocessing, threshold, training
+  import <model.keras|.h5|model.json> --out <folder>   a Keras or TF.js model as an nnkit model
+  export --model <folder> --format <f> --out <path>    the model as TF.js, Keras (.keras), ...
 
 Every command takes --help and --json. Exit codes: 0 success, 1 a problem with the data, the
 model or a file, 2 a mistyped command.
@@ -60,7 +66,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
     const command = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
     if (command === undefined) {
-      const message = `unknown command ${JSON.stringify(name)}; the commands are train, evaluate, predict and summary (nnkit --help).`;
+      const message = `unknown command ${JSON.stringify(name)}; the commands are ${Object.keys(COMMANDS).join(', ')} (nnkit --help).`;
       await writeError(io.stderr, '', json, { code: USAGE_ERROR, message });
       return EXIT_USAGE;
     }

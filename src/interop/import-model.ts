@@ -60,12 +60,13 @@ export async function importModel(source: Uint8Array | ReadonlyMap<string, Uint8
     const json = parseJson(bytes, file) as { modelTopology?: Record<string, unknown>; weightsManifest?: TfjsWeightGroup[] };
     const modelTopology = json.modelTopology ?? missing(file, 'modelTopology');
     topology = modelTopology.model_config ?? modelTopology;
-    const tfjsVersion = modelTopology.keras_version;
-    version = typeof tfjsVersion === 'string' && tfjsVersion.startsWith('tfjs') ? '2' : tfjsVersion;
+    version = modelTopology.keras_version;
     const shard = (path: string): Uint8Array => files.get(path.replace(/^\.\//, '')) ?? files.get(path) ?? missing(file, `the weights shard "${path}" named by its weightsManifest`);
     weights = () => tfjsWeights(json.weightsManifest ?? missing(file, 'weightsManifest'), shard, file);
   }
-  const graph = readKerasTopology(topology, kerasDialect(version, topology), file);
+  // NOTE: files saved by TF.js itself speak Keras 2 ("keras_version": "tfjs-layers 1.2.2").
+  const dialect = typeof version === 'string' && version.startsWith('tfjs') ? 'keras2' : kerasDialect(version, topology);
+  const graph = readKerasTopology(topology, dialect, file);
   const model = buildImportedModel(graph, weights(graph), file);
   model.metadata = { importedFrom: { format, file, ...(typeof version === 'string' ? { kerasVersion: version } : {}) } };
   return model;

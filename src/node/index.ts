@@ -17,3 +17,4 @@ export { CsvLogger, type CsvLoggerArgs } from './csv-logger.js';
 export { fileStorage } from './file-storage.js';
 export { lockFolder, type ReleaseLock } from './folder-lock.js';
 export { writeFileAtomic } from './atomic-write.js';
+export { readImportFiles } from './read-import-files.js';

@@ -6,6 +6,8 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const SHARED_INTEROP = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/interop');
+/** The licensed files copied into the project (test/fixtures/interop/README.md). */
+export const LOCAL_INTEROP = resolve(dirname(fileURLToPath(import.meta.url)), '../fixtures/interop');
 
 /** Why the shared folder cannot be used (undefined when it can); throws under CI. */
 export function sharedInteropMissing(): string | undefined {
@@ -20,8 +22,8 @@ export interface ExpectedFixture {
   readonly reference_float64: number[][];
 }
 
-export function expectedOutputs(): Record<string, ExpectedFixture> {
-  return JSON.parse(readFileSync(join(SHARED_INTEROP, 'expected_outputs.json'), 'utf8')).fixtures;
+export function expectedOutputs(root = SHARED_INTEROP): Record<string, ExpectedFixture> {
+  return JSON.parse(readFileSync(join(root, 'expected_outputs.json'), 'utf8')).fixtures;
 }
 
 /**
