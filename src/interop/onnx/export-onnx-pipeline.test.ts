@@ -2,11 +2,14 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { before, describe, test } from 'node:test';
 import * as ort from 'onnxruntime-node';
-import type { Classifier } from '../../classifier/classifier.js';
+import { Classifier } from '../../classifier/classifier.js';
 import { trainClassifier } from '../../classifier/train-classifier.js';
 import { parseCsv } from '../../data/parse-csv.js';
 import { MissingValues, parseBoolean, parseNumber } from '../../data/parse-value.js';
 import { rawColumnsFromRows, type RawColumns } from '../../data/table.js';
+import { layers } from '../../layers/registry.js';
+import { losses } from '../../losses/get-loss.js';
+import { sequential } from '../../model/sequential.js';
 import { Random } from '../../random/random.js';
 import { exportOnnx } from './export-onnx.js';
 
@@ -89,5 +92,15 @@ describe('exportOnnx of a classifier, run by ONNX Runtime on raw rows', () => {
     const plan = clf.preprocessor.config.columns.find((c) => c.name === 'plan');
     assert.ok(plan?.kind === 'categorical' && plan.other && plan.missingSlot, 'plan has <other> and <missing>');
     t.diagnostic(`max |ONNX Runtime − predict| = ${await compare(clf, randomRows(text, 400))}`);
+  });
+
+  test('a model compiled on logits gives probabilities through sigmoid, as predictProbabilities', async () => {
+    const trained = await trainClassifier(parseCsv(text, { target: 'churned' }), { epochs: 2, hidden: [4], seed: 8, verbose: 0 });
+    const model = sequential([layers.dense({ units: 1, inputShape: [trained.preprocessor.numFeatures] })]);
+    model.compile({ optimizer: 'adam', loss: losses.binaryCrossentropy({ fromLogits: true }) });
+    model.threshold = 0.4;
+    const clf = new Classifier({ model, pipeline: trained.pipeline });
+    assert.equal(model.loss?.fromLogits, true, 'compiled on logits');
+    await compare(clf, randomRows(text, 200));
   });
 });
