@@ -108,6 +108,8 @@ export { balancedClassWeight } from './classifier/balanced-class-weight.js';
 // The pipeline `nnkit train` runs, as one object: preprocessing fitted on training rows, the model,
 // the tuned threshold; it takes raw rows and saves to bytes (or a folder in Node).
 export { trainClassifier } from './classifier/train-classifier.js';
+export { crossValidate, type CrossValidateOptions, type CrossValidation, type CvFold } from './classifier/cross-validate.js';
+export type { FoldMetrics, MeanSd } from './classifier/cv-metrics.js';
 export { loadClassifier } from './classifier/load-classifier.js';
 export { Classifier, type ClassifierPredictOptions, type ClassifierPrediction } from './classifier/classifier.js';
 export { CLASSIFIER_DEFAULTS, type TrainClassifierOptions } from './classifier/classifier-options.js';

@@ -13,7 +13,7 @@ import { CLASSIFIER_DEFAULTS, classifierSettings, type TrainClassifierOptions } 
 import { classifierWarnings } from './classifier-warnings.js';
 import { evaluateClassifier } from './evaluate-classifier.js';
 import { mlpClassifier } from './mlp-classifier.js';
-import { splitRows } from './split-rows.js';
+import { splitRows, type RowSplit } from './split-rows.js';
 import { chooseThreshold, thresholdSetting, type ChosenThreshold } from './threshold-choice.js';
 import { trainingPipeline } from './training-pipeline.js';
 import type { TrainingTable } from './training-plan.js';
@@ -29,13 +29,15 @@ export type OptionName = (option: keyof TrainClassifierOptions) => string;
  * reading and preprocessing settings as `hint` writes them). Split the
  * table stratified and seeded into train / validation / test rows; fit the Preprocessor on the
  * training rows only; train the MLP with early stopping on val_loss (best weights restored); tune
- * the threshold on the validation rows (two classes); evaluate once on the test rows.
+ * the threshold on the validation rows (two classes); evaluate once on the test rows. `rows`,
+ * when given, is the split to use (row indices into the table).
  */
 export async function fitClassifier(
   table: TrainingTable,
   options: TrainClassifierOptions,
   option: OptionName,
   hint: HintWriter = libraryHint,
+  rows?: RowSplit,
 ): Promise<Classifier> {
   const settings = classifierSettings(options);
   const target = table.target;
@@ -53,7 +55,8 @@ export async function fitClassifier(
         `(${listNames(classNames)}), which are predicted by the most probable class; leave ${option('threshold')} out.`,
     );
   }
-  const split = splitRows(target, settings, table.file, option);
+  // NOTE: cross-validation passes each fold's rows in; trainClassifier splits them itself.
+  const split = rows ?? splitRows(target, settings, table.file, option);
   const { maxCategories, minFrequency } = settings;
   const preprocessor = Preprocessor.fit(table.features, { rows: split.train, maxCategories, minFrequency }, hint);
   const dataWarnings: DataWarning[] = [...(table.warnings ?? []), ...preprocessor.fitWarnings];
