@@ -53,6 +53,9 @@ export const diagnosticCatalog = {
   'accuracy-paradox': entry('warning', 'data', true, 'class imbalance judged by accuracy alone'),
   'validation-split-sorted': entry('warning', 'data', true, 'a validation split unlike the training rows'),
   'data-leakage': entry('warning', 'data', true, 'validation or test rows that also appear in training'),
+  'target-leakage': entry('warning', 'data', true, 'a column that alone separates the classes almost perfectly'),
+  'identifier-column': entry('warning', 'data', true, 'a column that looks like a row identifier'),
+  'too-few-rows': entry('warning', 'data', true, 'too few rows of a class to learn or to measure from'),
   // during training
   'loss-not-finite': entry('warning', 'value', false, 'the loss became NaN or infinite'),
   'loss-exploding': entry('warning', 'value', true, 'the loss exploded'),

@@ -1,6 +1,7 @@
 import type { JsonReader } from '../utils/json-reader.js';
 import { checkSilenceList, raise, type Diagnostic, type DiagnosticCode, type DiagnosticStage } from './diagnostic.js';
 import { parseFeatureStats, type FeatureStats } from './feature-stats.js';
+import type { InputColumns } from './input-columns.js';
 import type { RowHashes } from './row-hashes.js';
 
 /** Warnings kept per model; the oldest predict / evaluate ones go first beyond this. */
@@ -23,6 +24,11 @@ export class Doctor {
   private readonly printed = new Set<string>();
   featureStats: FeatureStats | undefined;
   trainingRows: RowHashes | undefined;
+  /**
+   * The columns the next fit's x was made from (a pipeline sets it just before fit; fit reads it
+   * once and forgets it). Without it fit's column checks read each input feature as a column.
+   */
+  inputColumns: InputColumns | undefined;
 
   /** The codes `compile({ silence })` switched off. */
   get silence(): readonly DiagnosticCode[] {

@@ -4,9 +4,11 @@ import type { Verbosity } from '../callbacks/progress-logger.js';
 import { trainingDataDiagnostics } from '../doctor/check-training-data.js';
 import type { Diagnostic } from '../doctor/diagnostic.js';
 import type { Doctor } from '../doctor/doctor.js';
+import { inputColumnDiagnostics } from '../doctor/check-input-columns.js';
 import { matchingNames } from '../doctor/feature-names.js';
 import { computeFeatureStats } from '../doctor/feature-stats.js';
-import { labelClasses } from '../doctor/label-classes.js';
+import { scanInputColumns, tensorInputColumns } from '../doctor/input-columns.js';
+import { labelClasses, type LabelClasses } from '../doctor/label-classes.js';
 import { RowHashes } from '../doctor/row-hashes.js';
 import type { Tensor } from '../tensor/tensor.js';
 import type { ModelPort } from './model-port.js';
@@ -45,6 +47,8 @@ export function diagnoseFit(
   doctor.featureStats = stats;
   doctor.trainingRows = trainingRows;
   const graph = port.graph;
+  const names = matchingNames(port.featureNames, x.cols);
+  const classes = labelClasses(trainer.loss, setup.train.y);
   doctor.reportAll(setup.labelWarnings);
   doctor.reportAll(trainingDataDiagnostics({
     train: setup.train,
@@ -56,12 +60,13 @@ export function diagnoseFit(
     normalizesInput: graph.nodes.some((n) => n.inputSlots.includes(0) && n.layer.className === 'BatchNormalization'),
     stats,
     trainingRows,
-    names: matchingNames(port.featureNames, x.cols),
+    names,
   }));
+  doctor.reportAll(columnDiagnostics(doctor, x, names, classes));
   const print = setup.verbose !== 0;
   if (print) doctor.print(doctor.diagnostics.filter((d) => d.stage === 'compile' || d.stage === 'fit'));
   return new TrainingMonitor(port.model, trainer, {
-    classes: labelClasses(trainer.loss, setup.train.y),
+    classes,
     earlyStopping: setup.callbacks.some((c) => c instanceof EarlyStopping),
     report: (diagnostic) => {
       const kept = doctor.report(diagnostic);
@@ -69,6 +74,21 @@ export function diagnoseFit(
       return kept;
     },
   });
+}
+
+/**
+ * The column checks (identifiers, target leakage) over the columns a pipeline described for this
+ * x (read once, then forgotten), or else over x's own features.
+ */
+function columnDiagnostics(
+  doctor: Doctor, x: Tensor, names: readonly string[] | undefined, classes: LabelClasses | undefined,
+): Diagnostic[] {
+  const described = doctor.inputColumns;
+  doctor.inputColumns = undefined;
+  const input = described !== undefined && described.rows.length === x.rows ? described : tensorInputColumns(x, names);
+  const labels = classes?.classes ?? new Int32Array(x.rows);
+  const count = classes?.counts.length ?? 1;
+  return inputColumnDiagnostics(scanInputColumns(input, labels, count), input, count);
 }
 
 /** The warnings that belong on a fit's History: the compile's, the data's and the training's. */

@@ -1,0 +1,170 @@
+import { PairCounter, type Separation } from './class-separation.js';
+import { radixSort } from './radix-sort.js';
+
+/** What one pass over a column's training rows tells the leakage and identifier checks. */
+export interface ColumnScan {
+  /** The column alone against the labels; undefined when no two classes have enough rows. */
+  readonly separation: Separation | undefined;
+  /** Training rows scanned, and those where the column is missing. */
+  readonly rows: number;
+  readonly missing: number;
+  /** Distinct present values (categories for a categorical column). */
+  readonly distinct: number;
+  /** Numeric columns: every present value is a whole number. */
+  readonly integers: boolean;
+  /** Numeric columns: the present values rise (or fall) strictly with the row number. */
+  readonly monotone: boolean;
+}
+
+/** The training rows: `rows[i]` is training row i's position in the columns, `classes[i]` its class. */
+export interface ScannedRows {
+  readonly rows: Int32Array;
+  readonly classes: Int32Array;
+  readonly classCount: number;
+  /** Training row indices ordered by position (file order). */
+  readonly byPosition: Int32Array;
+}
+
+const float = new Float32Array(1);
+const bits = new Uint32Array(float.buffer);
+
+/** An unsigned 32-bit key ordered as the float32 values are; NaN (missing) is 0, below all. */
+function sortKey(value: number): number {
+  if (value !== value) return 0;
+  float[0] = value === 0 ? 0 : value;
+  const b = bits[0];
+  return (b & 0x80000000 ? ~b : b | 0x80000000) >>> 0;
+}
+
+/** Where a numeric column's values sit: position p at values[offset + p · stride]. */
+export interface NumericValues {
+  readonly values: ArrayLike<number>;
+  readonly offset?: number;
+  readonly stride?: number;
+}
+
+/**
+ * Scans a numeric column (NaN missing) over the training rows: sorts the rows by value once
+ * (radix sort of order-preserving 32-bit keys, the class carried along), then walks the runs of
+ * equal values, counting for every pair of classes the pairs in order (PairCounter).
+ * NOTE: missing values form one run below every value, so a column that is missing exactly for
+ * one class separates it too (a cancellation date that only churned customers have).
+ */
+export function scanNumeric(column: NumericValues, data: ScannedRows): ColumnScan {
+  const { rows, classes, classCount: k } = data;
+  const { values, offset = 0, stride = 1 } = column;
+  const n = rows.length;
+  const keys = new Uint32Array(n);
+  const payload = new Int32Array(n);
+  let integers = true;
+  for (let i = 0; i < n; i++) {
+    const value = values[offset + rows[i] * stride];
+    if (integers && value === value && !Number.isInteger(value)) integers = false;
+    keys[i] = sortKey(value);
+    payload[i] = classes[i];
+  }
+  const sorted = radixSort(keys, payload, new Uint32Array(n), new Int32Array(n));
+  const counter = new PairCounter(k);
+  const count = new Float64Array(k);
+  const present: number[] = [];
+  let missing = 0;
+  let distinct = 0;
+  for (let start = 0; start < n;) {
+    const key = sorted.keys[start];
+    let end = start + 1;
+    while (end < n && sorted.keys[end] === key) end++;
+    if (key === 0) missing = end - start;
+    else distinct++;
+    if (end === start + 1) counter.addOne(sorted.payload[start]);
+    else {
+      for (let r = start; r < end; r++) {
+        const c = sorted.payload[r];
+        if (count[c] === 0) present.push(c);
+        count[c]++;
+      }
+      counter.add(count, present);
+      for (const c of present) count[c] = 0;
+      present.length = 0;
+    }
+    start = end;
+  }
+  return { separation: counter.separation(), rows: n, missing, distinct, integers, monotone: isMonotone(column, data) };
+}
+
+/** Whether the present values rise strictly, or fall strictly, in the rows' file order. */
+function isMonotone({ values, offset = 0, stride = 1 }: NumericValues, data: ScannedRows): boolean {
+  let rising = true;
+  let falling = true;
+  let previous = Number.NaN;
+  for (let j = 0; j < data.byPosition.length && (rising || falling); j++) {
+    const value = values[offset + data.rows[data.byPosition[j]] * stride];
+    if (value !== value) continue;
+    if (previous === previous) {
+      if (!(value > previous)) rising = false;
+      if (!(value < previous)) falling = false;
+    }
+    previous = value;
+  }
+  return rising || falling;
+}
+
+/**
+ * Categories with fewer training rows than this share one group when the categorical column is
+ * scored: a category seen twice is "pure" by chance, and an identifier-like column of unique
+ * values would otherwise look like a perfect predictor.
+ */
+export const MIN_CATEGORY_ROWS = 5;
+
+/**
+ * Scans a categorical column (codes, −1 missing): each category (missing being one more) is
+ * scored, for each pair of classes, by its share of the first class, and the pair's AUC is
+ * read off the categories in that order, the best any ordering of the categories can do.
+ */
+export function scanCategorical(codes: Int32Array, levels: number, data: ScannedRows): ColumnScan {
+  const { rows, classes, classCount: k } = data;
+  // counts[(level + 1) · k + class]; level −1 (missing) first
+  const counts = new Float64Array((levels + 1) * k);
+  for (let i = 0; i < rows.length; i++) counts[(codes[rows[i]] + 1) * k + classes[i]]++;
+  const groups: Float64Array[] = [];
+  const rare = new Float64Array(k);
+  let distinct = 0;
+  for (let level = 0; level <= levels; level++) {
+    const row = counts.subarray(level * k, (level + 1) * k);
+    const total = row.reduce((a, b) => a + b, 0);
+    if (total === 0) continue;
+    if (level > 0) distinct++;
+    if (total < MIN_CATEGORY_ROWS) row.forEach((c, j) => (rare[j] += c));
+    else groups.push(row);
+  }
+  if (rare.some((c) => c > 0)) groups.push(rare);
+  const missing = counts.subarray(0, k).reduce((a, b) => a + b, 0);
+  return { separation: categoricalSeparation(groups, k), rows: rows.length, missing, distinct, integers: false, monotone: false };
+}
+
+/** The worst pair's separation when each pair of classes orders the groups by its own share. */
+function categoricalSeparation(groups: readonly Float64Array[], k: number): Separation | undefined {
+  let worst: Separation | undefined;
+  for (let a = 0; a < k; a++) {
+    for (let b = a + 1; b < k; b++) {
+      const pair = groups
+        .map((g) => ({ a: g[a], b: g[b], share: g[a] / (g[a] + g[b]) }))
+        .filter((g) => g.a + g.b > 0)
+        .sort((x, y) => x.share - y.share);
+      const counter = new PairCounter(2);
+      const count = new Float64Array(2);
+      for (let i = 0; i < pair.length;) {
+        count.fill(0);
+        let j = i;
+        for (; j < pair.length && pair[j].share === pair[i].share; j++) {
+          count[0] += pair[j].a;
+          count[1] += pair[j].b;
+        }
+        counter.add(count, [0, 1]);
+        i = j;
+      }
+      const found = counter.separation();
+      if (found !== undefined && (worst === undefined || found.value < worst.value)) worst = { value: found.value, classes: [a, b] };
+    }
+  }
+  return worst;
+}
