@@ -78,22 +78,29 @@ export function overfitting(
 export interface EpochPredictions {
   readonly top: number;
   readonly share: number;
+  /** Training rows of the other classes the model predicted as their own class. */
+  readonly othersFound: number;
   readonly stuck: boolean;
 }
 
 /**
- * Reads one epoch's count of predicted rows per class against the labels' class counts: stuck
- * when nearly every row goes to one class that is not nearly every label.
+ * Reads one epoch's count of predicted rows per class (and of rows predicted as their own class,
+ * `found`) against the labels' class counts: stuck when nearly every row goes to one class and
+ * either that class is not nearly every label, or the model found none of the other rows.
+ * NOTE: on imbalanced labels (a majority over 95%) a working model too predicts the majority for
+ * 99% of the rows, so share alone cannot tell; finding none of the rare rows can (recall 0).
  */
 export function epochPredictions(
-  predicted: readonly number[], labelCounts: readonly number[],
+  predicted: readonly number[], labelCounts: readonly number[], found: readonly number[],
 ): EpochPredictions {
   const total = predicted.reduce((a, b) => a + b, 0);
   const { shares, present } = classShares(labelCounts);
   let top = 0;
   for (let c = 1; c < predicted.length; c++) if (predicted[c] > predicted[top]) top = c;
   const share = total === 0 ? 0 : predicted[top] / total;
-  return { top, share, stuck: present >= 2 && share >= STUCK_SHARE && (shares[top] ?? 0) <= 0.95 };
+  const othersFound = found.reduce((sum, n, c) => (c === top ? sum : sum + n), 0);
+  const oneSided = (shares[top] ?? 0) <= 0.95 || othersFound === 0;
+  return { top, share, othersFound, stuck: present >= 2 && share >= STUCK_SHARE && oneSided };
 }
 
 /**
@@ -101,7 +108,7 @@ export function epochPredictions(
  * `share` of the rows (STUCK_EPOCHS at least); `logs` are the last epoch's, for its accuracy.
  */
 export function stuckOneClass(
-  last: { readonly top: number; readonly share: number; readonly epochs: number },
+  last: { readonly top: number; readonly share: number; readonly othersFound: number; readonly epochs: number },
   labelCounts: readonly number[], logs: Readonly<Record<string, number>>,
 ): Diagnostic | undefined {
   if (last.epochs < STUCK_EPOCHS) return undefined;
@@ -111,14 +118,22 @@ export function stuckOneClass(
     : ` Its ${accuracyKey} (${format(logs[accuracyKey])}) sits at the majority baseline ` +
       `(${format(shares[majority])}).`;
   const c = last.top;
+  const others = labelCounts.reduce((sum, n, k) => (k === c ? sum : sum + n), 0);
+  const rare = (shares[c] ?? 0) > 0.95;
+  const missed = last.othersFound === 0
+    ? ` It found none of the ${others} rows of the other class${labelCounts.length > 2 ? 'es' : ''} (recall 0).`
+    : '';
   return diagnose('stuck-one-class', 'training', {
     what: `For the last ${last.epochs} epochs the model predicted class ${c} for ` +
       `${(100 * last.share).toFixed(1)}% of the training rows, while ` +
-      `${(100 * (shares[c] ?? 0)).toFixed(1)}% of the labels are class ${c}.${accuracy}`,
+      `${(100 * (shares[c] ?? 0)).toFixed(1)}% of the labels are class ${c}.${missed}${accuracy}`,
     why: 'A model that outputs one class has learned the class balance, not the features: it ' +
-      'finds none of the other rows, and its accuracy only reflects how common that class is.',
-    fix: 'Standardize the features, check that the labels line up with the rows, try a higher ' +
-      'learning rate or more epochs, and for rare classes pass classWeight (e.g. { 0: 1, 1: 5 ' +
-      '}) to fit.',
-  }, { class: c, predictedShare: last.share, labelShare: shares[c] ?? 0, epochs: last.epochs });
+      'finds none of the other rows, and its accuracy only reflects how common that class is' +
+      (rare ? ', which on labels this imbalanced looks excellent.' : '.'),
+    fix: 'Pass classWeight to fit so the rare class counts as much as the common one (balanced ' +
+      'weights, e.g. { 0: 1, 1: 5 } for one positive in six), standardize the features, check ' +
+      'that the labels line up with the rows, and try a higher learning rate or more epochs.',
+  }, {
+    class: c, predictedShare: last.share, labelShare: shares[c] ?? 0, othersFound: last.othersFound, epochs: last.epochs,
+  });
 }

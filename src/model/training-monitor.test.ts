@@ -61,6 +61,34 @@ test('a model stuck predicting the majority class is flagged with its accuracy a
   assert.match(warning.fix, /classWeight/);
 });
 
+test('a model that never finds the 2% positives is flagged whatever metrics are compiled', async () => {
+  nn.setSeed(4);
+  // The issue's case: no usable signal, 2% positives, precision / recall / AUC compiled; recall
+  // ends at 0 while 98% of the predictions are right.
+  const x = uniform(1000, 4);
+  const y = x.map(() => (random.uniform() < 0.02 ? 1 : 0));
+  const model = nn.sequential([nn.layers.dense({ units: 1, activation: 'sigmoid', inputShape: [4] })]);
+  model.compile({ optimizer: nn.optimizers.adam({ learningRate: 0.05 }), loss: 'binary_crossentropy', metrics: ['accuracy', 'precision', 'recall', 'auc'] });
+  const history = await model.fit(x, y, { epochs: 10, verbose: 0 });
+  assert.deepEqual(history.history.recall.slice(-2), [0, 0]);
+  const [warning] = history.diagnostics.filter((d) => d.code === 'stuck-one-class');
+  assert.ok(warning, `no stuck-one-class among ${history.diagnostics.map((d) => d.code)}`);
+  assert.match(warning.message, /of the labels are class 0\. It found none of the \d+ rows of the other class \(recall 0\)\./);
+  assert.match(warning.message, /on labels this imbalanced looks excellent/);
+  assert.match(warning.fix, /^Pass classWeight/);
+});
+
+test('an imbalanced model that finds some rare rows is not stuck', async () => {
+  nn.setSeed(5);
+  const x = uniform(1000, 2);
+  const y = x.map((row) => (row[0] > 0.96 ? 1 : 0));
+  const model = nn.sequential([nn.layers.dense({ units: 1, activation: 'sigmoid', inputShape: [2] })]);
+  model.compile({ optimizer: nn.optimizers.adam({ learningRate: 0.1 }), loss: 'binary_crossentropy', metrics: ['recall'] });
+  const history = await model.fit(x, y, { epochs: 30, classWeight: { 0: 1, 1: 25 }, verbose: 0 });
+  assert.ok(history.history.recall.at(-1)! > 0.3, `recall ${history.history.recall.at(-1)}`);
+  assert.deepEqual(history.diagnostics.filter((d) => d.code === 'stuck-one-class'), []);
+});
+
 function overfitData() {
   const make = (n: number) => uniform(n, 10);
   const label = (row: number[]) => (row[0] + 0.8 * (random.uniform() - 0.5) > 0 ? 1 : 0);

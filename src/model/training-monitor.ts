@@ -44,7 +44,9 @@ export class TrainingMonitor implements Callback {
   private readonly valLosses: number[] = [];
   private overfitReported = false;
   private predicted: number[] = [];
-  private stuck = { top: 0, share: 0, epochs: 0 };
+  /** Per class: this epoch's training rows predicted as their own class. */
+  private found: number[] = [];
+  private stuck = { top: 0, share: 0, othersFound: 0, epochs: 0 };
   private lastLogs: Logs = {};
 
   constructor(model: MonitoredModel, trainer: Trainer, options: MonitorOptions) {
@@ -77,23 +79,33 @@ export class TrainingMonitor implements Callback {
   }
 
   onEpochBegin(): void {
-    this.predicted = new Array<number>(Math.max(2, this.options.classes?.counts.length ?? 2)).fill(0);
+    const classes = Math.max(2, this.options.classes?.counts.length ?? 2);
+    this.predicted = new Array<number>(classes).fill(0);
+    this.found = new Array<number>(classes).fill(0);
   }
 
-  /** yPred (rows, cols): counts the predicted class of each row (threshold or argmax). */
-  private tally(yPred: Tensor, _y: Tensor): void {
+  /**
+   * yPred (rows, cols), y its labels: counts the predicted class of each row (threshold or
+   * argmax), and the rows predicted as their own class.
+   */
+  private tally(yPred: Tensor, y: Tensor): void {
     const { data, rows, cols } = yPred;
+    const count = (i: number, predicted: number) => {
+      if (predicted >= this.predicted.length) return;
+      this.predicted[predicted]++;
+      if (actualClass(y, i) === predicted) this.found[predicted]++;
+    };
     if (cols === 1) {
       const t = this.trainer.threshold;
       // NOTE: with fromLogits the output is a logit; compare it with the threshold's logit.
       const cut = this.trainer.loss.fromLogits ? Math.log(t / (1 - t)) : t;
-      for (let i = 0; i < rows; i++) this.predicted[data[i] > cut ? 1 : 0]++;
+      for (let i = 0; i < rows; i++) count(i, data[i] > cut ? 1 : 0);
       return;
     }
     for (let i = 0; i < rows; i++) {
       let best = 0;
       for (let j = 1; j < cols; j++) if (data[i * cols + j] > data[i * cols + best]) best = j;
-      if (best < this.predicted.length) this.predicted[best]++;
+      count(i, best);
     }
   }
 
@@ -147,9 +159,9 @@ export class TrainingMonitor implements Callback {
   private checkStuck(): void {
     const classes = this.options.classes;
     if (!classes) return;
-    const { top, share, stuck } = epochPredictions(this.predicted, classes.counts);
+    const { top, share, othersFound, stuck } = epochPredictions(this.predicted, classes.counts, this.found);
     const epochs = stuck && top === this.stuck.top ? this.stuck.epochs + 1 : stuck ? 1 : 0;
-    this.stuck = { top, share, epochs };
+    this.stuck = { top, share, othersFound, epochs };
   }
 
   onTrainEnd(): void {
@@ -159,4 +171,13 @@ export class TrainingMonitor implements Callback {
     const found = stuckOneClass(this.stuck, classes.counts, this.lastLogs);
     if (found) this.options.report(found);
   }
+}
+
+/** Row i's class in labels y: a 0/1 (or −1/1) column, a class index, or a one-hot row. */
+function actualClass(y: Tensor, i: number): number {
+  const { data, cols } = y;
+  if (cols === 1) return data[i] === 1 ? 1 : data[i] <= 0 ? 0 : data[i];
+  let best = 0;
+  for (let j = 1; j < cols; j++) if (data[i * cols + j] > data[i * cols + best]) best = j;
+  return best;
 }
