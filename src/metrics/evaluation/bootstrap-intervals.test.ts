@@ -33,6 +33,7 @@ describe('bootstrapIntervals', () => {
     assert.ok(result.auc);
     assert.ok(Math.abs(result.auc.estimate - rocAucScore(yTrue, yScore).value) < 1e-12);
     for (const interval of [result.auc, result.f1, result.precision, result.recall, result.accuracy]) {
+      assert.ok(interval);
       assert.ok(interval.lower <= interval.estimate && interval.estimate <= interval.upper, JSON.stringify(interval));
       assert.ok(interval.upper - interval.lower < 0.25);
       assert.equal(interval.resamplesUsed, 300);
@@ -49,9 +50,24 @@ describe('bootstrapIntervals', () => {
   });
 
   it('leaves out, and counts, resamples where a statistic is undefined', () => {
-    const result = bootstrapIntervals([1, 0, 0, 0, 0], [0.9, 0.1, 0.2, 0.3, 0.4], { resamples: 300 });
-    assert.ok(result.auc && result.auc.resamplesUsed < 300);
+    // Resamples without either positive row leave ROC AUC undefined (about one in ten).
+    const result = bootstrapIntervals([1, 1, 0, 0, 0, 0, 0, 0], [0.9, 0.3, 0.1, 0.2, 0.4, 0.5, 0.35, 0.25], { resamples: 300 });
+    assert.ok(result.auc && result.auc.resamplesUsed < 300 && result.auc.resamplesUsed > 150);
     assert.ok(result.warnings.some((w) => w.code === 'resamples-dropped' && w.metric === 'auc'));
+  });
+
+  it('leaves an interval undefined (null), not a point, when the resamples are degenerate', () => {
+    // Six rows classified without error: every resample scores 1, which says nothing about new rows.
+    const result = bootstrapIntervals([1, 1, 0, 0, 1, 0], [0.9, 0.8, 0.1, 0.2, 0.7, 0.3], { resamples: 200 });
+    assert.equal(result.accuracy, null);
+    assert.equal(result.precision, null);
+    assert.equal(result.auc, null);
+    assert.ok(result.warnings.some((w) => w.code === 'interval-undefined' && w.metric === 'accuracy' && /1\.0000 in every resample/.test(w.message)));
+    assert.ok(!result.warnings.some((w) => w.code === 'auc-undefined'), 'both classes are there');
+    // One positive row among five: recall is defined only when it is drawn (two resamples in three).
+    const rare = bootstrapIntervals([1, 0, 0, 0, 0], [0.9, 0.1, 0.2, 0.3, 0.4], { resamples: 300, threshold: 0.95 });
+    assert.ok(rare.accuracy && rare.accuracy.lower < rare.accuracy.upper);
+    assert.equal(rare.recall, null, 'recall 0 in every resample that defines it');
   });
 
   it('rejects a confidence outside (0, 1)', () => {

@@ -19,12 +19,17 @@ export interface BootstrapIntervals {
   readonly resamples: number;
   readonly seed: number;
   readonly threshold: number;
-  /** Null when yTrue holds one class (ROC AUC undefined). */
+  /**
+   * Null when the interval is undefined: ROC AUC on one class; any statistic defined in fewer
+   * than half of the resamples, or whose resamples are degenerate (the percentile bounds
+   * coincide, as for a precision of 1 with no false positive to resample), so that it would
+   * print as a point, [1.0000, 1.0000], claiming a certainty the rows do not give.
+   */
   readonly auc: Interval | null;
-  readonly f1: Interval;
-  readonly precision: Interval;
-  readonly recall: Interval;
-  readonly accuracy: Interval;
+  readonly f1: Interval | null;
+  readonly precision: Interval | null;
+  readonly recall: Interval | null;
+  readonly accuracy: Interval | null;
   readonly warnings: readonly MetricWarning[];
 }
 
@@ -133,7 +138,7 @@ export function bootstrapIntervals(yTrue: Numbers, yScore: Numbers, options: Boo
 
   const warnings: MetricWarning[] = [];
   const alpha = (1 - confidence) / 2;
-  const interval = (name: Statistic): Interval => {
+  const interval = (name: Statistic): Interval | null => {
     const sorted = samples[name].sort((a, b) => a - b);
     const dropped = resamples - sorted.length;
     if (dropped > 0) {
@@ -145,11 +150,25 @@ export function bootstrapIntervals(yTrue: Numbers, yScore: Numbers, options: Boo
       const code = name === 'precision' ? 'precision-undefined' : name === 'recall' ? 'recall-undefined' : 'fscore-undefined';
       warnings.push(warning(name, code, `${name} is undefined on the data as given (0/0); its estimate is set to 0.`));
     }
-    if (sorted.length === 0) return { estimate, lower: estimate, upper: estimate, resamplesUsed: 0 };
-    return { estimate, lower: percentile(sorted, alpha), upper: percentile(sorted, 1 - alpha), resamplesUsed: sorted.length };
+    if (sorted.length < resamples / 2) {
+      warnings.push(warning(name, 'interval-undefined', `${name} was defined in only ${sorted.length} of ${resamples} resamples: its interval is undefined.`));
+      return null;
+    }
+    const lower = percentile(sorted, alpha);
+    const upper = percentile(sorted, 1 - alpha);
+    if (lower === upper) {
+      warnings.push(warning(
+        name, 'interval-undefined',
+        `${name} was ${lower.toFixed(4)} in ${lower === sorted[0] && upper === sorted[sorted.length - 1] ? 'every' : 'nearly every'} resample: ` +
+          'resampling these rows cannot show its uncertainty (too few rows, or no error to resample), so its interval is undefined.',
+      ));
+      return null;
+    }
+    return { estimate, lower, upper, resamplesUsed: sorted.length };
   };
-  const auc = Number.isNaN(full.auc) ? null : interval('auc');
-  if (auc === null) warnings.push(warning('auc', 'auc-undefined', 'yTrue holds one class, so ROC AUC is undefined: no interval.'));
+  const oneClass = Number.isNaN(full.auc);
+  if (oneClass) warnings.push(warning('auc', 'auc-undefined', 'yTrue holds one class, so ROC AUC is undefined: no interval.'));
+  const auc = oneClass ? null : interval('auc');
   return {
     confidence,
     resamples,

@@ -21,6 +21,8 @@ export type MetricWarningCode =
   | 'auc-undefined'
   /** A bootstrap statistic was undefined in some resamples, which were left out. */
   | 'resamples-dropped'
+  /** A bootstrap interval is undefined: too few resamples defined it, or they were degenerate. */
+  | 'interval-undefined'
   /** A threshold objective's constraint could not be met; the closest point was returned. */
   | 'constraint-unmet'
   /** A calibration bin, or the whole input, holds no weight. */
