@@ -56,7 +56,22 @@ export function cvSplits(table: TrainingTable, options: CvFoldOptions): { method
     });
     return { train: Int32Array.from(train, (i) => fold.train[i]), validation: Int32Array.from(validation, (i) => fold.train[i]), test: fold.test };
   });
+  splits.forEach((split, j) => requireEveryClass(table, split.train, j, method));
   return { method, splits };
+}
+
+/** A fold whose training rows lack a class cannot learn it: an error naming the fold. */
+function requireEveryClass(table: TrainingTable, rows: Int32Array, fold: number, method: CvMethod): void {
+  const target = table.target!;
+  const seen = new Set(Array.from(rows, (row) => target.labels[row]));
+  const absent = target.classes.filter((_, k) => !seen.has(k));
+  if (absent.length === 0) return;
+  throw new DataError(
+    'data/split-missing-class',
+    `${table.file ?? 'The data'}: the ${rows.length} training rows of ${method} fold ${fold + 1} hold no row of class ${absent.map((name) => JSON.stringify(name)).join(', ')}; ` +
+      (method === 'time' ? 'time-ordered folds train on the earliest rows only: use fewer folds, or rows whose classes mix over time.' : 'use fewer folds or more rows of that class.'),
+    { file: table.file, column: target.name },
+  );
 }
 
 /** A column's value per row (numbers, or category names); a missing value is an error. */

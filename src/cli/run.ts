@@ -3,6 +3,7 @@ import { NnkitError } from '../errors.js';
 // kernels' worker threads, as `import 'nnkit'` does in any Node program.
 import '../node/setup.js';
 import { writeLines, type CliIo } from './cli-io.js';
+import { cvCommand } from './cv-command.js';
 import { evaluateCommand } from './evaluate-command.js';
 import { exportCommand } from './export-command.js';
 import { importCommand } from './import-command.js';
@@ -28,6 +29,7 @@ const COMMANDS: Readonly<Record<string, (argv: readonly string[], io: CliIo) => 
   summary: summaryCommand,
   import: importCommand,
   export: exportCommand,
+  cv: cvCommand,
 };
 
 export const MAIN_HELP = `Usage: nnkit <command> [options]
@@ -39,6 +41,7 @@ Commands
   evaluate --model <folder> <data.csv>     the same results on new labelled rows
   predict --model <folder> <data.csv>      probabilities and classes for raw rows, streamed
   summary --model <folder>                 architecture, preprocessing, threshold, training
+  cv [data.csv] --folds 5                  cross-validate the training pipeline (nothing saved)
   import <model.keras|.h5|model.json> --out <folder>   a Keras or TF.js model as an nnkit model
   export --model <folder> --format <f> --out <path>    the model as TF.js, Keras (.keras), ...
 
