@@ -22,6 +22,13 @@ test('wilsonInterval of 0 out of n reaches from 0 to z² / (n + z²)', () => {
   close(upper, (Z_95 * Z_95) / (5 + Z_95 * Z_95));
 });
 
+test('wilsonInterval is exactly 0 below a fraction of 0 and exactly 1 above a fraction of 1, whatever n', () => {
+  for (let n = 1; n <= 200; n++) {
+    assert.equal(wilsonInterval(0, n).lower, 0, `0 of ${n}`);
+    assert.equal(wilsonInterval(1, n).upper, 1, `${n} of ${n}`);
+  }
+});
+
 test('wilsonInterval narrows as n grows and always holds the observed fraction', () => {
   const widths = [10, 100, 1000].map((n) => {
     const { lower, upper } = wilsonInterval(0.3, n);

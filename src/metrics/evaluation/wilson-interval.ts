@@ -12,6 +12,7 @@ export function wilsonInterval(fraction: number, n: number, z = Z_95): { lower: 
   const z2n = (z * z) / n;
   const center = (fraction + z2n / 2) / (1 + z2n);
   const halfWidth = (z / (1 + z2n)) * Math.sqrt((fraction * (1 - fraction)) / n + z2n / (4 * n));
-  // NOTE: clamped because rounding can put a bound a hair outside [0, 1] at fraction 0 or 1.
-  return { lower: Math.max(0, center - halfWidth), upper: Math.min(1, center + halfWidth) };
+  // NOTE: the interval always holds the fraction (and so 0 at fraction 0, 1 at fraction 1), but
+  // rounding can leave a bound a hair on the wrong side, e.g. a lower bound of 7e-18 for 0 of 23.
+  return { lower: Math.max(0, Math.min(fraction, center - halfWidth)), upper: Math.min(1, Math.max(fraction, center + halfWidth)) };
 }
