@@ -3,23 +3,25 @@ import { describe, test } from 'node:test';
 import { binaryReportFixture, multiclassReportFixture } from '../../test/browser/report-fixture.js';
 import { renderReport } from './render-report.js';
 
-/** The inline SVG of the figure `chart-<id>`, or undefined when the page has no such chart. */
+/** The inline SVG(s) of the figure `chart-<id>`, or undefined when the page has no such chart. */
 function figure(html: string, id: string): string | undefined {
   const match = new RegExp(`<figure[^>]* id="chart-${id}">([\\s\\S]*?)</figure>`).exec(html);
   return match?.[1];
 }
 
 const BINARY_CHARTS = ['learning-curves', 'confusion', 'roc', 'pr', 'threshold', 'reliability', 'scores'];
+/** The fixture's history has loss and accuracy: one learning-curve chart each. */
+const LEARNING_PANELS = 2;
 
 describe('renderReport', () => {
   test('draws every chart of a binary report as inline SVG', async () => {
     const html = await renderReport(binaryReportFixture());
     for (const id of BINARY_CHARTS) {
       const svg = figure(html, id);
-      assert.ok(svg !== undefined && svg.startsWith('<svg '), `chart ${id} is missing or not an inline <svg>`);
+      assert.ok(svg !== undefined && /^(<div class="panels">)?<svg /.test(svg), `chart ${id} is missing or not an inline <svg>`);
       assert.match(svg, /<\/svg>/);
     }
-    assert.equal(html.match(/<svg /g)?.length, BINARY_CHARTS.length);
+    assert.equal(html.match(/<svg /g)?.length, BINARY_CHARTS.length - 1 + LEARNING_PANELS);
   });
 
   test('references no external resource: no URL, script, link, image or font', async () => {

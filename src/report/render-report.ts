@@ -71,8 +71,9 @@ export async function renderReport(data: ReportData): Promise<string> {
 
 function figureHtml(chart: RenderedChart | undefined): string {
   if (chart === undefined) return '';
+  const svgs = chart.svgs.length === 1 ? chart.svgs[0] : `<div class="panels">${chart.svgs.join('')}</div>`;
   return (
     `<figure class="card chart${chart.wide ? ' wide' : ''}" id="chart-${chart.id}">` +
-    `${chart.svg}<figcaption>${escapeHtml(chart.caption)}</figcaption></figure>`
+    `${svgs}<figcaption>${escapeHtml(chart.caption)}</figcaption></figure>`
   );
 }

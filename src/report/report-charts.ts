@@ -1,11 +1,12 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ReportData } from './report-data.js';
 import { confusionMatrixSpec } from './charts/confusion-matrix.js';
-import { learningCurvesSpec } from './charts/learning-curves.js';
+import { learningCurvesSpecs } from './charts/learning-curves.js';
 import { operatingPoint } from './charts/operating-point.js';
 import { prCurveSpec } from './charts/pr-curve.js';
 import { reliabilitySpec } from './charts/reliability.js';
 import { rocCurveSpec } from './charts/roc-curve.js';
+import { scoreAxis } from './charts/score-axis.js';
 import { scoreDistributionSpec } from './charts/score-distribution.js';
 import { thresholdSweepSpec } from './charts/threshold-sweep.js';
 import { formatCount } from './format-number.js';
@@ -15,7 +16,8 @@ import { renderChart } from './render-chart.js';
 export interface RenderedChart {
   /** Unique in the page: `learning-curves`, `roc`, `pr`, `confusion`, `threshold`, `reliability`, `scores`. */
   readonly id: string;
-  readonly svg: string;
+  /** One SVG, or one per panel (learning curves), which the page lays out side by side or stacked. */
+  readonly svgs: readonly string[];
   readonly caption: string;
   /** Spans the whole page width. */
   readonly wide: boolean;
@@ -24,7 +26,7 @@ export interface RenderedChart {
 interface ChartPlan {
   readonly id: string;
   readonly label: string;
-  readonly spec: TopLevelSpec;
+  readonly specs: readonly TopLevelSpec[];
   readonly caption: string;
   readonly wide?: boolean;
 }
@@ -33,11 +35,18 @@ interface ChartPlan {
 export async function renderReportCharts(data: ReportData): Promise<RenderedChart[]> {
   const plans: ChartPlan[] = [];
   const point = data.task === 'binary' ? operatingPoint(data.confusion) : undefined;
+  // NOTE: the score histogram and the threshold chart share one axis, zoomed to where the scores
+  // are and holding the decision threshold, so a threshold reads the same on both.
+  const threshold = data.thresholdSweep?.chosen ?? data.confusion.threshold;
+  const axis = scoreAxis(
+    data.scores?.scores.flatMap((scores) => Array.from(scores)) ?? data.thresholdSweep?.thresholds ?? [],
+    threshold === undefined ? [] : [threshold],
+  );
   if (data.training !== undefined) {
     plans.push({
       id: 'learning-curves',
       label: 'Learning curves: training and validation metrics per epoch',
-      spec: learningCurvesSpec(data.training),
+      specs: learningCurvesSpecs(data.training),
       caption: trainingCaption(data.training),
       wide: true,
     });
@@ -45,14 +54,14 @@ export async function renderReportCharts(data: ReportData): Promise<RenderedChar
   plans.push({
     id: 'confusion',
     label: 'Confusion matrix heatmap',
-    spec: confusionMatrixSpec(data.confusion),
+    specs: [confusionMatrixSpec(data.confusion)],
     caption: 'Rows are actual classes, columns predicted; each cell shows its count and its share of the row.',
   });
   if (data.roc !== undefined) {
     plans.push({
       id: 'roc',
       label: 'ROC curve',
-      spec: rocCurveSpec(data.roc, point),
+      specs: [rocCurveSpec(data.roc, point)],
       caption: 'Each point is a threshold; the dashed diagonal is guessing. The red point is the model\u2019s threshold.',
     });
   }
@@ -60,7 +69,7 @@ export async function renderReportCharts(data: ReportData): Promise<RenderedChar
     plans.push({
       id: 'pr',
       label: 'Precision-recall curve',
-      spec: prCurveSpec(data.pr, point),
+      specs: [prCurveSpec(data.pr, point)],
       caption: 'The dashed line is the prevalence: the precision of a model with no skill.',
     });
   }
@@ -68,7 +77,7 @@ export async function renderReportCharts(data: ReportData): Promise<RenderedChar
     plans.push({
       id: 'threshold',
       label: 'Precision, recall and F1 against the decision threshold',
-      spec: thresholdSweepSpec(data.thresholdSweep),
+      specs: [thresholdSweepSpec(data.thresholdSweep, axis)],
       caption: 'A row is predicted positive when its score is above the threshold.',
     });
   }
@@ -76,25 +85,35 @@ export async function renderReportCharts(data: ReportData): Promise<RenderedChar
     plans.push({
       id: 'reliability',
       label: 'Reliability (calibration) plot',
-      spec: reliabilitySpec(data.reliability, data.task),
-      caption: 'Points on the diagonal mean the predicted probabilities can be read as frequencies.',
+      specs: [reliabilitySpec(data.reliability, data.task)],
+      caption:
+        'Rows binned by predicted probability: each point is a bin\u2019s mean prediction against the fraction ' +
+        (data.task === 'binary' ? 'that was positive' : 'predicted correctly') +
+        ', with its row count and 95% interval. Points on the diagonal, or whose interval crosses it, ' +
+        'mean the probabilities can be read as frequencies.',
     });
   }
   if (data.scores !== undefined) {
     plans.push({
       id: 'scores',
       label: 'Score distribution per actual class',
-      spec: scoreDistributionSpec(data.scores, data.task),
+      specs: [scoreDistributionSpec(data.scores, data.task, axis, data.task === 'binary' ? threshold : undefined)],
       caption:
-        'Bar heights count rows; well-separated histograms mean the model ranks the classes apart.' +
+        'Each bar is the share of its class\u2019s rows (a rare class is drawn as tall as a common one); ' +
+        'well-separated histograms mean the model ranks the classes apart.' +
         (data.task === 'multiclass' ? ' Each panel has its own vertical scale.' : ''),
     });
   }
   const rendered: RenderedChart[] = [];
   // NOTE: one at a time, as renderChart requires (Vega's id counters are process-wide).
   for (const plan of plans) {
-    const svg = await renderChart(plan.spec, plan.id, plan.label);
-    rendered.push({ id: plan.id, svg, caption: plan.caption, wide: plan.wide ?? false });
+    const svgs: string[] = [];
+    for (const [index, spec] of plan.specs.entries()) {
+      const single = plan.specs.length === 1;
+      const label = single ? plan.label : `${plan.label} (${index + 1} of ${plan.specs.length})`;
+      svgs.push(await renderChart(spec, single ? plan.id : `${plan.id}-${index + 1}`, label));
+    }
+    rendered.push({ id: plan.id, svgs, caption: plan.caption, wide: plan.wide ?? false });
   }
   return rendered;
 }

@@ -124,14 +124,18 @@ export interface ThresholdSweep {
 }
 
 /**
- * Binned reliability curve. Binary: mean predicted positive probability against the fraction of
- * positive rows per bin. Multi-class: mean top-class confidence against the fraction predicted
- * correctly. Bins with count 0 are skipped (their other values are ignored).
+ * Binned reliability curve (the library's reliabilityCurve, one entry per bin). Binary: mean
+ * predicted positive probability against the fraction of positive rows per bin. Multi-class: mean
+ * top-class confidence against the fraction predicted correctly. Bins with count 0 are skipped
+ * (their other values are ignored).
  */
 export interface ReliabilityCurve {
   readonly meanPredicted: readonly number[];
   readonly fractionPositive: readonly number[];
   readonly count: readonly number[];
+  /** The 95% Wilson interval of each bin's fractionPositive: its lower and upper bounds. */
+  readonly intervalLower: readonly number[];
+  readonly intervalUpper: readonly number[];
   readonly expectedCalibrationError: number;
 }
 

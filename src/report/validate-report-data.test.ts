@@ -40,7 +40,8 @@ describe('validateReportData', () => {
   });
 
   test('accepts an infinite first ROC threshold, as scikit-learn returns, but not a NaN one', () => {
-    assert.equal(roc.thresholds[0], Infinity);
+    const infinite = { ...binary, roc: { ...roc, thresholds: [Infinity, ...roc.thresholds.slice(1)] } };
+    assert.doesNotThrow(() => validateReportData(infinite));
     const data = { ...binary, roc: { ...roc, thresholds: [Number.NaN, ...roc.thresholds.slice(1)] } };
     assert.throws(() => validateReportData(data), /roc\.thresholds holds NaN at index 0/);
   });
@@ -95,6 +96,17 @@ describe('validateReportData', () => {
   test('rejects a confidence interval whose low end is above its high end', () => {
     const data = { ...binary, metrics: { ...binary.metrics, rows: [{ name: 'AUC', value: 0.9, ci: [0.95, 0.85] as const }] } };
     assert.throws(() => validateReportData(data), /interval of metric "AUC" is \[0\.95, 0\.85\]/);
+  });
+
+  test('rejects reliability intervals of the wrong length or that do not hold their bin\u2019s fraction', () => {
+    const reliability = binary.reliability as NonNullable<ReportData['reliability']>;
+    const short = { ...binary, reliability: { ...reliability, intervalUpper: reliability.intervalUpper.slice(1) } };
+    assert.throws(() => validateReportData(short), /reliability\.intervalUpper has length \d+; expected \d+/);
+    const bin = reliability.fractionPositive.findIndex((fraction) => fraction > 0);
+    const intervalUpper = [...reliability.intervalUpper];
+    intervalUpper[bin] = reliability.fractionPositive[bin] / 2;
+    const below = { ...binary, reliability: { ...reliability, intervalUpper } };
+    assert.throws(() => validateReportData(below), new RegExp(`reliability bin ${bin} has fractionPositive \\S+ outside its interval`));
   });
 
   test('rejects an unknown warning severity', () => {

@@ -75,13 +75,25 @@ export function validateReportData(data: ReportData): void {
     checkProbabilities('thresholdSweep.chosen', [chosen]);
   }
   if (data.reliability !== undefined) {
-    const { meanPredicted, fractionPositive, count, expectedCalibrationError } = data.reliability;
-    checkSameLength('reliability.meanPredicted', meanPredicted, 'reliability.count', count);
-    checkSameLength('reliability.fractionPositive', fractionPositive, 'reliability.count', count);
-    checkCounts('reliability.count', count);
+    const { meanPredicted, fractionPositive, count, intervalLower, intervalUpper, expectedCalibrationError } = data.reliability;
+    const perBin = { meanPredicted, fractionPositive, intervalLower, intervalUpper };
     const used = (values: readonly number[]) => values.filter((_, index) => count[index] > 0);
-    checkProbabilities('reliability.meanPredicted (non-empty bins)', used(meanPredicted));
-    checkProbabilities('reliability.fractionPositive (non-empty bins)', used(fractionPositive));
+    for (const [name, values] of Object.entries(perBin)) {
+      checkSameLength(`reliability.${name}`, values, 'reliability.count', count);
+      checkProbabilities(`reliability.${name} (non-empty bins)`, used(values));
+    }
+    checkCounts('reliability.count', count);
+    const outside = count.findIndex(
+      (rows, index) => rows > 0 && !(intervalLower[index] <= fractionPositive[index] && fractionPositive[index] <= intervalUpper[index]),
+    );
+    if (outside >= 0) {
+      throw new NnkitError(
+        'value',
+        'report/interval',
+        `reliability bin ${outside} has fractionPositive ${fractionPositive[outside]} outside its interval ` +
+          `[${intervalLower[outside]}, ${intervalUpper[outside]}]; expected lower <= fraction <= upper. ${HOW_TO_FIX}`,
+      );
+    }
     checkProbabilities('reliability.expectedCalibrationError', [expectedCalibrationError]);
   }
   if (data.scores !== undefined) {

@@ -1,83 +1,22 @@
 /**
  * Realistic ReportData for the report's tests: made-up scores from a seeded generator, with every
- * curve, matrix and table computed from those same scores, so the numbers agree with each other
- * the way a real run's do (the ROC point at the threshold matches the confusion matrix, ...).
+ * curve, matrix and table computed from those same scores by the library's evaluation, so the
+ * numbers agree with each other the way a real run's do.
  */
+import { expectedCalibrationError } from '../../src/metrics/evaluation/expected-calibration-error.js';
+import { reliabilityCurve } from '../../src/metrics/evaluation/reliability-curve.js';
 import { Random } from '../../src/random/random.js';
 import type { ReportData } from '../../src/report/report-data.js';
+import { binaryReportSections } from './binary-report-sections.js';
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
-/** A made-up but plausible interval around a value, inside [0, 1]. */
-const around = (value: number, width: number): [number, number] => [Math.max(0, value - width), Math.min(1, value + width / 2)];
 
 /** A breast-cancer-like binary run: 569 rows, 114 test rows, early stopping after 32 epochs. */
 export function binaryReportFixture(overrides: Partial<ReportData> = {}): ReportData {
   const random = new Random(7);
   const labels = [...Array<number>(72).fill(0), ...Array<number>(42).fill(1)];
   const scores = labels.map((label) => sigmoid((label === 1 ? 1.9 : -2.2) + 1.3 * random.normal()));
-  const positives = 42;
-  const negatives = 72;
-  // Threshold sweep on a 0.01 grid; the chosen threshold maximizes F1 (score > threshold is positive).
-  const grid = Array.from({ length: 99 }, (_, index) => (index + 1) / 100);
-  const counts = (threshold: number) => {
-    let tp = 0;
-    let fp = 0;
-    scores.forEach((score, index) => {
-      if (score > threshold) labels[index] === 1 ? tp++ : fp++;
-    });
-    return { tp, fp, fn: positives - tp, tn: negatives - fp };
-  };
-  const sweep = grid.map((threshold) => {
-    const { tp, fp, fn } = counts(threshold);
-    const precision = tp + fp === 0 ? 0 : tp / (tp + fp);
-    const recall = tp / (tp + fn);
-    const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-    return { threshold, precision, recall, f1 };
-  });
-  const chosen = sweep.reduce((best, row) => (row.f1 > best.f1 ? row : best));
-  const atChosen = counts(chosen.threshold);
-  // ROC and PR in scikit-learn's form, from the distinct scores in decreasing order.
-  const order = scores.map((score, index) => ({ score, label: labels[index] })).sort((a, b) => b.score - a.score);
-  const fpr = [0];
-  const tpr = [0];
-  const rocThresholds = [Infinity];
-  const precisionCurve: number[] = [];
-  const recallCurve: number[] = [];
-  let tp = 0;
-  let fp = 0;
-  order.forEach(({ score, label }, index) => {
-    label === 1 ? tp++ : fp++;
-    if (index + 1 < order.length && order[index + 1].score === score) return;
-    fpr.push(fp / negatives);
-    tpr.push(tp / positives);
-    rocThresholds.push(score);
-    precisionCurve.push(tp / (tp + fp));
-    recallCurve.push(tp / positives);
-  });
-  let auc = 0;
-  for (let index = 1; index < fpr.length; index++) {
-    auc += ((fpr[index] - fpr[index - 1]) * (tpr[index] + tpr[index - 1])) / 2;
-  }
-  let averagePrecision = 0;
-  recallCurve.forEach((recall, index) => {
-    averagePrecision += (recall - (index === 0 ? 0 : recallCurve[index - 1])) * precisionCurve[index];
-  });
-  // Reliability: 10 equal-width bins of the predicted probability.
-  const bins = Array.from({ length: 10 }, () => ({ sum: 0, positives: 0, count: 0 }));
-  scores.forEach((score, index) => {
-    const bin = bins[Math.min(9, Math.floor(score * 10))];
-    bin.sum += score;
-    bin.positives += labels[index];
-    bin.count += 1;
-  });
-  const expectedCalibrationError = bins.reduce(
-    (sum, bin) => (bin.count === 0 ? sum : sum + (bin.count / scores.length) * Math.abs(bin.sum / bin.count - bin.positives / bin.count)),
-    0,
-  );
-  const accuracy = (atChosen.tp + atChosen.tn) / scores.length;
-  const precision = atChosen.tp / (atChosen.tp + atChosen.fp);
-  const recall = atChosen.tp / positives;
-  const logLoss = -scores.reduce((sum, score, index) => sum + Math.log(labels[index] === 1 ? score : 1 - score), 0) / scores.length;
+  const classNames = ['benign', 'malignant'];
   return {
     title: 'breast_cancer.csv → diagnosis',
     task: 'binary',
@@ -86,7 +25,7 @@ export function binaryReportFixture(overrides: Partial<ReportData> = {}): Report
       rows: 569,
       columns: 31,
       target: 'diagnosis',
-      classNames: ['benign', 'malignant'],
+      classNames,
       classCounts: [357, 212],
       featureNames: ['mean radius', 'mean texture', 'mean perimeter', 'mean area', 'mean smoothness', 'worst concavity'],
       split: { train: 364, validation: 91, test: 114 },
@@ -100,51 +39,7 @@ export function binaryReportFixture(overrides: Partial<ReportData> = {}): Report
       loss: 'binary_crossentropy',
     },
     training: trainingHistory(new Random(11), 32, 21),
-    metrics: {
-      rows: [
-        { name: 'loss', value: logLoss },
-        { name: 'accuracy', value: accuracy, ci: around(accuracy, 0.04) },
-        { name: 'precision', value: precision, ci: around(precision, 0.07) },
-        { name: 'recall', value: recall, ci: around(recall, 0.08) },
-        { name: 'F1', value: chosen.f1, ci: around(chosen.f1, 0.06) },
-        { name: 'ROC-AUC', value: auc, ci: around(auc, 0.02) },
-      ],
-      baselineAccuracy: negatives / scores.length,
-      evaluatedRows: scores.length,
-      confidenceLevel: 0.95,
-      ciMethod: 'bootstrap, 1000 resamples, seed 42',
-    },
-    roc: { fpr, tpr, thresholds: rocThresholds, auc },
-    pr: {
-      precision: [...precisionCurve].reverse().concat(1),
-      recall: [...recallCurve].reverse().concat(0),
-      thresholds: rocThresholds.slice(1).reverse(),
-      averagePrecision,
-      prevalence: positives / scores.length,
-    },
-    confusion: {
-      classNames: ['benign', 'malignant'],
-      counts: [[atChosen.tn, atChosen.fp], [atChosen.fn, atChosen.tp]],
-      threshold: chosen.threshold,
-    },
-    thresholdSweep: {
-      thresholds: grid,
-      precision: sweep.map((row) => row.precision),
-      recall: sweep.map((row) => row.recall),
-      f1: sweep.map((row) => row.f1),
-      chosen: chosen.threshold,
-      rule: 'max F1 on validation rows',
-    },
-    reliability: {
-      meanPredicted: bins.map((bin) => (bin.count === 0 ? 0 : bin.sum / bin.count)),
-      fractionPositive: bins.map((bin) => (bin.count === 0 ? 0 : bin.positives / bin.count)),
-      count: bins.map((bin) => bin.count),
-      expectedCalibrationError,
-    },
-    scores: {
-      classNames: ['benign', 'malignant'],
-      scores: [scores.filter((_, index) => labels[index] === 0), scores.filter((_, index) => labels[index] === 1)],
-    },
+    ...binaryReportSections(labels, scores, classNames),
     warnings: [
       {
         code: 'data/feature-scale',
@@ -159,13 +54,42 @@ export function binaryReportFixture(overrides: Partial<ReportData> = {}): Report
   };
 }
 
+/**
+ * A caravan-insurance-like run: 1,964 test rows, 6% positive, every score below about 0.4 (a
+ * model that never gets confident), the threshold well under 0.5.
+ */
+export function imbalancedReportFixture(): ReportData {
+  const random = new Random(18);
+  const labels = [...Array<number>(1847).fill(0), ...Array<number>(117).fill(1)];
+  const scores = labels.map((label) => sigmoid((label === 1 ? -2.4 : -3.5) + 0.7 * random.normal()));
+  const classNames = ['noinsurance', 'insurance'];
+  const base = binaryReportFixture();
+  return {
+    ...base,
+    title: 'caravan_insurance.csv → label',
+    data: {
+      file: '../shared/datasets/caravan_insurance.csv',
+      rows: 9822,
+      columns: 86,
+      target: 'label',
+      classNames,
+      classCounts: [9236, 586],
+      featureNames: ['STYPE', 'MAANTHUI', 'MGEMOMV', 'MGEMLEEF', 'MOSHOOFD', 'PPERSAUT', 'APERSAUT'],
+      split: { train: 5893, validation: 1965, test: 1964 },
+    },
+    ...binaryReportSections(labels, scores, classNames),
+    warnings: [],
+  };
+}
+
 /** A 3-class iris-like run (or K classes), with softmax-style probabilities. */
 export function multiclassReportFixture(classNames = ['setosa', 'versicolor', 'virginica']): ReportData {
   const random = new Random(3);
   const classes = classNames.length;
   const counts = classNames.map(() => classNames.map(() => 0));
   const ownScores: number[][] = classNames.map(() => []);
-  const bins = Array.from({ length: 10 }, () => ({ sum: 0, correct: 0, count: 0 }));
+  const correct: number[] = [];
+  const confidence: number[] = [];
   for (let row = 0; row < 30 * classes; row++) {
     const actual = row % classes;
     const logits = classNames.map((_, k) => (k === actual ? 2.2 : 0) + random.normal() * (actual === 0 ? 0.5 : 1.2));
@@ -174,13 +98,11 @@ export function multiclassReportFixture(classNames = ['setosa', 'versicolor', 'v
     const predicted = probabilities.indexOf(Math.max(...probabilities));
     counts[actual][predicted] += 1;
     ownScores[actual].push(probabilities[actual]);
-    const bin = bins[Math.min(9, Math.floor(probabilities[predicted] * 10))];
-    bin.sum += probabilities[predicted];
-    bin.correct += Number(predicted === actual);
-    bin.count += 1;
+    correct.push(Number(predicted === actual));
+    confidence.push(probabilities[predicted]);
   }
   const rows = 30 * classes;
-  const correct = counts.reduce((sum, row, k) => sum + row[k], 0);
+  const bins = reliabilityCurve(correct, confidence);
   return {
     title: 'iris.csv → species',
     createdAt: '2025-01-31T12:00:00Z',
@@ -202,19 +124,18 @@ export function multiclassReportFixture(classNames = ['setosa', 'versicolor', 'v
     },
     training: trainingHistory(new Random(5), 60, undefined),
     metrics: {
-      rows: [{ name: 'accuracy', value: correct / rows }],
+      rows: [{ name: 'accuracy', value: correct.reduce((sum, value) => sum + value, 0) / rows }],
       baselineAccuracy: 1 / classes,
       evaluatedRows: rows,
     },
     confusion: { classNames, counts },
     reliability: {
-      meanPredicted: bins.map((bin) => (bin.count === 0 ? 0 : bin.sum / bin.count)),
-      fractionPositive: bins.map((bin) => (bin.count === 0 ? 0 : bin.correct / bin.count)),
+      meanPredicted: bins.map((bin) => bin.meanPredicted),
+      fractionPositive: bins.map((bin) => bin.fractionPositive),
       count: bins.map((bin) => bin.count),
-      expectedCalibrationError: bins.reduce(
-        (sum, bin) => (bin.count === 0 ? sum : sum + (bin.count / rows) * Math.abs((bin.sum - bin.correct) / bin.count)),
-        0,
-      ),
+      intervalLower: bins.map((bin) => bin.interval.lower),
+      intervalUpper: bins.map((bin) => bin.interval.upper),
+      expectedCalibrationError: expectedCalibrationError(correct, confidence).value,
     },
     scores: { classNames, scores: ownScores },
     warnings: [],

@@ -14,6 +14,14 @@ export function unitAxis(field: string, title: string) {
 type AxisField = ReturnType<typeof unitAxis>;
 
 /**
+ * The text mark that names a threshold rule: above the plot, centred on the rule, where no curve
+ * or bar can cover it (as the learning curves name their best epoch).
+ */
+export const thresholdLabelMark = {
+  type: 'text', color: colors.marker, fontSize: 10, align: 'center', baseline: 'bottom', y: -3,
+} as const;
+
+/**
  * A marker and a "threshold 0.42" label at the model's operating point on a curve whose axes are
  * `x` and `y`; none when the point is undefined.
  */

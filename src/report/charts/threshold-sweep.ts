@@ -2,10 +2,15 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { ThresholdSweep } from '../report-data.js';
 import { colors } from '../chart-theme.js';
 import { formatShort } from '../format-number.js';
-import { unitAxis } from './operating-point-layers.js';
+import { thresholdLabelMark, unitAxis } from './operating-point-layers.js';
+import type { ScoreAxis } from './score-axis.js';
 
-/** Precision, recall and F1 against the decision threshold, with the chosen threshold marked. */
-export function thresholdSweepSpec(sweep: ThresholdSweep): TopLevelSpec {
+/**
+ * Precision, recall and F1 against the decision threshold, with the chosen threshold marked, on
+ * `axis`: the range of the scores (thresholds beyond them change nothing), which holds the chosen
+ * threshold. Points outside it are clipped.
+ */
+export function thresholdSweepSpec(sweep: ThresholdSweep, axis: ScoreAxis): TopLevelSpec {
   const series = [
     ['precision', sweep.precision],
     ['recall', sweep.recall],
@@ -14,19 +19,20 @@ export function thresholdSweepSpec(sweep: ThresholdSweep): TopLevelSpec {
   const values = series.flatMap(([metric, metricValues]) =>
     sweep.thresholds.map((threshold, index) => ({ threshold, metric, value: metricValues[index] })),
   );
-  const rule = sweep.rule === undefined ? '' : ` (${sweep.rule})`;
-  const chosen = { threshold: sweep.chosen, label: `chosen ${formatShort(sweep.chosen)}${rule}` };
-  const x = unitAxis('threshold', 'decision threshold');
-  // NOTE: the label goes on the side of the rule with more room, so it stays inside the plot.
-  const labelOnLeft = sweep.chosen > 0.55;
+  const chosen = { threshold: sweep.chosen, label: `chosen ${formatShort(sweep.chosen)}` };
+  const scale = { domain: [...axis.domain], nice: false, zero: false };
+  const x = { field: 'threshold', type: 'quantitative', title: 'decision threshold', scale } as const;
   return {
-    title: 'Precision, recall and F1 by threshold',
+    title: {
+      text: 'Precision, recall and F1 by threshold',
+      ...(sweep.rule === undefined ? {} : { subtitle: `threshold chosen by ${sweep.rule}` }),
+    },
     width: 340,
     height: 260,
     layer: [
       {
         data: { values },
-        mark: { type: 'line', strokeWidth: 2 },
+        mark: { type: 'line', strokeWidth: 2, clip: true },
         encoding: {
           x,
           y: unitAxis('value', 'score'),
@@ -43,10 +49,7 @@ export function thresholdSweepSpec(sweep: ThresholdSweep): TopLevelSpec {
       },
       {
         data: { values: [chosen] },
-        mark: {
-          type: 'text', color: colors.marker, fontSize: 10, baseline: 'bottom', y: 'height', dy: -4,
-          align: labelOnLeft ? 'right' : 'left', dx: labelOnLeft ? -4 : 4,
-        },
+        mark: thresholdLabelMark,
         encoding: { x, text: { field: 'label', type: 'nominal' } },
       },
     ],
