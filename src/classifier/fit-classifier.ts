@@ -62,7 +62,9 @@ export async function fitClassifier(
   const dataWarnings: DataWarning[] = [...(table.warnings ?? []), ...preprocessor.fitWarnings];
   const part = (rows: Int32Array, name: string) => {
     const transformed = preprocessor.transform(table.features, { rows });
-    dataWarnings.push(...transformed.warnings.map((warning) => transformDataWarning(warning, name)));
+    // NOTE: training values without a column are the rare categories, which fitWarnings lists.
+    const noted = transformed.warnings.filter((warning) => name !== 'Training' || warning.kind !== 'unseen-category');
+    dataWarnings.push(...noted.map((warning) => transformDataWarning(warning, name)));
     return { x: transformed.x, y: Int32Array.from(rows, (row) => target.labels[row]) };
   };
   const trainPart = part(split.train, 'Training');

@@ -4,6 +4,7 @@ import { resultsJson } from '../classifier/results-json.js';
 import { readCsvBatches } from '../node/read-csv-batches.js';
 import { readCsv } from '../node/read-csv.js';
 import { writeJson, writeLines, type CliIo } from './cli-io.js';
+import { flagHint } from './column-flags.js';
 import { formatResults, formatWarnings } from './format-results.js';
 import { loadModelOption } from './model-option.js';
 import { choice } from './option-values.js';
@@ -50,7 +51,8 @@ export async function evaluateCommand(argv: readonly string[], io: CliIo): Promi
   // categorical in training stays categorical); columns the file lacks are reported by transform.
   const header = await readHeader(file, delimiter);
   const columnTypes = Object.fromEntries(Object.entries(classifier.columnTypes()).filter(([name]) => header.includes(name) && name !== target));
-  const table = await readCsv(file, { target, delimiter, columnTypes });
+  // NOTE: and numbers with the training file's decimal separator (a model of 6,5-style data reads 6,5).
+  const table = await readCsv(file, { target, delimiter, columnTypes, decimal: classifier.preprocessor.config.decimal ?? '.' }, flagHint);
   const evaluation = classifier.evaluate(table, { extraColumns });
   const { results, warnings } = evaluation;
   const classNames = classifier.classNames;

@@ -4,6 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
 import type { TransformWarning } from '../data/preprocessor-sources.js';
+import { show } from '../errors.js';
 import { readCsvBatches } from '../node/read-csv-batches.js';
 import { write, writeJson, writeLines, type CliIo } from './cli-io.js';
 import { Interrupted, isAbort } from './interrupted.js';
@@ -131,6 +132,6 @@ function addWarning(all: Map<string, { warning: TransformWarning; count: number;
 
 function describeWarning(warning: TransformWarning, count: number, examples: string[]): string {
   const what = warning.kind === 'unseen-category' ? 'a category not seen in training' : 'a missing value, which training never had';
-  const shown = examples.length === 0 ? '' : ` (e.g. ${examples.map((example) => JSON.stringify(example)).join(', ')})`;
+  const shown = examples.length === 0 ? '' : ` (e.g. ${examples.map((example) => show(example)).join(', ')})`;
   return `column ${JSON.stringify(warning.column)}: ${count} row${count === 1 ? '' : 's'} with ${what}${shown}; see the preprocessing in "nnkit summary".`;
 }

@@ -1,5 +1,7 @@
 import { modelSummary } from '../classifier/model-card.js';
-import type { FeatureColumnConfig } from '../data/preprocessor-config.js';
+import type { FeatureColumnConfig, PreprocessorConfig } from '../data/preprocessor-config.js';
+import { listNames } from '../data/table.js';
+import { show } from '../errors.js';
 import { writeJson, writeLines, type CliIo } from './cli-io.js';
 import { alignColumns, formatValue } from './format-results.js';
 import { loadModelOption } from './model-option.js';
@@ -70,6 +72,7 @@ export async function summaryCommand(argv: readonly string[], io: CliIo): Promis
     `Preprocessing (fitted on ${metadata.split.train} training rows; ${preprocessor.numFeatures} features from ${preprocessor.config.columns.length} columns):`,
     ...alignColumns(preprocessor.config.columns.map(describeColumn)).map((text) => `  ${text}`),
     `  missing values: ${preprocessor.config.missingValues.map((token) => JSON.stringify(token)).join(', ')} (case-insensitive)`,
+    ...readingLines(preprocessor.config),
     '',
     metadata.threshold === undefined
       ? 'Decision: the most probable class.'
@@ -87,13 +90,25 @@ export async function summaryCommand(argv: readonly string[], io: CliIo): Promis
   ]);
 }
 
+/** The decimal separator, the ignored columns and the category policy (configs of version 2). */
+function readingLines(config: PreprocessorConfig): string[] {
+  const policy = config.categoryPolicy;
+  return [
+    ...(config.decimal === ',' ? ['  numbers: written with a decimal comma (6,5)'] : []),
+    ...(config.ignoredColumns?.length ? [`  ignored columns: ${listNames(config.ignoredColumns)}`] : []),
+    ...(policy === undefined
+      ? []
+      : [`  categories: a one-hot column each when seen in at least ${policy.minFrequency} training rows, at most ${policy.maxCategories} per column`]),
+  ];
+}
+
 function describeColumn(column: FeatureColumnConfig): string[] {
   const missing = (indicator: boolean, fill: string) => (indicator ? `; missing → ${fill} + ${column.name}_missing indicator` : '');
   if (column.kind === 'numeric') {
     return [column.name, 'numeric', `standardized (mean ${round(column.mean)}, std ${round(column.std)})${missing(column.indicator, 'the mean')}`];
   }
   if (column.kind === 'boolean') return [column.name, 'boolean', `0/1${missing(column.indicator, String(column.fill))}`];
-  const shown = column.categories.slice(0, 8).map((category) => JSON.stringify(category)).join(', ');
+  const shown = column.categories.slice(0, 8).map((category) => show(category)).join(', ');
   const more = column.categories.length > 8 ? ` and ${column.categories.length - 8} more` : '';
   const extras = [
     ...(column.other ? ['<other> for rarer and unseen values'] : ['unseen values → all zeros']),

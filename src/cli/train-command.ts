@@ -12,7 +12,8 @@ import { formatResults, formatValue, formatWarnings } from './format-results.js'
 import { Interrupted, isAbort, stopOnAbort } from './interrupted.js';
 import { bundledDataFile } from './package-root.js';
 import { parseCommandLine } from './parse-command-line.js';
-import { classifierOptions, DEFAULTS, flagName, TRAIN_OPTIONS, trainSettings, type TrainSettings } from './train-options.js';
+import { flagHint } from './column-flags.js';
+import { classifierOptions, DEFAULTS, flagName, readOptions, TRAIN_OPTIONS, trainSettings, type TrainSettings } from './train-options.js';
 import { prepareTrainOutputs } from './train-outputs.js';
 import { writeReportLazily } from './write-report-lazily.js';
 
@@ -29,6 +30,13 @@ Data
   --positive <class>        for two classes, the positive one (default: the larger number,
                             the true/yes value, else the rarer class)
   --delimiter <char>        field delimiter (default: detected among , ; tab |)
+  --decimal <. or ,>        decimal separator of numbers, 6.5 or 6,5 (default: detected)
+  --column-type <c>=<type>  read column c as numeric, categorical, boolean or ignore it
+                            (repeatable; default: inferred from the values)
+  --ignore <columns>        columns to leave out, e.g. id,notes (repeatable)
+  --max-categories <n>      one-hot columns per categorical column at most (default ${DEFAULTS.maxCategories})
+  --min-frequency <n>       training rows a category needs for its own one-hot column;
+                            rarer ones share <other> (default ${DEFAULTS.minFrequency}; 1 keeps all)
 Model and training
   --out, -o <folder>        where to save the model (required)
   --hidden <sizes>          hidden relu layers, e.g. 64,32, or none (default ${DEFAULTS.hidden.join(',')})
@@ -81,14 +89,14 @@ export async function trainCommand(argv: readonly string[], io: CliIo): Promise<
 
 async function train(settings: TrainSettings, json: boolean, quiet: boolean, io: CliIo): Promise<Classifier> {
   const notes = json ? io.stderr : io.stdout;
-  const table = await readCsv(settings.file, { target: settings.target, positive: settings.positive, delimiter: settings.delimiter });
+  const table = await readCsv(settings.file, readOptions(settings), flagHint);
   io.signal?.throwIfAborted();
   const onPlan = (plan: TrainingPlan) => {
     notes.write(planLines(plan, settings).join('\n') + '\n');
     return [new ProgressLogger('auto', plan.epochs, plan.steps, { write: (text) => notes.write(text), isTTY: isTerminal(notes) })];
   };
   const callbacks = io.signal === undefined ? [] : [stopOnAbort(io.signal)];
-  const classifier = await fitClassifier(table, { ...classifierOptions(settings), callbacks, ...(quiet ? {} : { onPlan }) }, flagName);
+  const classifier = await fitClassifier(table, { ...classifierOptions(settings), callbacks, ...(quiet ? {} : { onPlan }) }, flagName, flagHint);
   io.signal?.throwIfAborted();
   return classifier;
 }

@@ -2,6 +2,9 @@ import { CLASSIFIER_DEFAULTS, type TrainClassifierOptions } from '../classifier/
 import { optimizerNames } from '../optimizers/get-optimizer.js';
 import type { OptimizerName } from '../optimizers/optimizer.js';
 import type { ThresholdObjective } from '../threshold/objective.js';
+import type { ReadCsvOptions } from '../node/read-csv.js';
+import type { ColumnType, Decimal } from '../data/table.js';
+import { columnTypeFlags, decimalFlag } from './column-flags.js';
 import { usageError, type CommandLine, type OptionSpecs } from './parse-command-line.js';
 import { choice, fraction, integer, layerSizes, positiveInteger, positiveNumber } from './option-values.js';
 import { parseThresholdFlag } from './threshold-flag.js';
@@ -13,6 +16,12 @@ export interface TrainSettings {
   readonly target?: string;
   readonly positive?: string;
   readonly delimiter?: string;
+  /** Undefined: sniffed from the file. */
+  readonly decimal?: Decimal;
+  /** From --column-type and --ignore. */
+  readonly columnTypes?: Readonly<Record<string, ColumnType>>;
+  readonly maxCategories: number;
+  readonly minFrequency: number;
   readonly out: string;
   readonly report?: string;
   readonly hidden: readonly number[];
@@ -39,6 +48,11 @@ export const TRAIN_OPTIONS: OptionSpecs = {
   target: { type: 'string' },
   positive: { type: 'string' },
   delimiter: { type: 'string' },
+  decimal: { type: 'string' },
+  'column-type': { type: 'string', multiple: true },
+  ignore: { type: 'string', multiple: true },
+  'max-categories': { type: 'string' },
+  'min-frequency': { type: 'string' },
   out: { type: 'string', short: 'o' },
   hidden: { type: 'string' },
   dropout: { type: 'string' },
@@ -76,6 +90,10 @@ export function trainSettings(line: CommandLine, file: string): TrainSettings {
     target: text('target'),
     positive: text('positive'),
     delimiter: text('delimiter'),
+    decimal: optional('decimal', (value) => decimalFlag(cmd, value)),
+    columnTypes: columnTypeFlags(cmd, v['column-type'] as string[] | undefined, v.ignore as string[] | undefined),
+    maxCategories: optional('max-categories', (value) => positiveInteger(cmd, 'max-categories', value)) ?? DEFAULTS.maxCategories,
+    minFrequency: optional('min-frequency', (value) => positiveInteger(cmd, 'min-frequency', value)) ?? DEFAULTS.minFrequency,
     out,
     hidden: optional('hidden', (value) => layerSizes(cmd, 'hidden', value)) ?? DEFAULTS.hidden,
     dropout: optional('dropout', (value) => fraction(cmd, 'dropout', value, true)) ?? DEFAULTS.dropout,
@@ -94,11 +112,18 @@ export function trainSettings(line: CommandLine, file: string): TrainSettings {
   };
 }
 
+/** readCsv's options for the settings: the target, the positive class and how to read the columns. */
+export function readOptions(settings: TrainSettings): ReadCsvOptions {
+  const { target, positive, delimiter, decimal, columnTypes } = settings;
+  return { target, positive, delimiter, decimal, columnTypes };
+}
+
 /** trainClassifier's options for the settings. */
 export function classifierOptions(settings: TrainSettings): TrainClassifierOptions {
   const { hidden, dropout, epochs, patience, batchSize, optimizer, learningRate, classWeight, validationSplit, testSplit, threshold, seed } = settings;
+  const { maxCategories, minFrequency } = settings;
   return {
-    hidden, dropout, epochs, patience, batchSize, optimizer, classWeight, validationSplit, testSplit, seed,
+    hidden, dropout, epochs, patience, batchSize, optimizer, classWeight, validationSplit, testSplit, seed, maxCategories, minFrequency,
     ...(learningRate === undefined ? {} : { learningRate }),
     ...(threshold === undefined ? {} : { threshold }),
   };

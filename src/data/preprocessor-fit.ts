@@ -51,16 +51,18 @@ export function fitColumn(column: Column, rows: ArrayLike<number> | undefined, o
     const looksLikeId = seen.length > options.maxCategories && seen.length >= 0.5 * (count - missing);
     const ignore = `it looks like an identifier: consider ignoring it, ${options.hint({ option: 'columnTypes', column: name, type: 'ignore' })}`;
     if (frequent.length > options.maxCategories || looksLikeId) {
+      const shared = `"${name}=<other>"`;
       const kept =
         frequent.length > options.maxCategories
           ? `the ${options.maxCategories} most frequent get their own column (${options.hint({ option: 'maxCategories', value: frequent.length })} ` +
-            `keeps all ${frequent.length} seen in at least ${options.minFrequency} rows)`
-          : `the ${categories.length} seen in at least ${options.minFrequency} rows get their own column`;
+            `keeps all ${frequent.length}${options.minFrequency > 1 ? ` seen in at least ${options.minFrequency} rows` : ''}) and the rest share ${shared}`
+          : categories.length > 0
+            ? `only the ${categories.length} seen in at least ${options.minFrequency} rows get their own column and the rest share ${shared}`
+            : `none is seen in ${options.minFrequency} or more rows, so all share ${shared}`;
       warn(
         'data/many-categories',
         'warning',
-        `Column ${JSON.stringify(name)} has ${seen.length} distinct values in ${count} training rows${looksLikeId ? ` (${ignore})` : ''}; ` +
-          `${kept} and the rest share "${name}=<other>".`,
+        `Column ${JSON.stringify(name)} has ${seen.length} distinct values in ${count} training rows${looksLikeId ? ` (${ignore})` : ''}; ${kept}.`,
       );
     }
     if (missing === count) noInformation('is missing in every training row');

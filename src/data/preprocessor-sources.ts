@@ -76,10 +76,14 @@ class WarningTally {
     const column = this.config.name;
     const out: TransformWarning[] = [];
     if (this.unseen > 0) {
-      const target = this.config.kind === 'categorical' && this.config.other ? `"${column}=<other>"` : 'all zeros';
+      const other = this.config.kind === 'categorical' && this.config.other;
+      const examples = [...this.examples].map((example) => show(example)).join(', ');
+      // NOTE: the config keeps only the categories with a column, so a value rarer than
+      // minFrequency in training cannot be told from a new one: both share <other>.
+      const what = other ? 'have no column of their own, being new or too rare in training' : 'were not seen in training';
       out.push({
         column, kind: 'unseen-category', count: this.unseen, examples: [...this.examples],
-        message: `${this.unseen} value(s) of ${JSON.stringify(column)} were not seen in training (e.g. ${[...this.examples].map((e) => show(e)).join(', ')}); encoded as ${target}.`,
+        message: `${this.unseen} value(s) of ${JSON.stringify(column)} ${what} (e.g. ${examples}); encoded as ${other ? `"${column}=<other>"` : 'all zeros'}.`,
       });
     }
     if (this.missing > 0) {
