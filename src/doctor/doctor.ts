@@ -3,6 +3,7 @@ import { checkSilenceList, raise, type Diagnostic, type DiagnosticCode, type Dia
 import { parseFeatureStats, type FeatureStats } from './feature-stats.js';
 import type { InputColumns } from './input-columns.js';
 import type { RowHashes } from './row-hashes.js';
+import { readTrainingRows, saveTrainingRows, type SavedTrainingRows } from './saved-training-rows.js';
 
 /** Warnings kept per model; the oldest predict / evaluate ones go first beyond this. */
 const MAX_KEPT = 200;
@@ -11,11 +12,14 @@ const MAX_KEPT = 200;
 export interface DoctorState {
   readonly silence?: readonly DiagnosticCode[];
   readonly featureStats?: FeatureStats;
+  /** Fingerprints of the last fit's training rows, so evaluate can tell them after loading. */
+  readonly trainingRows?: SavedTrainingRows;
 }
 
 /**
  * One model's doctor: the codes silenced at compile, the warnings found so far, and what the
- * last fit saw (feature ranges, saved with the model; row fingerprints, kept in memory only).
+ * last fit saw (feature ranges and row fingerprints, saved with the model; 32-bit fingerprints
+ * once loaded).
  * Errors are thrown from `report`; warnings are collected here and on the History.
  */
 export class Doctor {
@@ -96,9 +100,11 @@ export class Doctor {
 
   /** The state that must survive save / load (model.json's `doctor` section), if any. */
   state(): DoctorState | undefined {
+    const rows = this.trainingRows && saveTrainingRows(this.trainingRows);
     const state: DoctorState = {
       ...(this.silenced.size > 0 ? { silence: [...this.silenced] } : {}),
       ...(this.featureStats ? { featureStats: this.featureStats } : {}),
+      ...(rows ? { trainingRows: rows } : {}),
     };
     return Object.keys(state).length > 0 ? state : undefined;
   }
@@ -120,5 +126,7 @@ export class Doctor {
       if (problem !== undefined) stats.fail(`feature ranges of the training rows (${problem})`);
       this.featureStats = parsed;
     }
+    const rows = section.optional('trainingRows');
+    if (rows !== undefined) this.trainingRows = readTrainingRows(rows);
   }
 }

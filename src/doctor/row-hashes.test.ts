@@ -39,7 +39,7 @@ test('row hashes are the two seeded hashes of each row, joined into 53 bits', ()
 });
 
 test('rows match when their values are bit-identical, −0 and 0 alike', () => {
-  const training = new RowHashes(nn.tensor([[1, 2], [0, 3], [1, 2]]));
+  const training = RowHashes.of(nn.tensor([[1, 2], [0, 3], [1, 2]]));
   assert.equal(training.duplicates, 1);
   const overlap = training.overlap(nn.tensor([[5, 6], [-0, 3], [1, 2.0000002]]));
   assert.deepEqual(overlap, { count: 1, rows: [1] });
@@ -50,7 +50,7 @@ test('many rows: every duplicate and every shared row is found, and no other', (
   const unique = Array.from({ length: 9000 }, () => [random.normal(), random.normal()]);
   // 1,000 repeats of earlier rows: the table probes past occupied slots for them.
   const training = [...unique, ...unique.slice(0, 1000)];
-  const hashes = new RowHashes(nn.tensor(training));
+  const hashes = RowHashes.of(nn.tensor(training));
   assert.equal(hashes.size, 10_000);
   assert.equal(hashes.duplicates, 1000);
   const fresh = Array.from({ length: 3000 }, () => [random.normal() + 100, random.normal()]);

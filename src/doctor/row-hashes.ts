@@ -47,36 +47,60 @@ const EMPTY = -1;
 /**
  * A set of row fingerprints: a hash table of 16 bytes per row (open addressing, at most half
  * full). Two rows match when every value is bit-identical as float32; with 53-bit hashes a false
- * match needs about 2^26 rows on each side, far beyond a classifier's training set.
+ * match needs about 2^26 rows on each side, far beyond a classifier's training set. A set read
+ * back from a saved model (`fromFingerprints`) keeps 32 bits per row: a row of new data then
+ * matches by chance with probability rows / 2^32 (one in 40,000 for 100,000 training rows).
  */
 export class RowHashes {
   private readonly slots: Float64Array;
+  /** Whether the keys are the full 53-bit hashes (true) or their low 32 bits (a saved set). */
+  private readonly wide: boolean;
   /** Rows hashed, duplicates included. */
   readonly size: number;
   /** Rows equal to an earlier row of the same data. */
   readonly duplicates: number;
 
-  constructor(x: Tensor) {
-    const hashes = hashRows(x);
-    let capacity = 2;
-    while (capacity < 2 * hashes.length) capacity *= 2;
-    this.slots = new Float64Array(capacity).fill(EMPTY);
+  private constructor(keys: ArrayLike<number>, wide: boolean, counted?: { size: number; duplicates: number }) {
+    this.wide = wide;
+    this.slots = table(keys.length);
     let duplicates = 0;
-    for (let i = 0; i < hashes.length; i++) {
-      const slot = this.find(hashes[i]);
-      if (this.slots[slot] === EMPTY) this.slots[slot] = hashes[i];
-      else duplicates++;
-    }
-    this.size = hashes.length;
-    this.duplicates = duplicates;
+    for (let i = 0; i < keys.length; i++) if (!this.insert(keys[i])) duplicates++;
+    this.size = counted?.size ?? keys.length;
+    this.duplicates = counted?.duplicates ?? duplicates;
   }
 
-  // The slot holding `hash`, or the empty slot where it would go (linear probing).
-  private find(hash: number): number {
+  /** The fingerprints of the rows of x (rows, cols). */
+  static of(x: Tensor): RowHashes {
+    return new RowHashes(hashRows(x), true);
+  }
+
+  /** The set a saved model keeps: 32-bit fingerprints of its distinct rows, and the row counts. */
+  static fromFingerprints(fingerprints: Uint32Array, size: number, duplicates: number): RowHashes {
+    return new RowHashes(fingerprints, false, { size, duplicates });
+  }
+
+  /** The distinct rows' 32-bit fingerprints, ascending: what a saved model keeps. */
+  fingerprints(): Uint32Array {
+    const out: number[] = [];
+    for (const slot of this.slots) if (slot !== EMPTY) out.push(slot >>> 0);
+    return Uint32Array.from(new Set(out)).sort();
+  }
+
+  /** Adds a key (a hash, reduced for a saved set); false when it was there already. */
+  private insert(hash: number): boolean {
+    const key = this.wide ? hash : hash >>> 0;
+    const slot = this.find(key);
+    if (this.slots[slot] !== EMPTY) return false;
+    this.slots[slot] = key;
+    return true;
+  }
+
+  // The slot holding `key`, or the empty slot where it would go (linear probing).
+  private find(key: number): number {
     const mask = this.slots.length - 1;
     // NOTE: `>>> 0` keeps a hash's low 32 bits exactly, and they are well mixed.
-    let slot = (hash >>> 0) & mask;
-    while (this.slots[slot] !== EMPTY && this.slots[slot] !== hash) slot = (slot + 1) & mask;
+    let slot = (key >>> 0) & mask;
+    while (this.slots[slot] !== EMPTY && this.slots[slot] !== key) slot = (slot + 1) & mask;
     return slot;
   }
 
@@ -86,10 +110,18 @@ export class RowHashes {
     const rows: number[] = [];
     let count = 0;
     for (let i = 0; i < hashes.length; i++) {
-      if (this.slots[this.find(hashes[i])] === EMPTY) continue;
+      const key = this.wide ? hashes[i] : hashes[i] >>> 0;
+      if (this.slots[this.find(key)] === EMPTY) continue;
       count++;
       if (rows.length < keep) rows.push(i);
     }
     return { count, rows };
   }
+}
+
+/** An empty open-addressing table for `n` keys, at most half full. */
+function table(n: number): Float64Array {
+  let capacity = 2;
+  while (capacity < 2 * n) capacity *= 2;
+  return new Float64Array(capacity).fill(EMPTY);
 }

@@ -43,7 +43,7 @@ export function diagnoseFit(
   doctor.clear(['fit', 'training', 'predict', 'evaluate']);
   const x = setup.train.x;
   const stats = computeFeatureStats(x);
-  const trainingRows = new RowHashes(x);
+  const trainingRows = RowHashes.of(x);
   doctor.featureStats = stats;
   doctor.trainingRows = trainingRows;
   const graph = port.graph;
