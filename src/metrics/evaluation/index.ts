@@ -11,6 +11,7 @@ export { brierScore } from './brier-score.js';
 export { classificationReport, type ClassificationReport, type ClassificationReportOptions } from './classification-report.js';
 export { confusionMatrix, type ConfusionMatrix, type ConfusionMatrixOptions } from './confusion-matrix.js';
 export { expectedCalibrationError } from './expected-calibration-error.js';
+export { isotonicPredict, isotonicRegression, type IsotonicFit } from './isotonic-regression.js';
 export { logLoss, multiclassLogLoss, type LogLossOptions } from './log-loss.js';
 export { majorityBaseline, type MajorityBaseline } from './majority-baseline.js';
 export { matthewsCorrcoef } from './matthews-corrcoef.js';
