@@ -5,25 +5,32 @@ import { usageError } from './parse-command-line.js';
 
 /**
  * The command line's side of OptionHint: how `nnkit train` takes the reading and preprocessing
- * settings (--column-type, --ignore, --decimal, --max-categories, --min-frequency), and how
+ * settings (--column-type, --ignore, --decimal, --max-categories, --min-frequency, --delimiter,
+ * --target), and how
  * messages name them, so a message a CLI user reads gives a flag they can type.
  */
 export const flagHint: HintWriter = (hint) => {
   switch (hint.option) {
     case 'columnTypes':
-      return hint.type === 'ignore' ? `--ignore ${shellWord(hint.column)}` : `--column-type ${shellWord(`${hint.column}=${hint.type}`)}`;
+      // NOTE: --ignore splits its value at commas; a name with one goes through --column-type.
+      return hint.type === 'ignore' && !hint.column.includes(',')
+        ? `--ignore ${shellWord(hint.column)}`
+        : `--column-type ${shellWord(`${hint.column}=${hint.type}`)}`;
     case 'decimal':
       return `--decimal ${hint.value}`;
     case 'maxCategories':
       return `--max-categories ${hint.value}`;
     case 'minFrequency':
       return `--min-frequency ${hint.value}`;
+    case 'delimiter':
+    case 'target':
+      return `--${hint.option} ${shellWord(hint.value)}`;
   }
 };
 
-/** A word as a POSIX shell takes it: quoted when it holds anything but letters, digits and _ . - = */
+/** A word as a POSIX shell takes it: quoted when it holds anything but letters, digits and _ . , - = */
 function shellWord(word: string): string {
-  return /^[\w.=-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+  return /^[\w.,=-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
 /**

@@ -11,7 +11,8 @@ export type OptionHint =
   | { readonly option: 'columnTypes'; readonly column: string; readonly type: ColumnType }
   | { readonly option: 'decimal'; readonly value: Decimal }
   | { readonly option: 'maxCategories'; readonly value: number }
-  | { readonly option: 'minFrequency'; readonly value: number };
+  | { readonly option: 'minFrequency'; readonly value: number }
+  | { readonly option: 'delimiter' | 'target'; readonly value: string };
 
 /** Writes a hint as its reader passes the setting. */
 export type HintWriter = (hint: OptionHint) => string;
@@ -22,7 +23,9 @@ export const libraryHint: HintWriter = (hint) => {
     case 'columnTypes':
       return `columnTypes: { ${JSON.stringify(hint.column)}: ${JSON.stringify(hint.type)} }`;
     case 'decimal':
-      return `decimal: ${JSON.stringify(hint.value)}`;
+    case 'delimiter':
+    case 'target':
+      return `${hint.option}: ${JSON.stringify(hint.value)}`;
     case 'maxCategories':
     case 'minFrequency':
       return `${hint.option}: ${hint.value}`;

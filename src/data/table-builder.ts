@@ -159,7 +159,7 @@ export class TableBuilder {
         throw new DataError(
           'data/no-features',
           `${this.file ?? 'The data'} has one column (${listNames(this.header)}): nothing is left to learn from once the ` +
-            'label is taken. Check the delimiter (pass the delimiter option) or add feature columns.',
+            `label is taken. Check the delimiter (pass it, e.g. ${this.hint({ option: 'delimiter', value: ';' })}) or add feature columns.`,
           { file: this.file, line: 1 },
         );
       }
@@ -170,7 +170,7 @@ export class TableBuilder {
       throw new DataError(
         'data/unknown-target',
         `${this.file ?? 'The data'} has no column named ${JSON.stringify(target)} to use as the target; its columns are ` +
-          `${listNames(this.header)}. Pass one of them as the target (names are case-sensitive).`,
+          `${listNames(this.header)}. Pass one of them, e.g. ${this.hint({ option: 'target', value: this.header[this.header.length - 1] })} (names are case-sensitive).`,
         { file: this.file, line: 1, column: target },
       );
     }
