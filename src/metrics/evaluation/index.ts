@@ -12,6 +12,7 @@ export { classificationReport, type ClassificationReport, type ClassificationRep
 export { confusionMatrix, type ConfusionMatrix, type ConfusionMatrixOptions } from './confusion-matrix.js';
 export { expectedCalibrationError } from './expected-calibration-error.js';
 export { isotonicPredict, isotonicRegression, type IsotonicFit } from './isotonic-regression.js';
+export { plattPredict, plattScaling, type PlattFit } from './platt-scaling.js';
 export { logLoss, multiclassLogLoss, type LogLossOptions } from './log-loss.js';
 export { majorityBaseline, type MajorityBaseline } from './majority-baseline.js';
 export { matthewsCorrcoef } from './matthews-corrcoef.js';
