@@ -110,6 +110,7 @@ export { balancedClassWeight } from './classifier/balanced-class-weight.js';
 export { trainClassifier } from './classifier/train-classifier.js';
 export { crossValidate, type CrossValidateOptions, type CrossValidation, type CvFold } from './classifier/cross-validate.js';
 export type { FoldMetrics, MeanSd } from './classifier/cv-metrics.js';
+export type { ColumnImportance, PermutationImportance, PermutationImportanceOptions } from './classifier/permutation-importance.js';
 export { loadClassifier } from './classifier/load-classifier.js';
 export { Classifier, type ClassifierPredictOptions, type ClassifierPrediction } from './classifier/classifier.js';
 export { CLASSIFIER_DEFAULTS, type TrainClassifierOptions } from './classifier/classifier-options.js';

@@ -5,6 +5,7 @@ import '../node/setup.js';
 import { writeLines, type CliIo } from './cli-io.js';
 import { cvCommand } from './cv-command.js';
 import { evaluateCommand } from './evaluate-command.js';
+import { explainCommand } from './explain-command.js';
 import { exportCommand } from './export-command.js';
 import { importCommand } from './import-command.js';
 import { EXIT_INTERRUPTED, Interrupted } from './interrupted.js';
@@ -30,6 +31,7 @@ const COMMANDS: Readonly<Record<string, (argv: readonly string[], io: CliIo) => 
   import: importCommand,
   export: exportCommand,
   cv: cvCommand,
+  explain: explainCommand,
 };
 
 export const MAIN_HELP = `Usage: nnkit <command> [options]
@@ -42,6 +44,7 @@ Commands
   predict --model <folder> <data.csv>      probabilities and classes for raw rows, streamed
   summary --model <folder>                 architecture, preprocessing, threshold, training
   cv [data.csv] --folds 5                  cross-validate the training pipeline (nothing saved)
+  explain --model <folder> <data.csv>      which columns matter (permutation importance)
   import <model.keras|.h5|model.json> --out <folder>   a Keras or TF.js model as an nnkit model
   export --model <folder> --format <f> --out <path>    the model as TF.js, Keras (.keras), ...
 

@@ -1,0 +1,95 @@
+import { argmax } from '../data/argmax.js';
+import type { Preprocessor } from '../data/preprocessor.js';
+import type { LabelledTable } from '../data/table-builder.js';
+import { listNames, type Column, type Table } from '../data/table.js';
+import { ConfigError, DataError, show } from '../errors.js';
+import { rocAucScore } from '../metrics/evaluation/roc-auc-score.js';
+import type { Model } from '../model/model.js';
+import { Random } from '../random/random.js';
+
+export interface PermutationImportanceOptions {
+  /** Shuffles per column. Default 5. */
+  readonly repeats?: number;
+  /** Seeds the shuffles. Default 42. */
+  readonly seed?: number;
+  /** 'rocAuc' (two classes; the default there) or 'accuracy' (the default for more classes). */
+  readonly metric?: 'rocAuc' | 'accuracy';
+}
+
+/** How much the score drops when one raw column's values are shuffled among the rows. */
+export interface ColumnImportance {
+  readonly column: string;
+  /** Mean drop over the repeats (score on the rows − score with the column shuffled). */
+  readonly mean: number;
+  /** Standard deviation of the drop over the repeats (ddof 0, as scikit-learn's). */
+  readonly sd: number;
+  readonly drops: readonly number[];
+}
+
+export interface PermutationImportance {
+  readonly metric: 'rocAuc' | 'accuracy';
+  /** The score on the rows as they are. */
+  readonly baseline: number;
+  /** One per input column, largest mean drop first. */
+  readonly columns: readonly ColumnImportance[];
+}
+
+/**
+ * Permutation importance on the raw columns (scikit-learn's permutation_importance, with the
+ * preprocessing inside): each column's values are shuffled among the rows, seeded, `repeats`
+ * times, and the rows go through the saved preprocessing again, so a categorical column's one-hot
+ * units (and a missing-value indicator) move together. Binary scores are the positive class's
+ * probability (ROC-AUC needs no threshold); accuracy uses the classifier's threshold.
+ */
+export function permutationImportance(
+  parts: { readonly model: Model; readonly preprocessor: Preprocessor; readonly classNames: readonly string[]; readonly threshold: number },
+  table: LabelledTable,
+  options: PermutationImportanceOptions = {},
+): PermutationImportance {
+  const { repeats = 5, seed = 42 } = options;
+  if (!Number.isInteger(repeats) || repeats < 1) throw new ConfigError('config/repeats', `repeats must be a whole number of 1 or more, e.g. 5, but is ${show(repeats)}.`);
+  const binary = parts.classNames.length === 2;
+  const metric = options.metric ?? (binary ? 'rocAuc' : 'accuracy');
+  if (metric !== 'rocAuc' && metric !== 'accuracy') throw new ConfigError('config/metric', `metric must be "rocAuc" or "accuracy", but is ${show(metric)}.`);
+  if (metric === 'rocAuc' && !binary) throw new ConfigError('config/metric', `metric "rocAuc" needs two classes, but the classifier has ${parts.classNames.length}; use "accuracy".`);
+  const labels = classIndices(table, parts.classNames);
+  const score = (features: Table): number => {
+    const probabilities = parts.model.predictProbabilities(parts.preprocessor.transform(features).x, { verbose: 0 });
+    if (metric === 'rocAuc') return rocAucScore(labels, probabilities.data).value;
+    const predicted = binary ? Int32Array.from(probabilities.data, (p) => (p > parts.threshold ? 1 : 0)) : argmax(probabilities);
+    return predicted.filter((k, row) => k === labels[row]).length / labels.length;
+  };
+  const baseline = score(table.features);
+  const random = new Random(seed);
+  const columns = table.features.columns.map((column, c) => {
+    const drops: number[] = [];
+    for (let r = 0; r < repeats; r++) {
+      const order = random.shuffle(Int32Array.from({ length: table.features.rows }, (_, row) => row));
+      const shuffled = table.features.columns.map((other, o) => (o === c ? permuted(column, order) : other));
+      drops.push(baseline - score({ ...table.features, columns: shuffled }));
+    }
+    const mean = drops.reduce((a, b) => a + b, 0) / repeats;
+    const sd = Math.sqrt(drops.reduce((a, b) => a + (b - mean) ** 2, 0) / repeats);
+    return { column: column.name, mean, sd, drops };
+  });
+  return { metric, baseline, columns: columns.sort((a, b) => b.mean - a.mean) };
+}
+
+function permuted(column: Column, order: Int32Array): Column {
+  if (column.kind === 'categorical') return { ...column, codes: Int32Array.from(order, (row) => column.codes[row]) };
+  return { ...column, values: Float32Array.from(order, (row) => column.values[row]) };
+}
+
+/** The table's labels as the classifier's class indices (classes matched by name). */
+function classIndices(table: LabelledTable, classNames: readonly string[]): Int32Array {
+  const target = table.target;
+  if (target === undefined) {
+    throw new ConfigError('config/no-target', 'permutationImportance needs labelled rows; read them with the target, e.g. parseCsv(text, { target: "label" }).');
+  }
+  const index = target.classes.map((name) => {
+    const k = classNames.indexOf(name);
+    if (k < 0) throw new DataError('data/unknown-class', `The rows hold the class ${JSON.stringify(name)}, which the classifier does not know; its classes are ${listNames(classNames)}.`);
+    return k;
+  });
+  return Int32Array.from(target.labels, (label) => index[label]);
+}
