@@ -13,7 +13,10 @@ import { CLASSIFIER_DEFAULTS, classifierSettings, type TrainClassifierOptions } 
 import { classifierWarnings } from './classifier-warnings.js';
 import { evaluateClassifier } from './evaluate-classifier.js';
 import { mlpClassifier } from './mlp-classifier.js';
+import { positiveClassNotice } from './positive-class-notice.js';
+import { splitRowCounts } from './split-row-counts.js';
 import { splitRows, type RowSplit } from './split-rows.js';
+import { tableInputColumns } from './table-input-columns.js';
 import { chooseThreshold, thresholdSetting, type ChosenThreshold } from './threshold-choice.js';
 import { trainingPipeline } from './training-pipeline.js';
 import type { TrainingTable } from './training-plan.js';
@@ -86,6 +89,8 @@ export async function fitClassifier(
     steps: Math.ceil(split.train.length / settings.batchSize),
   });
   const earlyStopping = new EarlyStopping({ monitor: MONITOR, patience: settings.patience, restoreBestWeights: true });
+  // NOTE: the doctor's column checks (target leakage, identifiers) then read the CSV's columns.
+  model.doctor.inputColumns = tableInputColumns(table.features, split.train, classNames, hint);
   const history = await model.fit(trainPart.x, trainPart.y, {
     epochs: settings.epochs,
     batchSize: settings.batchSize,
@@ -108,9 +113,9 @@ export async function fitClassifier(
   const stoppedEpoch = earlyStopping.stoppedEpoch > 0 ? earlyStopping.stoppedEpoch : undefined;
   const epochsRun = history.epoch.length;
   const warnings = classifierWarnings({
-    positiveClass: target.positive?.message,
+    positiveClass: positiveClassNotice(target, hint),
     data: dataWarnings,
-    diagnostics: model.diagnostics,
+    diagnostics: [...splitRowCounts(split, target, { testSplit: option('testSplit'), validationSplit: option('validationSplit') }), ...model.diagnostics],
     metrics: metricWarnings,
     ranAllEpochs: stoppedEpoch === undefined && epochsRun === settings.epochs ? epochsRun : undefined,
     results: test,

@@ -24,6 +24,7 @@ export const flagHint: HintWriter = (hint) => {
       return `--min-frequency ${hint.value}`;
     case 'delimiter':
     case 'target':
+    case 'positive':
       return `--${hint.option} ${shellWord(hint.value)}`;
   }
 };

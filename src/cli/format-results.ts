@@ -73,8 +73,17 @@ export function alignColumns(rows: readonly (readonly string[])[], rightAlign = 
   );
 }
 
-/** Warnings as terminal lines: '  warning  message'. */
+/**
+ * Warnings as terminal lines, '  warning  message', under "Warnings:"; information (the positive
+ * class, a decimal comma read, a run that used every epoch) under "Notes:", so a clean run shows
+ * no "Warnings" heading at all.
+ */
 export function formatWarnings(warnings: readonly ClassifierWarning[]): string[] {
-  if (warnings.length === 0) return [];
-  return ['', 'Warnings:', ...warnings.map((warning) => `  ${warning.severity.padEnd(7)}  ${warning.message}`)];
+  const line = (warning: ClassifierWarning) => `  ${warning.severity.padEnd(7)}  ${warning.message}`;
+  const serious = warnings.filter((warning) => warning.severity !== 'info');
+  const notes = warnings.filter((warning) => warning.severity === 'info');
+  return [
+    ...(serious.length === 0 ? [] : ['', 'Warnings:', ...serious.map(line)]),
+    ...(notes.length === 0 ? [] : ['', 'Notes:', ...notes.map(line)]),
+  ];
 }

@@ -12,7 +12,7 @@ export type OptionHint =
   | { readonly option: 'decimal'; readonly value: Decimal }
   | { readonly option: 'maxCategories'; readonly value: number }
   | { readonly option: 'minFrequency'; readonly value: number }
-  | { readonly option: 'delimiter' | 'target'; readonly value: string };
+  | { readonly option: 'delimiter' | 'target' | 'positive'; readonly value: string };
 
 /** Writes a hint as its reader passes the setting. */
 export type HintWriter = (hint: OptionHint) => string;
@@ -25,6 +25,7 @@ export const libraryHint: HintWriter = (hint) => {
     case 'decimal':
     case 'delimiter':
     case 'target':
+    case 'positive':
       return `${hint.option}: ${JSON.stringify(hint.value)}`;
     case 'maxCategories':
     case 'minFrequency':

@@ -59,9 +59,10 @@ export function tooFewRows(
     what: `Too few rows to ${learn && measure ? 'learn or to measure' : learn ? 'learn' : 'measure'} from: ${what.join('; ')} ` +
       `(a class needs ${learn ? `${MIN_LEARN_ROWS} rows to learn` : ''}${learn && measure ? ' and ' : ''}` +
       `${measure ? `${MIN_MEASURE_ROWS} to be measured` : ''}).`,
-    why: (learn ? 'On so few rows the model memorizes instead of finding a rule that carries over. ' : '') +
-      (measure ? 'On so few rows every score moves by a large step with each row: a perfect score or a ' +
-        'zero says little, and early stopping or a tuned threshold follows noise.' : ''),
+    why: 'On so few rows ' +
+      (learn ? `the model memorizes instead of finding a rule that carries over${measure ? ', and ' : '.'}` : '') +
+      (measure ? 'every score moves by a large step with each row: a perfect score or a zero says little, ' +
+        'and early stopping or a tuned threshold follows noise.' : ''),
     fix: `Use more rows: ${[...new Set(short.map(({ part }) => part.fix))].join('; ')}.`,
   }, { parts: short.map(({ part, classes }) => ({ name: part.name, counts: [...part.counts], short: classes.map(({ k }) => k) })) });
 }

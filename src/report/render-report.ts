@@ -46,7 +46,7 @@ export async function renderReport(data: ReportData): Promise<string> {
     `${formatCount(data.data.rows)} rows from ${data.data.file}`,
     `target ${data.data.target}`,
     ...(data.createdAt === undefined ? [] : [data.createdAt]),
-    ...(data.warnings.length === 0 ? ['no warnings'] : []),
+    ...(data.warnings.every((warning) => warning.severity === 'info') ? ['no warnings'] : []),
   ].join(' · ');
   return [
     '<!doctype html>',
