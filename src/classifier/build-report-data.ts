@@ -3,6 +3,7 @@ import { operatingPoints } from '../threshold/index.js';
 import type {
   DataSummary,
   MetricRow,
+  MetricsTable,
   ReportData,
   ReportWarning,
   ThresholdSweep,
@@ -23,6 +24,8 @@ export interface ReportInputs {
   /** How the binary threshold was chosen, e.g. 'max F1 on the validation rows'. */
   readonly thresholdRule?: string;
   readonly warnings: readonly ReportWarning[];
+  /** For an evaluation: the file evaluated and how many of its rows were training rows. */
+  readonly evaluatedOn?: MetricsTable['evaluatedOn'];
 }
 
 /** Most points drawn on the threshold chart; more are thinned evenly (the chart looks the same). */
@@ -39,7 +42,11 @@ export function buildReportData(inputs: ReportInputs): ReportData {
     ...(inputs.training === undefined ? {} : { training: inputs.training }),
     warnings: inputs.warnings,
   };
-  if (results.task === 'binary') return { ...common, task: 'binary', ...binarySections(results, classNames, inputs.thresholdRule) };
+  const on = inputs.evaluatedOn === undefined ? {} : { evaluatedOn: inputs.evaluatedOn };
+  if (results.task === 'binary') {
+    const sections = binarySections(results, classNames, inputs.thresholdRule);
+    return { ...common, task: 'binary', ...sections, metrics: { ...sections.metrics, ...on } };
+  }
   const r = results.report;
   const own = (row: number) => results.probabilities.data[row * results.probabilities.cols + results.labels[row]];
   return {
@@ -55,6 +62,7 @@ export function buildReportData(inputs: ReportInputs): ReportData {
       ],
       baselineAccuracy: results.baselineAccuracy,
       evaluatedRows: results.rows,
+      ...on,
     },
     confusion: { classNames, counts: results.confusionMatrix },
     reliability: {
@@ -72,13 +80,14 @@ export function buildReportData(inputs: ReportInputs): ReportData {
 function binarySections(results: BinaryResults, classNames: readonly string[], rule: string | undefined): Omit<ReportData, 'title' | 'data' | 'model' | 'warnings' | 'task'> {
   const e = results.evaluation;
   const i = results.intervals;
-  const ci = (interval: { lower: number; upper: number } | null) => (interval === null ? {} : { ci: [interval.lower, interval.upper] as const });
+  const ci = (interval: { lower: number; upper: number } | null) => ({ ci: interval === null ? null : [interval.lower, interval.upper] as const });
   const rows: MetricRow[] = [
     { name: 'loss', value: results.loss },
     { name: 'accuracy', value: e.accuracy, ...ci(i.accuracy) },
-    { name: 'precision', value: e.precision, ...ci(i.precision) },
-    { name: 'recall', value: e.recall, ...ci(i.recall) },
-    { name: 'F1', value: e.f1, ...ci(i.f1) },
+    // NOTE: a metric that is 0/0 on these rows is left out, as ROC-AUC is on one class.
+    ...([['precision', e.precision, i.precision], ['recall', e.recall, i.recall], ['f1', e.f1, i.f1]] as const)
+      .filter(([name]) => !results.undefinedMetrics.includes(name))
+      .map(([name, value, interval]) => ({ name: name === 'f1' ? 'F1' : name, value, ...ci(interval) })),
     ...(e.rocAuc === null ? [] : [{ name: 'ROC-AUC', value: e.rocAuc, ...ci(i.auc) }]),
     { name: 'average precision', value: e.averagePrecision },
   ];

@@ -68,5 +68,9 @@ export function evaluationReport(
     classNames: classifier.classNames,
     thresholdRule: classifier.pipeline.threshold?.rule,
     warnings: evaluation.warnings,
+    evaluatedOn: {
+      file: table.file ?? 'the evaluated table',
+      ...(evaluation.trainingRows === undefined ? {} : { trainingRows: evaluation.trainingRows }),
+    },
   });
 }

@@ -47,7 +47,11 @@ export function classifierWarnings(sources: WarningSources): ClassifierWarning[]
     sources.results.task === 'binary'
       ? { accuracy: sources.results.evaluation.accuracy, baseline: sources.results.evaluation.baseline.accuracy }
       : { accuracy: sources.results.accuracy, baseline: sources.results.baselineAccuracy };
-  if (accuracy <= baseline) {
+  // NOTE: on rows of one class (an evaluation of recall on positive rows) the baseline is 1.
+  const oneClass = sources.results.task === 'binary'
+    ? sources.results.evaluation.positives === 0 || sources.results.evaluation.negatives === 0
+    : new Set(sources.results.labels).size < 2;
+  if (accuracy <= baseline && !oneClass) {
     warnings.push({
       code: 'model/below-baseline',
       severity: 'warning',

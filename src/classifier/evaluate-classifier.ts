@@ -29,10 +29,22 @@ export interface BinaryResults {
   /** Everything at the model's threshold: counts, scores, baseline, curves, warnings. */
   readonly evaluation: BinaryEvaluation;
   readonly intervals: BootstrapIntervals;
+  /**
+   * Metrics that are 0/0 on these rows (recall with no positive row, precision with none
+   * predicted positive): undefined, though the metrics library reports them as 0 by convention.
+   */
+  readonly undefinedMetrics: readonly UndefinedMetric[];
   /** Positive-class probability per row (rows). */
   readonly scores: Float32Array;
   readonly labels: Int32Array;
 }
+
+/** A binary metric that can be 0/0. */
+export type UndefinedMetric = 'precision' | 'recall' | 'f1';
+
+const UNDEFINED_CODES: Readonly<Record<string, UndefinedMetric>> = {
+  'precision-undefined': 'precision', 'recall-undefined': 'recall', 'fscore-undefined': 'f1',
+};
 
 export interface MulticlassResults {
   readonly task: 'multiclass';
@@ -72,11 +84,14 @@ export function evaluateClassifier(
   if (probabilities.cols === 1) {
     const scores = probabilities.data;
     const threshold = model.threshold;
+    const evaluation = binaryEvaluation(labels, scores, { threshold });
+    const undefinedMetrics = [...new Set(evaluation.warnings.flatMap((w) => UNDEFINED_CODES[w.code] ?? []))];
     return {
       task: 'binary',
       rows: x.rows,
       loss,
-      evaluation: binaryEvaluation(labels, scores, { threshold }),
+      evaluation,
+      undefinedMetrics,
       intervals: bootstrapIntervals(labels, scores, { threshold, seed: options.seed, confidence: CONFIDENCE, resamples: RESAMPLES }),
       scores,
       labels,

@@ -2,6 +2,7 @@ import { transformDataWarning } from '../data/data-warning.js';
 import type { Preprocessor, TransformOptions } from '../data/preprocessor.js';
 import type { LabelledTable } from '../data/table-builder.js';
 import { listNames } from '../data/table.js';
+import { tooFewRows } from '../doctor/check-row-counts.js';
 import { ConfigError, DataError } from '../errors.js';
 import type { Model } from '../model/model.js';
 import { classifierWarnings, type ClassifierWarning } from './classifier-warnings.js';
@@ -20,6 +21,11 @@ export interface ClassifierEvaluation {
   readonly warnings: readonly ClassifierWarning[];
   /** Evaluated rows per class, in class-index order. */
   readonly classCounts: readonly number[];
+  /**
+   * How many evaluated rows the model was trained on (value for value, by the fingerprints it
+   * keeps of its training rows); undefined when it keeps none (a model saved before it did).
+   */
+  readonly trainingRows?: number;
 }
 
 /**
@@ -57,14 +63,21 @@ export function evaluateTable(
   const results = evaluateClassifier(model, transformed.x, labels, { classNames, seed: options.seed ?? parts.seed });
   const classCounts = classNames.map(() => 0);
   for (const label of labels) classCounts[label]++;
+  // NOTE: a class absent from the rows is a fair question (recall on positive rows only); a
+  // class present with a handful of rows is not measured by them.
+  const few = tooFewRows([{
+    name: 'evaluated', counts: classCounts, use: 'measure', everyClass: false, fix: 'evaluate on more rows of that class',
+  }], classNames, 'evaluate');
+  const trainingRows = model.doctor.trainingRows?.overlap(transformed.x, 0).count;
   return {
     results,
     warnings: classifierWarnings({
       data: [...(table.warnings ?? []), ...transformed.warnings.map((warning) => transformDataWarning(warning))],
-      diagnostics: model.diagnostics.slice(diagnosed),
+      diagnostics: [...(few === undefined ? [] : [few]), ...model.diagnostics.slice(diagnosed)],
       metrics: [],
       results,
     }),
     classCounts,
+    ...(trainingRows === undefined ? {} : { trainingRows }),
   };
 }

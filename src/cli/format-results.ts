@@ -17,15 +17,22 @@ export function formatResults(results: ClassifierResults, classNames: readonly s
     const e = results.evaluation;
     const i = results.intervals;
     const level = `${Math.round(i.confidence * 100)}% CI`;
-    const ci = (interval: Interval | null) => (interval === null ? '' : `[${formatValue(interval.lower)}, ${formatValue(interval.upper)}]`);
+    // NOTE: a metric that is 0/0 on these rows prints n/a (not the conventional 0), and an
+    // interval the bootstrap cannot give (degenerate resamples) prints as undefined, not a point.
+    const value = (name: 'precision' | 'recall' | 'f1', v: number) => (results.undefinedMetrics.includes(name) ? null : v);
+    const ci = (v: number | null, interval: Interval | null) =>
+      (v === null ? '' : interval === null ? 'undefined' : `[${formatValue(interval.lower)}, ${formatValue(interval.upper)}]`);
+    const precision = value('precision', e.precision);
+    const recall = value('recall', e.recall);
+    const f1 = value('f1', e.f1);
     const table = [
       ['metric', 'value', level, ''],
       ['loss', formatValue(results.loss), '', ''],
-      ['accuracy', formatValue(e.accuracy), ci(i.accuracy), `majority baseline ${formatValue(e.baseline.accuracy)}`],
-      ['precision', formatValue(e.precision), ci(i.precision), ''],
-      ['recall', formatValue(e.recall), ci(i.recall), ''],
-      ['F1', formatValue(e.f1), ci(i.f1), ''],
-      ['ROC-AUC', formatValue(e.rocAuc), ci(i.auc), ''],
+      ['accuracy', formatValue(e.accuracy), ci(e.accuracy, i.accuracy), `majority baseline ${formatValue(e.baseline.accuracy)}`],
+      ['precision', formatValue(precision), ci(precision, i.precision), ''],
+      ['recall', formatValue(recall), ci(recall, i.recall), ''],
+      ['F1', formatValue(f1), ci(f1, i.f1), ''],
+      ['ROC-AUC', formatValue(e.rocAuc), ci(e.rocAuc, i.auc), ''],
     ];
     return [
       `${heading} (${results.rows} rows, positive class ${JSON.stringify(classNames[1])}, threshold ${formatValue(e.threshold)}):`,

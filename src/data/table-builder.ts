@@ -15,6 +15,11 @@ export interface TableOptions {
   readonly target?: string | null;
   /** For a two-class target, the class that counts as positive (see TargetBuilder). */
   readonly positive?: string;
+  /**
+   * Accept a target that holds a single class (default false: training needs two). For
+   * evaluating a trained model on the rows of one class, e.g. its recall on positive rows.
+   */
+  readonly allowOneClass?: boolean;
   /** Tokens read as missing values, case-insensitively. Default: '', NA, NaN, ?, null. */
   readonly missingValues?: readonly string[];
   /**
@@ -51,6 +56,7 @@ export class TableBuilder {
   private readonly hint: HintWriter;
   private readonly targetIndex: number;
   private readonly positive: string | undefined;
+  private readonly allowOneClass: boolean;
   private rows = 0;
 
   /**
@@ -64,6 +70,7 @@ export class TableBuilder {
     this.header = checkHeader(header, file);
     this.missing = new MissingValues(options.missingValues ?? DEFAULT_MISSING_VALUES);
     this.positive = options.positive;
+    this.allowOneClass = options.allowOneClass ?? false;
     this.targetIndex = this.findTarget(options.target);
     const types = options.columnTypes ?? {};
     this.types = types;
@@ -131,7 +138,7 @@ export class TableBuilder {
         { file: this.file, line: 2 },
       );
     }
-    const target = this.targetIndex >= 0 ? (this.columns[this.targetIndex] as TargetBuilder).finish(this.positive) : undefined;
+    const target = this.targetIndex >= 0 ? (this.columns[this.targetIndex] as TargetBuilder).finish(this.positive, this.allowOneClass) : undefined;
     const columns = this.columns
       .filter((column, index) => column !== undefined && index !== this.targetIndex)
       .map((column) => (column as ColumnBuilder).finish());

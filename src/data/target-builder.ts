@@ -81,13 +81,14 @@ export class TargetBuilder {
     this.codes.push(code);
   }
 
-  finish(positive?: string): TargetColumn {
+  /** The column; `allowOneClass` accepts a single class (then no positive class is chosen). */
+  finish(positive?: string, allowOneClass = false): TargetColumn {
     const numeric = this.values.every((value) => Number.isFinite(parseNumber(value)));
     // Merge spellings of one number ("1", "1.0") into one class named by its shortest form.
     const classOf = this.values.map((value) => (numeric ? String(parseNumber(value)) : value));
     let classes = [...new Set(classOf)].sort(numeric ? (a, b) => Number(a) - Number(b) : (a, b) => (a < b ? -1 : a > b ? 1 : 0));
     const countOf = (name: string) => this.counts.reduce((sum, count, code) => sum + (classOf[code] === name ? count : 0), 0);
-    if (classes.length < 2) {
+    if (classes.length < 2 && !(allowOneClass && classes.length === 1)) {
       throw new DataError(
         'data/one-class',
         `${this.file ?? 'The data'}: the target column ${JSON.stringify(this.name)} has a single class ` +

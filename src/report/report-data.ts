@@ -66,8 +66,11 @@ export interface MetricRow {
   /** Display name, e.g. `ROC-AUC`, `F1`, `loss`. */
   readonly name: string;
   readonly value: number;
-  /** Confidence interval [low, high] at `MetricsTable.confidenceLevel`. */
-  readonly ci?: readonly [number, number];
+  /**
+   * Confidence interval [low, high] at `MetricsTable.confidenceLevel`; null when it is undefined
+   * (the bootstrap's resamples were degenerate), shown as such rather than as a point.
+   */
+  readonly ci?: readonly [number, number] | null;
 }
 
 export interface MetricsTable {
@@ -77,6 +80,11 @@ export interface MetricsTable {
   readonly baselineAccuracy: number;
   /** Rows evaluated (the test split, or the whole file for `evaluate`). */
   readonly evaluatedRows: number;
+  /**
+   * For `evaluate`: the file whose rows were evaluated (they need not be held out), and how many
+   * of them the model was trained on when it knows. Absent: the held-out test rows of training.
+   */
+  readonly evaluatedOn?: { readonly file: string; readonly trainingRows?: number };
   /** e.g. 0.95, when any row has a `ci`. */
   readonly confidenceLevel?: number;
   /** e.g. `bootstrap, 1000 resamples, seed 42`. */

@@ -139,7 +139,7 @@ function checkMetrics(data: ReportData): void {
   checkCounts('metrics.evaluatedRows', [data.metrics.evaluatedRows]);
   for (const row of data.metrics.rows) {
     checkFinite(`metrics row ${show(row.name)}`, [row.value, ...(row.ci ?? [])]);
-    if (row.ci !== undefined && !(row.ci[0] <= row.ci[1])) {
+    if (row.ci !== undefined && row.ci !== null && !(row.ci[0] <= row.ci[1])) {
       throw new NnkitError(
         'value',
         'report/interval',

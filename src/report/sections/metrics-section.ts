@@ -3,11 +3,13 @@ import { escapeHtml } from '../escape-html.js';
 import { formatCount, formatNumber, formatPercent } from '../format-number.js';
 
 /**
- * The test-set metrics table: value and confidence interval per metric, with the majority-class
- * baseline right after accuracy (the accuracy paradox, made visible).
+ * The metrics table: value and confidence interval per metric, with the majority-class baseline
+ * right after accuracy (the accuracy paradox, made visible). Titled for what was evaluated: the
+ * held-out test rows of a training run, or the rows of a file (which the model may have seen).
  */
 export function metricsSectionHtml(metrics: MetricsTable): string {
   const hasCi = metrics.rows.some((row) => row.ci !== undefined);
+  const on = metrics.evaluatedOn;
   const level = metrics.confidenceLevel === undefined ? '' : ` ${formatPercent(metrics.confidenceLevel).replace('.0%', '%')}`;
   const ciHeader = hasCi ? `<th class="num">CI${level}</th>` : '';
   const baseline =
@@ -15,7 +17,9 @@ export function metricsSectionHtml(metrics: MetricsTable): string {
     `<td class="num">${formatNumber(metrics.baselineAccuracy)}</td>${hasCi ? '<td></td>' : ''}</tr>`;
   const accuracyIndex = metrics.rows.findIndex((row) => row.name.toLowerCase() === 'accuracy');
   const rows = metrics.rows.map((row) => {
-    const ci = row.ci === undefined ? '' : `${formatNumber(row.ci[0])} – ${formatNumber(row.ci[1])}`;
+    const ci = row.ci === undefined ? ''
+      : row.ci === null ? '<span title="the bootstrap resamples were degenerate (too few rows, or no error to resample)">undefined</span>'
+        : `${formatNumber(row.ci[0])} – ${formatNumber(row.ci[1])}`;
     return (
       `<tr><td>${escapeHtml(row.name)}</td><td class="num">${formatNumber(row.value)}</td>` +
       `${hasCi ? `<td class="num ci">${ci}</td>` : ''}</tr>`
@@ -24,11 +28,23 @@ export function metricsSectionHtml(metrics: MetricsTable): string {
   rows.splice(accuracyIndex === -1 ? rows.length : accuracyIndex + 1, 0, baseline);
   const method = metrics.ciMethod === undefined ? '' : ` Intervals: ${escapeHtml(metrics.ciMethod)}.`;
   return (
-    `<section class="card" id="metrics"><h2>Test-set metrics</h2>` +
+    `<section class="card" id="metrics"><h2>${on === undefined ? 'Test-set metrics' : `Metrics on the rows of <code>${escapeHtml(on.file)}</code>`}</h2>` +
     `<table class="metrics"><thead><tr><th>metric</th><th class="num">value</th>${ciHeader}</tr></thead>` +
     `<tbody>${rows.join('')}</tbody></table>` +
-    `<p class="note">On ${formatCount(metrics.evaluatedRows)} held-out rows.${method}</p></section>`
+    `<p class="note">${rowsNote(metrics)}${method}</p></section>`
   );
+}
+
+/** What the metrics were computed on, and (for a file) how many of its rows were training rows. */
+function rowsNote(metrics: MetricsTable): string {
+  const rows = formatCount(metrics.evaluatedRows);
+  const on = metrics.evaluatedOn;
+  if (on === undefined) return `On ${rows} held-out rows.`;
+  const trained = on.trainingRows === undefined ? ''
+    : on.trainingRows === 0 ? ' None of them is a training row of the model.'
+      : ` ${formatCount(on.trainingRows)} of them ${on.trainingRows === 1 ? 'is a training row' : 'are training rows'} of the model: ` +
+        'scores on those measure memory, not generalization.';
+  return `On the ${rows} rows of ${escapeHtml(on.file)}.${trained}`;
 }
 
 /** Per-class precision, recall, F1 and support, read off the K×K confusion matrix. */
