@@ -82,6 +82,25 @@ test('an id in a file sorted by label is one identifier finding that says it fol
   assert.match(found[0].message, /rise \(or fall\) with the row number\. Alone, "id" \(ROC AUC 1\.0000\) also separates the classes: the rows are probably ordered by label/);
 });
 
+test('on many rows the checks first scan a sample, and still find the leak and the id exactly', () => {
+  const y = labels(40_000);
+  const ids = Float32Array.from(y.keys(), (i) => 5 * i + 3);
+  random.shuffle(ids);
+  const nearLeak = Float32Array.from(y, (label) => label + 0.001 * random.normal());
+  nearLeak[0] = y[0] === 1 ? -5 : 5; // one misordered row: AUC just below 1, still a leak
+  const found = check([
+    { name: 'score', kind: 'numeric', values: strong(y) },
+    { name: 'pixel', kind: 'numeric', values: Float32Array.from(y, () => random.int(17)) },
+    { name: 'ticket', kind: 'numeric', values: ids },
+    { name: 'refund', kind: 'numeric', values: nearLeak },
+  ], y);
+  assert.deepEqual(found.map((d) => d.code), ['identifier-column', 'target-leakage']);
+  assert.match(found[0].message, /^Column "ticket" looks like an identifier: its 40000 values/);
+  const [leak] = (found[1].details!.columns as { name: string; separation: number }[]);
+  assert.equal(leak.name, 'refund');
+  assert.ok(leak.separation < 1 && leak.separation > 0.9999, `exact on every row: ${leak.separation}`);
+});
+
 test('fit runs the column checks on its input, by feature name, and on the columns a pipeline described', async () => {
   nn.setSeed(3);
   const y = labels(120);

@@ -19,6 +19,16 @@ export interface Separation {
 export const MIN_CLASS_ROWS = 10;
 
 /**
+ * Two classes' separation from `below`, the pairs of a class-0 row below a class-1 row (ties
+ * half), and the classes' rows; undefined when either has fewer than MIN_CLASS_ROWS.
+ */
+export function separationOfTwo(below: number, rows0: number, rows1: number): Separation | undefined {
+  if (rows0 < MIN_CLASS_ROWS || rows1 < MIN_CLASS_ROWS) return undefined;
+  const auc = below / (rows0 * rows1);
+  return { value: Math.max(auc, 1 - auc), classes: [0, 1] };
+}
+
+/**
  * The pairwise Mann–Whitney counts of groups walked in increasing value order: `groups` calls
  * `visit(count)` once per group of tied rows, where count[k] is the group's rows of class k.
  * Returns u (K × K): u[a·K + b] = pairs of an a-row below a b-row, ties counting half.

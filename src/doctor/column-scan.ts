@@ -1,4 +1,4 @@
-import { PairCounter, type Separation } from './class-separation.js';
+import { PairCounter, separationOfTwo, type Separation } from './class-separation.js';
 import { radixSort } from './radix-sort.js';
 
 /** What one pass over a column's training rows tells the leakage and identifier checks. */
@@ -23,62 +23,120 @@ export interface ScannedRows {
   readonly classCount: number;
   /** Training row indices ordered by position (file order). */
   readonly byPosition: Int32Array;
+  /**
+   * Four arrays of rows.length the numeric scans sort in, reused column after column. NOTE: a
+   * fresh 400 kB typed array costs about as much as sorting it (its pages are faulted in).
+   */
+  readonly scratch?: SortScratch;
 }
 
-const float = new Float32Array(1);
-const bits = new Uint32Array(float.buffer);
+/** Buffers for one radix sort of keys with a payload. */
+export interface SortScratch {
+  readonly keys: Uint32Array;
+  readonly payload: Int32Array;
+  readonly spareKeys: Uint32Array;
+  readonly sparePayload: Int32Array;
+}
 
-/** An unsigned 32-bit key ordered as the float32 values are; NaN (missing) is 0, below all. */
-function sortKey(value: number): number {
-  if (value !== value) return 0;
-  float[0] = value === 0 ? 0 : value;
-  const b = bits[0];
-  return (b & 0x80000000 ? ~b : b | 0x80000000) >>> 0;
+/** Sort buffers for `n` rows. */
+export function sortScratch(n: number): SortScratch {
+  return { keys: new Uint32Array(n), payload: new Int32Array(n), spareKeys: new Uint32Array(n), sparePayload: new Int32Array(n) };
+}
+
+/**
+ * The float32 bit pattern `b` as an unsigned 32-bit key ordered as the values are; NaN (missing)
+ * is 0, below all, and −0 is +0.
+ */
+function sortKey(b: number): number {
+  if ((b & 0x7fffffff) > 0x7f800000) return 0;
+  const bits = b === 0x80000000 ? 0 : b;
+  return (bits & 0x80000000 ? ~bits : bits | 0x80000000) >>> 0;
 }
 
 /** Where a numeric column's values sit: position p at values[offset + p · stride]. */
 export interface NumericValues {
-  readonly values: ArrayLike<number>;
+  readonly values: Float32Array;
   readonly offset?: number;
   readonly stride?: number;
 }
 
 /**
  * Scans a numeric column (NaN missing) over the training rows: sorts the rows by value once
- * (radix sort of order-preserving 32-bit keys, the class carried along), then walks the runs of
- * equal values, counting for every pair of classes the pairs in order (PairCounter).
- * NOTE: missing values form one run below every value, so a column that is missing exactly for
- * one class separates it too (a cancellation date that only churned customers have).
+ * (radix sort of order-preserving 32-bit keys read off the float32 bits, the class carried
+ * along), then walks the runs of equal values, counting for every pair of classes the pairs in
+ * order. NOTE: missing values form one run below every value, so a column that is missing
+ * exactly for one class separates it too (a cancellation date only churned customers have).
  */
 export function scanNumeric(column: NumericValues, data: ScannedRows): ColumnScan {
-  const { rows, classes, classCount: k } = data;
+  const { rows, classes, classCount } = data;
   const { values, offset = 0, stride = 1 } = column;
   const n = rows.length;
-  const keys = new Uint32Array(n);
-  const payload = new Int32Array(n);
+  const bits = new Uint32Array(values.buffer, values.byteOffset, values.length);
+  const scratch = data.scratch ?? sortScratch(n);
+  const { keys, payload } = scratch;
   let integers = true;
   for (let i = 0; i < n; i++) {
-    const value = values[offset + rows[i] * stride];
-    if (integers && value === value && !Number.isInteger(value)) integers = false;
-    keys[i] = sortKey(value);
+    const at = offset + rows[i] * stride;
+    keys[i] = sortKey(bits[at]);
     payload[i] = classes[i];
+    if (integers) {
+      const value = values[at];
+      if (value === value && !Number.isInteger(value)) integers = false;
+    }
   }
-  const sorted = radixSort(keys, payload, new Uint32Array(n), new Int32Array(n));
+  const sorted = radixSort(keys, payload, scratch.spareKeys, scratch.sparePayload);
+  const walked = classCount === 2 ? walkTwo(sorted.keys, sorted.payload) : walkMany(sorted.keys, sorted.payload, classCount);
+  const present = n - walked.missing;
+  // NOTE: only an all-distinct column can be an identifier, so only it needs the order check.
+  const monotone = walked.distinct === present && present > 1 && isMonotone(column, data);
+  return { ...walked, rows: n, integers, monotone };
+}
+
+type Walked = Pick<ColumnScan, 'separation' | 'missing' | 'distinct'>;
+
+/** Two classes: the Mann–Whitney count of class-0 rows below class-1 rows, ties half. */
+function walkTwo(keys: Uint32Array, classes: Int32Array): Walked {
+  const n = keys.length;
+  let below = 0;
+  let seen0 = 0;
+  let seen1 = 0;
+  let missing = 0;
+  let distinct = 0;
+  for (let start = 0; start < n;) {
+    const key = keys[start];
+    let end = start + 1;
+    while (end < n && keys[end] === key) end++;
+    if (key === 0) missing = end - start;
+    else distinct++;
+    let ones = 0;
+    for (let r = start; r < end; r++) ones += classes[r];
+    const zeros = end - start - ones;
+    below += ones * seen0 + 0.5 * zeros * ones;
+    seen0 += zeros;
+    seen1 += ones;
+    start = end;
+  }
+  return { separation: separationOfTwo(below, seen0, seen1), missing, distinct };
+}
+
+/** K classes: the pairwise counts (PairCounter) over the runs of equal values. */
+function walkMany(keys: Uint32Array, classes: Int32Array, k: number): Walked {
+  const n = keys.length;
   const counter = new PairCounter(k);
   const count = new Float64Array(k);
   const present: number[] = [];
   let missing = 0;
   let distinct = 0;
   for (let start = 0; start < n;) {
-    const key = sorted.keys[start];
+    const key = keys[start];
     let end = start + 1;
-    while (end < n && sorted.keys[end] === key) end++;
+    while (end < n && keys[end] === key) end++;
     if (key === 0) missing = end - start;
     else distinct++;
-    if (end === start + 1) counter.addOne(sorted.payload[start]);
+    if (end === start + 1) counter.addOne(classes[start]);
     else {
       for (let r = start; r < end; r++) {
-        const c = sorted.payload[r];
+        const c = classes[r];
         if (count[c] === 0) present.push(c);
         count[c]++;
       }
@@ -88,7 +146,7 @@ export function scanNumeric(column: NumericValues, data: ScannedRows): ColumnSca
     }
     start = end;
   }
-  return { separation: counter.separation(), rows: n, missing, distinct, integers, monotone: isMonotone(column, data) };
+  return { separation: counter.separation(), missing, distinct };
 }
 
 /** Whether the present values rise strictly, or fall strictly, in the rows' file order. */

@@ -1,5 +1,5 @@
 import type { Tensor } from '../tensor/tensor.js';
-import { scanCategorical, scanNumeric, type ColumnScan, type NumericValues, type ScannedRows } from './column-scan.js';
+import { scanCategorical, scanNumeric, sortScratch, type ColumnScan, type NumericValues, type ScannedRows } from './column-scan.js';
 
 /** One input column as the doctor's column checks read it, one value per position. */
 export type InputColumn =
@@ -40,16 +40,50 @@ export interface ScannedColumn {
 }
 
 /**
+ * Training rows a numeric column is first scanned on when there are many (every k-th row), and
+ * the separation under which that sample settles it. NOTE: the exact scan sorts every row (about
+ * 4 ms per column of 100,000 rows, most of an epoch for 32 columns); most columns are plainly
+ * neither a leak nor an identifier, and a sample of 8,192 rows shows it: a repeated or fractional
+ * value rules out an identifier for certain, and a separation below 0.98 on the sample (its
+ * standard error near 0.99 is about 0.002) rules out the 0.999 of a leak. Every other column,
+ * and every column of a smaller table, gets the exact scan of all training rows.
+ */
+const SAMPLE_ROWS = 8192;
+const CLEARLY_BELOW = 0.98;
+
+/**
  * Scans every column over the training rows (`classes`: each training row's class, 0..count−1;
  * a single class 0 when the labels are not classes, which leaves separation undefined).
  */
 export function scanInputColumns(input: InputColumns, classes: Int32Array, classCount: number): ScannedColumn[] {
   const rows = input.rows;
-  const data: ScannedRows = { rows, classes, classCount, byPosition: byPosition(rows) };
-  return input.columns.map((column) => ({
-    column,
-    scan: column.kind === 'numeric' ? scanNumeric(column, data) : scanCategorical(column.codes, column.categories, data),
-  }));
+  let full: ScannedRows | undefined;
+  const all = () => (full ??= { rows, classes, classCount, byPosition: byPosition(rows), scratch: sortScratch(rows.length) });
+  const sample = rows.length >= 2 * SAMPLE_ROWS ? sampleOf(rows, classes, classCount) : undefined;
+  return input.columns.map((column) => {
+    if (column.kind === 'categorical') return { column, scan: scanCategorical(column.codes, column.categories, all()) };
+    if (sample !== undefined) {
+      const quick = scanNumeric(column, sample);
+      const repeats = quick.distinct < quick.rows - quick.missing || !quick.integers;
+      const plain = classCount < 2 || (quick.separation !== undefined && quick.separation.value < CLEARLY_BELOW);
+      if (repeats && plain) return { column, scan: quick };
+    }
+    return { column, scan: scanNumeric(column, all()) };
+  });
+}
+
+/** Every k-th training row, about SAMPLE_ROWS of them, as rows to scan. */
+function sampleOf(rows: Int32Array, classes: Int32Array, classCount: number): ScannedRows {
+  const step = Math.floor(rows.length / SAMPLE_ROWS);
+  const picked = Int32Array.from({ length: Math.floor(rows.length / step) }, (_, i) => i * step);
+  const sampled = Int32Array.from(picked, (i) => rows[i]);
+  return {
+    rows: sampled,
+    classes: Int32Array.from(picked, (i) => classes[i]),
+    classCount,
+    byPosition: byPosition(sampled),
+    scratch: sortScratch(sampled.length),
+  };
 }
 
 /** The training row indices in position order (rows holds distinct positions). */
