@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import type { Writable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 
 /**
  * Where a command writes: the real process streams from main.ts, collecting streams in tests.
@@ -9,12 +9,14 @@ import type { Writable } from 'node:stream';
 export interface CliIo {
   readonly stdout: Writable;
   readonly stderr: Writable;
+  /** Where `nnkit predict -` reads rows; absent: nothing to read (as from /dev/null). */
+  readonly stdin?: Readable;
   /** Aborted on Ctrl-C (main.ts): commands stop at their next step and leave no half-written file. */
   readonly signal?: AbortSignal;
 }
 
 /** Whether a stream is a terminal (live progress bars), false for pipes, files and tests. */
-export function isTerminal(stream: Writable): boolean {
+export function isTerminal(stream: Readable | Writable): boolean {
   return (stream as { isTTY?: boolean }).isTTY === true;
 }
 

@@ -7,7 +7,7 @@ import { writeJson, writeLines, type CliIo } from './cli-io.js';
 import { flagHint } from './column-flags.js';
 import { formatResults, formatWarnings } from './format-results.js';
 import { loadModelOption } from './model-option.js';
-import { choice } from './option-values.js';
+import { choice, fieldDelimiter, outputFile } from './option-values.js';
 import { parseCommandLine, usageError, type OptionSpecs } from './parse-command-line.js';
 import { writeReportLazily } from './write-report-lazily.js';
 
@@ -43,7 +43,8 @@ export async function evaluateCommand(argv: readonly string[], io: CliIo): Promi
   const file = line.positionals[0];
   if (file === undefined) throw usageError('evaluate', 'Give the labelled CSV file to evaluate on, e.g. nnkit evaluate --model models/bc data.csv.');
   const extraColumns = typeof v['extra-columns'] === 'string' ? choice('evaluate', 'extra-columns', v['extra-columns'], ['error', 'ignore'] as const) : 'error';
-  const delimiter = typeof v.delimiter === 'string' ? v.delimiter : undefined;
+  const delimiter = typeof v.delimiter === 'string' ? fieldDelimiter('evaluate', 'delimiter', v.delimiter) : undefined;
+  const report = typeof v.report === 'string' ? outputFile('evaluate', 'report', v.report, 'report.html') : undefined;
   const { classifier, dir } = await loadModelOption('evaluate', v.model);
   const target = typeof v.target === 'string' ? v.target : classifier.target;
 
@@ -56,7 +57,6 @@ export async function evaluateCommand(argv: readonly string[], io: CliIo): Promi
   const evaluation = classifier.evaluate(table, { extraColumns });
   const { results, warnings } = evaluation;
   const classNames = classifier.classNames;
-  const report = typeof v.report === 'string' ? v.report : undefined;
   if (report !== undefined) {
     const title = `${basename(file)} → ${table.target!.name} (evaluation)`;
     await writeReportLazily(report, evaluationReport(classifier, evaluation, { title, table }));

@@ -22,4 +22,4 @@ for (const name of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-process.exitCode = await run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, signal: interrupt.signal });
+process.exitCode = await run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, signal: interrupt.signal });

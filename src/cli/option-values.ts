@@ -65,3 +65,30 @@ export function choice<T extends string>(command: string, option: string, text: 
   }
   return found;
 }
+
+/** A field delimiter: one or more characters without quotes or line breaks; "tab" or "\t" for a tab. */
+export function fieldDelimiter(command: string, option: string, text: string): string {
+  if (text === 'tab' || text === '\\t') return '\t';
+  if (text === '' || /["\r\n]/.test(text)) {
+    throw usageError(command, `--${option} must be a character such as , ; | or tab (written tab or \\t) but is ${show(text)}.`);
+  }
+  return text;
+}
+
+/** The path of a file to write, such as --report report.html: not empty. */
+export function outputFile(command: string, option: string, text: string, example: string): string {
+  if (text.trim() === '') throw usageError(command, `--${option} must name the file to write, e.g. --${option} ${example}, but is ${show(text)}.`);
+  return text;
+}
+
+/** A list of names separated by commas, from one or more uses of a repeatable option. */
+export function nameList(command: string, option: string, given: string | readonly string[]): string[] {
+  const names: string[] = [];
+  for (const text of typeof given === 'string' ? [given] : given) {
+    for (const name of text.split(',').map((part) => part.trim())) {
+      if (name === '') throw usageError(command, `--${option} takes column names separated by commas (e.g. id,customer) but is ${show(text)}.`);
+      if (!names.includes(name)) names.push(name);
+    }
+  }
+  return names;
+}

@@ -8,54 +8,48 @@ import { show } from '../errors.js';
 import { readCsvBatches } from '../node/read-csv-batches.js';
 import { write, writeJson, writeLines, type CliIo } from './cli-io.js';
 import { Interrupted, isAbort } from './interrupted.js';
+import { checkKeepNames, splitKept } from './kept-columns.js';
 import { loadModelOption } from './model-option.js';
-import { choice, positiveInteger } from './option-values.js';
-import { parseCommandLine, usageError, type OptionSpecs } from './parse-command-line.js';
-import { predictionCsv, predictionHeader, predictionJsonLines, type PredictionFormat } from './prediction-rows.js';
+import { parseCommandLine } from './parse-command-line.js';
+import { outputNames, predictionWriter, type PredictionFormat } from './prediction-rows.js';
+import { PREDICT_OPTIONS, predictSettings } from './predict-options.js';
 import { predictProgress } from './predict-progress.js';
 
-export const PREDICT_HELP = `Usage: nnkit predict --model <folder> <data.csv> [--out predictions.csv] [options]
+export const PREDICT_HELP = `Usage: nnkit predict --model <folder> <data.csv | -> [--out predictions.csv] [options]
 
 Predicts raw CSV rows with a model saved by "nnkit train": the saved preprocessing turns each
 row into features, the saved threshold turns probabilities into classes. Rows are streamed in
 batches, so any file size runs in constant memory; output rows follow the input order. A target
-column in the file, if any, is ignored.
+column in the file, if any, is ignored. With - as the file, rows are read from standard input:
+  cat rows.csv | nnkit predict --model models/bc - > predictions.csv
 
-Output: CSV with probability_<class> (binary: the positive class only) and class columns, to
-stdout or to --out (written to a temporary file, renamed when complete). With --json and no
---out, JSON Lines instead; with --out, a JSON summary.
+Output: the --keep columns, probability_<class> (binary: the positive class only) and class, to
+stdout or to --out (written to a temporary file, renamed when complete). The format is --format,
+else the --out file's extension (.json, .jsonl or .ndjson; anything else is CSV), else CSV on
+stdout, or JSON Lines with --json. With --json and --out, stdout gets a JSON summary.
 
   --model, -m <folder>      the saved model (required)
   --out, -o <file>          write the predictions to this file instead of stdout
+  --format <format>         csv, json (one array) or jsonl (one object per line)
+  --keep <columns>          input columns to copy into each output row, e.g. id,customer (used
+                            by the model or not); repeatable
   --delimiter <char>        field delimiter (default: detected among , ; tab |)
   --extra-columns <policy>  columns the model was not trained on: error (default) or ignore
   --batch-size <n>          rows per batch (default 1024)
   --json                    JSON Lines on stdout, or a JSON summary with --out
   --help, -h                this help`;
 
-const OPTIONS: OptionSpecs = {
-  model: { type: 'string', short: 'm' },
-  out: { type: 'string', short: 'o' },
-  delimiter: { type: 'string' },
-  'extra-columns': { type: 'string' },
-  'batch-size': { type: 'string' },
-  json: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-};
-
 /** `nnkit predict`: raw rows in, probabilities and classes out, streamed. */
 export async function predictCommand(argv: readonly string[], io: CliIo): Promise<void> {
-  const line = parseCommandLine('predict', argv, OPTIONS, 1, PREDICT_HELP);
+  const line = parseCommandLine('predict', argv, PREDICT_OPTIONS, 1, PREDICT_HELP);
   const v = line.values;
   if (v.help === true) return writeLines(io.stdout, [PREDICT_HELP]);
-  const file = line.positionals[0];
-  if (file === undefined) throw usageError('predict', 'Give the CSV file of rows to predict, e.g. nnkit predict --model models/bc data.csv.');
-  const extraColumns = typeof v['extra-columns'] === 'string' ? choice('predict', 'extra-columns', v['extra-columns'], ['error', 'ignore'] as const) : 'error';
-  const batchSize = typeof v['batch-size'] === 'string' ? positiveInteger('predict', 'batch-size', v['batch-size']) : 1024;
-  const out = typeof v.out === 'string' ? v.out : undefined;
-  const jsonLines = v.json === true && out === undefined;
+  const settings = predictSettings(line, io);
+  const { data: file, out, extraColumns, batchSize, keep } = settings;
   const { classifier, dir } = await loadModelOption('predict', v.model);
   const format: PredictionFormat = { classNames: classifier.classNames, threshold: classifier.threshold };
+  checkKeepNames(keep, outputNames(format, settings.format));
+  const modelColumns = new Set(Object.keys(classifier.columnTypes()));
   const diagnosed = classifier.model.diagnostics.length;
 
   const temporary = out === undefined ? undefined : join(dirname(out), `.nnkit-tmp-${basename(out)}-${randomBytes(6).toString('hex')}`);
@@ -69,25 +63,24 @@ export async function predictCommand(argv: readonly string[], io: CliIo): Promis
   }
   const warnings = new Map<string, { warning: TransformWarning; count: number; examples: Set<string> }>();
   let rows = 0;
-  const progress = await predictProgress(file, io.stderr);
+  const progress = typeof settings.input === 'string' ? await predictProgress(settings.input, io.stderr) : undefined;
   try {
     // NOTE: the header goes out with the first predictions, so a file the model cannot read
     // leaves stdout empty.
-    let header = jsonLines ? '' : predictionHeader(format);
-    for await (const batch of readCsvBatches(file, { batchSize, delimiter: typeof v.delimiter === 'string' ? v.delimiter : undefined })) {
+    const writer = predictionWriter(settings.format, format, keep);
+    for await (const batch of readCsvBatches(settings.input, { batchSize, delimiter: settings.delimiter })) {
       io.signal?.throwIfAborted();
+      const { input, kept } = splitKept(batch, keep, modelColumns);
       // NOTE: the classifier leaves out the target column of a labelled file.
-      const { probabilities, classIndices, warnings: found } = classifier.predictBatch(batch, { extraColumns, verbose: 0 });
+      const { probabilities, classIndices, warnings: found } = classifier.predictBatch(input, { extraColumns, verbose: 0 });
       if (sinkError !== undefined) throw sinkError;
-      const text = jsonLines ? predictionJsonLines(probabilities, classIndices, format) : predictionCsv(probabilities, classIndices, format);
-      await write(sink, header + text);
-      header = '';
+      await write(sink, writer.batch(probabilities, classIndices, kept));
       for (const warning of found) addWarning(warnings, warning);
       rows += batch.rows;
       progress?.update(batch.lines[batch.rows - 1], rows);
     }
     progress?.stop();
-    if (header !== '') await write(sink, header);
+    await write(sink, writer.end());
     if (temporary !== undefined && out !== undefined) {
       sink.end();
       await finished(sink);
@@ -112,7 +105,7 @@ export async function predictCommand(argv: readonly string[], io: CliIo): Promis
       .map((diagnostic) => diagnostic.message),
   ];
   if (v.json === true && out !== undefined) {
-    return writeJson(io.stdout, { command: 'predict', model: dir, data: file, out, rows, warnings: notes });
+    return writeJson(io.stdout, { command: 'predict', model: dir, data: file, out, format: settings.format, rows, warnings: notes });
   }
   // NOTE: when predictions go to stdout, everything else goes to stderr so the output stays clean.
   const report = out === undefined ? io.stderr : io.stdout;

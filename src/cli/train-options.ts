@@ -6,7 +6,7 @@ import type { ReadCsvOptions } from '../node/read-csv.js';
 import type { ColumnType, Decimal } from '../data/table.js';
 import { columnTypeFlags, decimalFlag } from './column-flags.js';
 import { usageError, type CommandLine, type OptionSpecs } from './parse-command-line.js';
-import { choice, fraction, integer, layerSizes, positiveInteger, positiveNumber } from './option-values.js';
+import { choice, fieldDelimiter, fraction, integer, layerSizes, outputFile, positiveInteger, positiveNumber } from './option-values.js';
 import { parseThresholdFlag } from './threshold-flag.js';
 
 /** Everything `nnkit train` needs to know, with the defaults filled in. */
@@ -89,7 +89,7 @@ export function trainSettings(line: CommandLine, file: string): TrainSettings {
     file,
     target: text('target'),
     positive: text('positive'),
-    delimiter: text('delimiter'),
+    delimiter: optional('delimiter', (value) => fieldDelimiter(cmd, 'delimiter', value)),
     decimal: optional('decimal', (value) => decimalFlag(cmd, value)),
     columnTypes: columnTypeFlags(cmd, v['column-type'] as string[] | undefined, v.ignore as string[] | undefined),
     maxCategories: optional('max-categories', (value) => positiveInteger(cmd, 'max-categories', value)) ?? DEFAULTS.maxCategories,
@@ -108,7 +108,7 @@ export function trainSettings(line: CommandLine, file: string): TrainSettings {
     classWeight: optional('class-weight', (value) => choice(cmd, 'class-weight', value, ['none', 'balanced'] as const)) ?? DEFAULTS.classWeight,
     threshold: optional('threshold', (value) => parseThresholdFlag(cmd, value)),
     seed: optional('seed', (value) => integer(cmd, 'seed', value)) ?? DEFAULTS.seed,
-    report: text('report'),
+    report: optional('report', (value) => outputFile(cmd, 'report', value, 'report.html')),
   };
 }
 

@@ -3,9 +3,10 @@ import { open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import * as csvParseStream from 'csv-parse/stream';
 import type { Info, InfoRecord } from 'csv-parse/stream';
-import { ConfigError, DataError, NnkitError, show } from '../errors.js';
+import { ConfigError, DataError, NnkitError, show, StateError } from '../errors.js';
 import { SNIFF_LENGTH } from '../data/sniff-decimal.js';
 import { sniffDelimiter } from '../data/sniff-delimiter.js';
+import { readStreamStart } from './stream-start.js';
 
 /**
  * The Node side of CSV reading shared by `readCsv` and `readCsvBatches`: opens the file, finds the
@@ -28,9 +29,17 @@ export interface CsvSource {
 
 const SNIFF_BYTES = SNIFF_LENGTH;
 
+/**
+ * CSV text to read: a file's path, or a stream read once (standard input) with the name messages
+ * give it, e.g. "standard input".
+ */
+export type CsvInput = string | { readonly stream: Readable; readonly name: string };
+
 /** Checks the file can be read, settles the delimiter (given or sniffed) and loads the parser. */
-export async function openCsv(file: string, delimiter?: string): Promise<CsvSource> {
+export async function openCsv(input: CsvInput, delimiter?: string): Promise<CsvSource> {
   if (delimiter !== undefined) checkDelimiter(delimiter);
+  if (typeof input !== 'string') return openStream(input.stream, input.name, delimiter);
+  const file = input;
   let start: string;
   try {
     const handle = await open(file, 'r');
@@ -46,10 +55,31 @@ export async function openCsv(file: string, delimiter?: string): Promise<CsvSour
   }
   if (start.replace(/^\ufeff/, '').trim() === '') throw emptyFile(file);
   const chosen = delimiter ?? sniffDelimiter(start);
-  return { file, delimiter: chosen, start, records: (onRecord) => parseFile(file, chosen, onRecord) };
+  return { file, delimiter: chosen, start, records: (onRecord) => parseFile(() => createReadStream(file), file, chosen, onRecord) };
+}
+
+/** openCsv of a stream: its start is read ahead for sniffing, then parsed with the rest, once. */
+async function openStream(stream: Readable, name: string, delimiter?: string): Promise<CsvSource> {
+  let ahead: Awaited<ReturnType<typeof readStreamStart>>;
+  try {
+    ahead = await readStreamStart(stream, SNIFF_BYTES);
+  } catch (error) {
+    throw toNnkitError(error, name);
+  }
+  const start = ahead.start.toString('utf8');
+  if (start.replace(/^\ufeff/, '').trim() === '') throw emptyFile(name);
+  const chosen = delimiter ?? sniffDelimiter(start);
+  let used = false;
+  const whole = () => {
+    if (used) throw new StateError('state/stream-read', `${name} can be read only once; read it into a table, or pass a file path to read it again.`);
+    used = true;
+    return ahead.whole;
+  };
+  return { file: name, delimiter: chosen, start, records: (onRecord) => parseFile(whole, name, chosen, onRecord) };
 }
 
 async function* parseFile(
+  readable: () => Readable,
   file: string,
   delimiter: string,
   onRecord: (record: string[], line: number) => unknown,
@@ -76,7 +106,7 @@ async function* parseFile(
     },
   });
   try {
-    const source = Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array>;
+    const source = Readable.toWeb(readable()) as ReadableStream<Uint8Array>;
     yield* source.pipeThrough(parser) as unknown as AsyncIterable<unknown>;
   } catch (error) {
     throw toNnkitError(error, file);

@@ -1,7 +1,7 @@
 import { ConfigError, DataError, show } from '../errors.js';
 import { checkHeader } from '../data/table-builder.js';
 import type { RawColumns } from '../data/table.js';
-import { emptyFile, openCsv } from './csv-source.js';
+import { emptyFile, openCsv, type CsvInput } from './csv-source.js';
 
 export interface ReadCsvBatchesOptions {
   /** Rows per batch (default 1024). */
@@ -20,15 +20,18 @@ export interface CsvBatch extends RawColumns {
  * Streams a CSV file as batches of raw text columns, in constant memory for any file size (the
  * file is read only as fast as batches are consumed). Nothing is inferred: the Preprocessor that
  * travels with a model parses each column as it was trained. A header-only file yields no batch.
+ * The input can also be a stream read once, named for messages:
+ * `{ stream: process.stdin, name: 'standard input' }`.
  *
  *   for await (const batch of readCsvBatches('data.csv')) model.predict(pre.transformRaw(batch).x)
  */
-export async function* readCsvBatches(file: string, options: ReadCsvBatchesOptions = {}): AsyncGenerator<CsvBatch> {
+export async function* readCsvBatches(input: CsvInput, options: ReadCsvBatchesOptions = {}): AsyncGenerator<CsvBatch> {
+  const file = typeof input === 'string' ? input : input.name;
   const batchSize = options.batchSize ?? 1024;
   if (!Number.isInteger(batchSize) || batchSize < 1) {
     throw new ConfigError('config/batch-size', `batchSize must be a positive integer but is ${show(batchSize)}; e.g. 1024.`);
   }
-  const source = await openCsv(file, options.delimiter);
+  const source = await openCsv(input, options.delimiter);
   let names: readonly string[] | undefined;
   let columns: string[][] = [];
   let lines = new Int32Array(batchSize);

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
 import { run } from '../../src/cli/run.js';
 
 /** A stream that keeps what is written, for running the CLI in-process. */
@@ -19,11 +19,11 @@ export interface CliOutcome {
   readonly stderr: string;
 }
 
-/** Runs `nnkit <argv>` in this process with collecting streams. */
-export async function runCli(argv: readonly string[]): Promise<CliOutcome> {
+/** Runs `nnkit <argv>` in this process with collecting streams (and `stdin`, read by `predict -`). */
+export async function runCli(argv: readonly string[], options: { stdin?: Readable } = {}): Promise<CliOutcome> {
   const stdout = new Collector();
   const stderr = new Collector();
-  const code = await run(argv, { stdout, stderr });
+  const code = await run(argv, { stdout, stderr, ...(options.stdin === undefined ? {} : { stdin: options.stdin }) });
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
 
