@@ -80,7 +80,9 @@ export async function fitClassifier(
   const { model, loss } = mlpClassifier({ features: preprocessor.numFeatures, classes: classNames.length, hidden: settings.hidden, dropout: settings.dropout });
   model.featureNames = preprocessor.featureNames;
   const learningRate = settings.learningRate === undefined ? {} : { learningRate: settings.learningRate };
-  model.compile({ optimizer: { className: settings.optimizer, config: learningRate }, loss, metrics: ['accuracy'] });
+  // NOTE: the pipeline reports precision, recall, ROC-AUC and the majority baseline on every run,
+  // so the doctor's accuracy-paradox advice (compile more metrics) does not apply to it.
+  model.compile({ optimizer: { className: settings.optimizer, config: learningRate }, loss, metrics: ['accuracy'], silence: ['accuracy-paradox'] });
   const planned = options.onPlan?.({
     table,
     rows: { train: split.train.length, validation: split.validation.length, test: split.test.length },
@@ -90,7 +92,10 @@ export async function fitClassifier(
   });
   const earlyStopping = new EarlyStopping({ monitor: MONITOR, patience: settings.patience, restoreBestWeights: true });
   // NOTE: the doctor's column checks (target leakage, identifiers) then read the CSV's columns.
-  model.doctor.inputColumns = tableInputColumns(table.features, split.train, classNames, hint);
+  const rareClassAdvice = settings.classWeight === 'balanced'
+    ? `The classes are weighted already (${option('classWeight')} is "balanced"), so the features may carry no signal for the rare class.`
+    : `Set ${option('classWeight')} to "balanced" so the rare class counts as much as the common one.`;
+  model.doctor.inputColumns = tableInputColumns(table.features, split.train, classNames, hint, rareClassAdvice);
   const history = await model.fit(trainPart.x, trainPart.y, {
     epochs: settings.epochs,
     batchSize: settings.batchSize,

@@ -23,6 +23,11 @@ export interface InputColumns {
   readonly classNames?: readonly string[];
   /** How the caller leaves a column out, e.g. `--ignore id`; default: drop it from the features. */
   readonly ignoreAdvice?: (column: string) => string;
+  /**
+   * How the caller makes a rare class count more, a sentence for the stuck-one-class fix, e.g.
+   * 'Train with --class-weight balanced so the rare class counts as much as the common one.'
+   */
+  readonly rareClassAdvice?: string;
 }
 
 /** Each input feature of x (rows, cols) as a numeric column, named by `names` or `column j`. */

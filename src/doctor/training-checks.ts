@@ -105,11 +105,12 @@ export function epochPredictions(
 
 /**
  * 'stuck-one-class' when the last `epochs` epochs of a fit all predicted class `top` for a share
- * `share` of the rows (STUCK_EPOCHS at least); `logs` are the last epoch's, for its accuracy.
+ * `share` of the rows (STUCK_EPOCHS at least); `logs` are the last epoch's, for its accuracy;
+ * `rareClassAdvice` says how the caller weighs classes, when not through fit's classWeight.
  */
 export function stuckOneClass(
   last: { readonly top: number; readonly share: number; readonly othersFound: number; readonly epochs: number },
-  labelCounts: readonly number[], logs: Readonly<Record<string, number>>,
+  labelCounts: readonly number[], logs: Readonly<Record<string, number>>, rareClassAdvice?: string,
 ): Diagnostic | undefined {
   if (last.epochs < STUCK_EPOCHS) return undefined;
   const { shares, majority } = classShares(labelCounts);
@@ -130,9 +131,9 @@ export function stuckOneClass(
     why: 'A model that outputs one class has learned the class balance, not the features: it ' +
       'finds none of the other rows, and its accuracy only reflects how common that class is' +
       (rare ? ', which on labels this imbalanced looks excellent.' : '.'),
-    fix: 'Pass classWeight to fit so the rare class counts as much as the common one (balanced ' +
-      'weights, e.g. { 0: 1, 1: 5 } for one positive in six), standardize the features, check ' +
-      'that the labels line up with the rows, and try a higher learning rate or more epochs.',
+    fix: `${rareClassAdvice ?? 'Pass classWeight to fit so the rare class counts as much as the common one ' +
+      '(balanced weights, e.g. { 0: 1, 1: 5 } for one positive in six).'} Standardize the features, ` +
+      'check that the labels line up with the rows, and try a higher learning rate or more epochs.',
   }, {
     class: c, predictedShare: last.share, labelShare: shares[c] ?? 0, othersFound: last.othersFound, epochs: last.epochs,
   });

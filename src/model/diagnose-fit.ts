@@ -7,7 +7,7 @@ import type { Doctor } from '../doctor/doctor.js';
 import { inputColumnDiagnostics } from '../doctor/check-input-columns.js';
 import { matchingNames } from '../doctor/feature-names.js';
 import { computeFeatureStats } from '../doctor/feature-stats.js';
-import { scanInputColumns, tensorInputColumns } from '../doctor/input-columns.js';
+import { scanInputColumns, tensorInputColumns, type InputColumns } from '../doctor/input-columns.js';
 import { labelClasses, type LabelClasses } from '../doctor/label-classes.js';
 import { RowHashes } from '../doctor/row-hashes.js';
 import type { Tensor } from '../tensor/tensor.js';
@@ -62,12 +62,16 @@ export function diagnoseFit(
     trainingRows,
     names,
   }));
-  doctor.reportAll(columnDiagnostics(doctor, x, names, classes));
+  // NOTE: a pipeline's description of x's columns serves this fit only.
+  const described = doctor.inputColumns?.rows.length === x.rows ? doctor.inputColumns : undefined;
+  doctor.inputColumns = undefined;
+  doctor.reportAll(columnDiagnostics(described ?? tensorInputColumns(x, names), classes, x.rows));
   const print = setup.verbose !== 0;
   if (print) doctor.print(doctor.diagnostics.filter((d) => d.stage === 'compile' || d.stage === 'fit'));
   return new TrainingMonitor(port.model, trainer, {
     classes,
     earlyStopping: setup.callbacks.some((c) => c instanceof EarlyStopping),
+    ...(described?.rareClassAdvice === undefined ? {} : { rareClassAdvice: described.rareClassAdvice }),
     report: (diagnostic) => {
       const kept = doctor.report(diagnostic);
       if (kept && print) doctor.print([kept]);
@@ -76,17 +80,9 @@ export function diagnoseFit(
   });
 }
 
-/**
- * The column checks (identifiers, target leakage) over the columns a pipeline described for this
- * x (read once, then forgotten), or else over x's own features.
- */
-function columnDiagnostics(
-  doctor: Doctor, x: Tensor, names: readonly string[] | undefined, classes: LabelClasses | undefined,
-): Diagnostic[] {
-  const described = doctor.inputColumns;
-  doctor.inputColumns = undefined;
-  const input = described !== undefined && described.rows.length === x.rows ? described : tensorInputColumns(x, names);
-  const labels = classes?.classes ?? new Int32Array(x.rows);
+/** The column checks (identifiers, target leakage) over `input`, the training rows' columns. */
+function columnDiagnostics(input: InputColumns, classes: LabelClasses | undefined, rows: number): Diagnostic[] {
+  const labels = classes?.classes ?? new Int32Array(rows);
   const count = classes?.counts.length ?? 1;
   return inputColumnDiagnostics(scanInputColumns(input, labels, count), input, count);
 }

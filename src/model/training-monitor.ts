@@ -14,6 +14,8 @@ export interface MonitorOptions {
   readonly earlyStopping: boolean;
   /** Reports a warning to the model's doctor; returns it when kept (not silenced). */
   readonly report: (diagnostic: Diagnostic) => Diagnostic | undefined;
+  /** How the caller weighs a rare class (a pipeline's own option), for the stuck-one-class fix. */
+  readonly rareClassAdvice?: string;
 }
 
 /** What the monitor touches of the model being trained: its weights, and stopping it. */
@@ -168,7 +170,7 @@ export class TrainingMonitor implements Callback {
     this.trainer.onTrainBatch = undefined;
     const classes = this.options.classes;
     if (this.stopped || !classes) return;
-    const found = stuckOneClass(this.stuck, classes.counts, this.lastLogs);
+    const found = stuckOneClass(this.stuck, classes.counts, this.lastLogs, this.options.rareClassAdvice);
     if (found) this.options.report(found);
   }
 }

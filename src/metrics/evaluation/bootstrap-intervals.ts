@@ -138,6 +138,8 @@ export function bootstrapIntervals(yTrue: Numbers, yScore: Numbers, options: Boo
 
   const warnings: MetricWarning[] = [];
   const alpha = (1 - confidence) / 2;
+  // Statistics whose percentile bounds coincide: one warning for them all, after the loop.
+  const degenerate: { name: Statistic; value: number; every: boolean }[] = [];
   const interval = (name: Statistic): Interval | null => {
     const sorted = samples[name].sort((a, b) => a - b);
     const dropped = resamples - sorted.length;
@@ -157,11 +159,7 @@ export function bootstrapIntervals(yTrue: Numbers, yScore: Numbers, options: Boo
     const lower = percentile(sorted, alpha);
     const upper = percentile(sorted, 1 - alpha);
     if (lower === upper) {
-      warnings.push(warning(
-        name, 'interval-undefined',
-        `${name} was ${lower.toFixed(4)} in ${lower === sorted[0] && upper === sorted[sorted.length - 1] ? 'every' : 'nearly every'} resample: ` +
-          'resampling these rows cannot show its uncertainty (too few rows, or no error to resample), so its interval is undefined.',
-      ));
+      degenerate.push({ name, value: lower, every: lower === sorted[0] && upper === sorted[sorted.length - 1] });
       return null;
     }
     return { estimate, lower, upper, resamplesUsed: sorted.length };
@@ -169,16 +167,21 @@ export function bootstrapIntervals(yTrue: Numbers, yScore: Numbers, options: Boo
   const oneClass = Number.isNaN(full.auc);
   if (oneClass) warnings.push(warning('auc', 'auc-undefined', 'yTrue holds one class, so ROC AUC is undefined: no interval.'));
   const auc = oneClass ? null : interval('auc');
-  return {
-    confidence,
-    resamples,
-    seed,
-    threshold,
-    auc,
-    f1: interval('f1'),
-    precision: interval('precision'),
-    recall: interval('recall'),
-    accuracy: interval('accuracy'),
-    warnings,
-  };
+  const f1 = interval('f1');
+  const precision = interval('precision');
+  const recall = interval('recall');
+  const accuracy = interval('accuracy');
+  if (degenerate.length > 0) {
+    const names = degenerate.map((d) => d.name);
+    const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+    const values = [...new Set(degenerate.map((d) => d.value.toFixed(4)))];
+    const one = names.length === 1;
+    warnings.push(warning(
+      'bootstrap', 'interval-undefined',
+      `${list} ${one ? 'was' : 'were'} ${values.length === 1 ? values[0] : 'constant'} in ${degenerate.every((d) => d.every) ? 'every' : 'nearly every'} ` +
+        `resample: resampling these rows cannot show ${one ? 'its' : 'their'} uncertainty (too few rows, or no error to resample), ` +
+        `so ${one ? 'its interval is' : 'their intervals are'} undefined.`,
+    ));
+  }
+  return { confidence, resamples, seed, threshold, auc, f1, precision, recall, accuracy, warnings };
 }
