@@ -53,7 +53,10 @@ export async function evaluateCommand(argv: readonly string[], io: CliIo): Promi
   const header = await readHeader(file, delimiter);
   const columnTypes = Object.fromEntries(Object.entries(classifier.columnTypes()).filter(([name]) => header.includes(name) && name !== target));
   // NOTE: and numbers with the training file's decimal separator (a model of 6,5-style data reads 6,5).
-  const table = await readCsv(file, { target, delimiter, columnTypes, decimal: classifier.preprocessor.config.decimal ?? '.' }, flagHint);
+  // NOTE: rows of one class are a fair question (recall on positive rows); metrics they leave
+  // undefined print as n/a.
+  const decimal = classifier.preprocessor.config.decimal ?? '.';
+  const table = await readCsv(file, { target, delimiter, columnTypes, decimal, allowOneClass: true }, flagHint);
   const evaluation = classifier.evaluate(table, { extraColumns });
   const { results, warnings } = evaluation;
   const classNames = classifier.classNames;
@@ -62,12 +65,18 @@ export async function evaluateCommand(argv: readonly string[], io: CliIo): Promi
     await writeReportLazily(report, evaluationReport(classifier, evaluation, { title, table }));
   }
   if (v.json === true) {
-    return writeJson(io.stdout, { command: 'evaluate', model: dir, data: file, results: resultsJson(results, classNames), warnings, report: report ?? null });
+    return writeJson(io.stdout, {
+      command: 'evaluate', model: dir, data: file, results: resultsJson(results, classNames),
+      trainingRows: evaluation.trainingRows ?? null, warnings, report: report ?? null,
+    });
   }
+  const seen = evaluation.trainingRows;
   await writeLines(io.stdout, [
     `Evaluating ${dir} on ${file}.`,
     '',
-    ...formatResults(results, classNames, 'Results'),
+    ...formatResults(results, classNames, `Results on the rows of ${file}`),
+    ...(seen === undefined ? [] : ['', seen === 0 ? 'None of these rows is a training row of the model.'
+      : `${seen} of these ${results.rows} rows ${seen === 1 ? 'is a training row' : 'are training rows'} of the model: scores on them measure memory, not generalization.`]),
     ...formatWarnings(warnings),
     ...(report === undefined ? [] : ['', `Report written to ${report}`]),
   ]);
