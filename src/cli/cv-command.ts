@@ -4,9 +4,11 @@ import { writeFileAtomic } from '../node/atomic-write.js';
 import { readCsv } from '../node/read-csv.js';
 import { writeJson, writeLines, type CliIo } from './cli-io.js';
 import { flagHint } from './column-flags.js';
-import { integer, positiveInteger } from './option-values.js';
+import { checkColumnOption } from './column-option.js';
+import { integer, outputFile, positiveInteger } from './option-values.js';
 import { parseCommandLine, usageError, type OptionSpecs } from './parse-command-line.js';
 import { bundledDataFile } from './package-root.js';
+import { TRAIN_HELP } from './train-command.js';
 import { classifierOptions, flagName, readOptions, TRAIN_OPTIONS, trainSettings } from './train-options.js';
 
 export const CV_HELP = `Usage: nnkit cv [data.csv] [options]
@@ -41,7 +43,8 @@ const OPTIONS: OptionSpecs = {
 
 /** `nnkit cv`: k-fold cross-validation of the training pipeline, nothing saved. */
 export async function cvCommand(argv: readonly string[], io: CliIo): Promise<void> {
-  const line = parseCommandLine('cv', argv, OPTIONS, 1, CV_HELP);
+  // NOTE: train's help describes the train flags cv takes, for errors that quote a flag's line.
+  const line = parseCommandLine('cv', argv, OPTIONS, 1, `${CV_HELP}\n${TRAIN_HELP}`);
   const v = line.values;
   if (v.help === true) return writeLines(io.stdout, [CV_HELP]);
   // NOTE: train's flags are read by train's reader, which wants --out; cv saves nothing.
@@ -54,7 +57,11 @@ export async function cvCommand(argv: readonly string[], io: CliIo): Promise<voi
   if ([group, typeof v.time === 'string' ? v.time : undefined, v['time-ordered'] === true ? true : undefined].filter((x) => x !== undefined).length > 1) {
     throw usageError('cv', 'give one of --group, --time and --time-ordered.');
   }
+  const oof = typeof v.oof === 'string' ? outputFile('cv', 'oof', v.oof, 'oof.csv') : undefined;
   const table = await readCsv(settings.file, readOptions(settings), flagHint);
+  const columns = table.features.columns.map((column) => column.name);
+  if (group !== undefined) checkColumnOption('group', group, columns, settings.file);
+  if (typeof v.time === 'string') checkColumnOption('time', v.time, columns, settings.file);
   const { testSplit: _unused, ...training } = classifierOptions(settings);
   const notes = v.json === true ? io.stderr : io.stdout;
   const cv = await crossValidate(
@@ -65,7 +72,6 @@ export async function cvCommand(argv: readonly string[], io: CliIo): Promise<voi
     },
     flagName,
   );
-  const oof = typeof v.oof === 'string' ? v.oof : undefined;
   if (oof !== undefined) await writeFileAtomic(oof, oofCsv(cv));
   if (v.json === true) return writeJson(io.stdout, { command: 'cv', data: settings.file, ...cvJson(cv), oof: oof ?? null });
   await writeLines(io.stdout, [

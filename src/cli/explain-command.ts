@@ -2,7 +2,8 @@ import { readCsvBatches } from '../node/read-csv-batches.js';
 import { readCsv } from '../node/read-csv.js';
 import { writeJson, writeLines, type CliIo } from './cli-io.js';
 import { loadModelOption } from './model-option.js';
-import { choice, integer, positiveInteger } from './option-values.js';
+import { flagHint } from './column-flags.js';
+import { choice, fieldDelimiter, integer, positiveInteger } from './option-values.js';
 import { parseCommandLine, usageError, type OptionSpecs } from './parse-command-line.js';
 
 export const EXPLAIN_HELP = `Usage: nnkit explain --model <folder> <data.csv> [options]
@@ -43,7 +44,7 @@ export async function explainCommand(argv: readonly string[], io: CliIo): Promis
   const repeats = typeof v.repeats === 'string' ? positiveInteger('explain', 'repeats', v.repeats) : 5;
   const seed = typeof v.seed === 'string' ? integer('explain', 'seed', v.seed) : 42;
   const metric = typeof v.metric === 'string' ? choice('explain', 'metric', v.metric, ['rocAuc', 'accuracy'] as const) : undefined;
-  const delimiter = typeof v.delimiter === 'string' ? v.delimiter : undefined;
+  const delimiter = typeof v.delimiter === 'string' ? fieldDelimiter('explain', 'delimiter', v.delimiter) : undefined;
   const { classifier, dir } = await loadModelOption('explain', v.model);
   const target = typeof v.target === 'string' ? v.target : classifier.target;
   // NOTE: the model's columns are read as the kinds it was trained with, as evaluate does.
@@ -53,7 +54,7 @@ export async function explainCommand(argv: readonly string[], io: CliIo): Promis
     break;
   }
   const columnTypes = Object.fromEntries(Object.entries(classifier.columnTypes()).filter(([name]) => header.includes(name) && name !== target));
-  const table = await readCsv(file, { target, delimiter, columnTypes });
+  const table = await readCsv(file, { target, delimiter, columnTypes }, flagHint);
   const result = classifier.permutationImportance(table, { repeats, seed, ...(metric === undefined ? {} : { metric }) });
   if (v.json === true) return writeJson(io.stdout, { command: 'explain', model: dir, data: file, repeats, seed, ...result });
   const width = Math.max(6, ...result.columns.map((c) => c.column.length));

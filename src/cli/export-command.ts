@@ -6,6 +6,7 @@ import { exportFormats, exportModel } from '../interop/export-model.js';
 import { loadModel } from '../model/load-model.js';
 import { writeFileAtomic } from '../node/atomic-write.js';
 import { writeJson, writeLines, type CliIo } from './cli-io.js';
+import { requiredPath } from './option-values.js';
 import { parseCommandLine, usageError, type OptionSpecs } from './parse-command-line.js';
 
 /** The help text, with the formats of the export table (one line each). */
@@ -37,13 +38,13 @@ const OPTIONS: OptionSpecs = {
 export async function exportCommand(argv: readonly string[], io: CliIo): Promise<void> {
   const line = parseCommandLine('export', argv, OPTIONS, 0, exportHelp());
   if (line.values.help === true) return writeLines(io.stdout, [exportHelp()]);
-  const { model: dir, format, out } = line.values;
+  const { format } = line.values;
   const names = [...exportFormats().keys()];
-  if (typeof dir !== 'string' || dir.trim() === '') throw usageError('export', '--model is required: the folder of a saved model, e.g. --model models/breast-cancer.');
+  const dir = requiredPath('export', 'model', line.values.model, 'the folder of a saved model', 'models/breast-cancer');
   if (typeof format !== 'string' || !names.includes(format)) {
     throw usageError('export', `--format takes ${names.join(', ')}, but got ${format === undefined ? 'nothing' : JSON.stringify(format)}.`);
   }
-  if (typeof out !== 'string' || out.trim() === '') throw usageError('export', '--out is required: where to write the exported model.');
+  const out = requiredPath('export', 'out', line.values.out, 'where to write the exported model', 'models/exported');
   const writeClassifier = exportFormats().get(format)!.writeClassifier;
   // NOTE: a format that holds a whole pipeline (onnx) exports an nnkit train folder with its
   // preprocessing and threshold; a folder holding a bare model exports the network.

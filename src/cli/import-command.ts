@@ -1,6 +1,7 @@
 import { importModel, type ImportFormat } from '../interop/import-model.js';
 import { readImportFiles } from '../node/read-import-files.js';
 import { writeJson, writeLines, type CliIo } from './cli-io.js';
+import { requiredPath } from './option-values.js';
 import { parseCommandLine, usageError, type OptionSpecs } from './parse-command-line.js';
 
 export const IMPORT_HELP = `Usage: nnkit import <file> [<weights.h5>] --out <folder> [--format keras|h5|tfjs]
@@ -31,9 +32,8 @@ const FORMATS: readonly ImportFormat[] = ['keras', 'h5', 'tfjs'];
 export async function importCommand(argv: readonly string[], io: CliIo): Promise<void> {
   const line = parseCommandLine('import', argv, OPTIONS, 2, IMPORT_HELP);
   if (line.values.help === true) return writeLines(io.stdout, [IMPORT_HELP]);
-  const out = line.values.out;
   if (line.positionals.length === 0) throw usageError('import', 'give the model file to import, e.g. nnkit import model.keras --out models/imported.');
-  if (typeof out !== 'string' || out.trim() === '') throw usageError('import', '--out is required: the folder to save the nnkit model in, e.g. --out models/imported.');
+  const out = requiredPath('import', 'out', line.values.out, 'the folder to save the nnkit model in', 'models/imported');
   const format = line.values.format;
   if (format !== undefined && !FORMATS.includes(format as ImportFormat)) {
     throw usageError('import', `--format takes ${FORMATS.join(', ')}, but got ${JSON.stringify(format)}.`);

@@ -1,5 +1,6 @@
-import { DataError, show } from '../errors.js';
+import { show } from '../errors.js';
 import type { CsvBatch } from '../node/read-csv-batches.js';
+import { checkColumnOption } from './column-option.js';
 import { usageError } from './parse-command-line.js';
 import type { KeptColumns } from './prediction-rows.js';
 
@@ -23,15 +24,8 @@ export function checkKeepNames(keep: readonly string[], outputNames: readonly st
 export function splitKept(batch: CsvBatch, keep: readonly string[], modelColumns: ReadonlySet<string>): { input: CsvBatch; kept: KeptColumns } {
   if (keep.length === 0) return { input: batch, kept: { names: [], columns: [] } };
   const columns = keep.map((name) => {
-    const index = batch.names.indexOf(name);
-    if (index === -1) {
-      throw new DataError(
-        'data/keep-column',
-        `--keep names the column ${show(name)}, which ${batch.file} does not have; its columns are ${batch.names.map((n) => JSON.stringify(n)).join(', ')}.`,
-        { file: batch.file, line: 1 },
-      );
-    }
-    return batch.columns[index];
+    checkColumnOption('keep', name, batch.names, batch.file);
+    return batch.columns[batch.names.indexOf(name)];
   });
   const dropped = (name: string) => keep.includes(name) && !modelColumns.has(name);
   const input: CsvBatch = {

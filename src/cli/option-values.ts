@@ -75,6 +75,16 @@ export function fieldDelimiter(command: string, option: string, text: string): s
   return text;
 }
 
+/**
+ * A path option that must be given (--model, --out): undefined says it is required, an empty
+ * value that it must name `what`.
+ */
+export function requiredPath(command: string, option: string, given: unknown, what: string, example: string): string {
+  if (typeof given === 'string' && given.trim() !== '') return given;
+  const start = given === undefined ? `--${option} is required: ${what}` : `--${option} must name ${what}`;
+  throw usageError(command, `${start}, e.g. --${option} ${example}${given === undefined ? '' : `, but is ${show(given)}`}.`);
+}
+
 /** The path of a file to write, such as --report report.html: not empty. */
 export function outputFile(command: string, option: string, text: string, example: string): string {
   if (text.trim() === '') throw usageError(command, `--${option} must name the file to write, e.g. --${option} ${example}, but is ${show(text)}.`);

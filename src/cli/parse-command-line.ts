@@ -78,7 +78,7 @@ function unknownOption(command: string, rawName: string, options: OptionSpecs): 
 export function takes(help: string, flag: string): string {
   const lines = help.split('\n');
   const at = lines.findIndex((text) => new RegExp(`^\\s+(-\\w, )?${flag}[ ,]`).test(text));
-  const match = at === -1 ? null : /^\s+((?:-\w, )?--[\w-]+(?:, -\w)?(?: <[^>]+>| \w+)?)\s{2,}(.*)$/.exec(lines[at]);
+  const match = at === -1 ? null : /^\s+((?:-\w, )?--[\w-]+(?:, -\w)?(?: <[^>]+>\S*| \w+)?)\s{2,}(.*)$/.exec(lines[at]);
   if (match === null) return '';
   // NOTE: a description can go on over the next lines, indented past the option column.
   const indent = lines[at].length - match[2].length;

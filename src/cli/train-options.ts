@@ -5,8 +5,8 @@ import type { ThresholdObjective } from '../threshold/objective.js';
 import type { ReadCsvOptions } from '../node/read-csv.js';
 import type { ColumnType, Decimal } from '../data/table.js';
 import { columnTypeFlags, decimalFlag } from './column-flags.js';
-import { usageError, type CommandLine, type OptionSpecs } from './parse-command-line.js';
-import { choice, fieldDelimiter, fraction, integer, layerSizes, outputFile, positiveInteger, positiveNumber } from './option-values.js';
+import type { CommandLine, OptionSpecs } from './parse-command-line.js';
+import { choice, fieldDelimiter, fraction, integer, layerSizes, outputFile, positiveInteger, positiveNumber, requiredPath } from './option-values.js';
 import { parseThresholdFlag } from './threshold-flag.js';
 
 /** Everything `nnkit train` needs to know, with the defaults filled in. */
@@ -81,10 +81,7 @@ export function trainSettings(line: CommandLine, file: string): TrainSettings {
     const value = text(name);
     return value === undefined ? undefined : convert(value);
   };
-  const out = text('out');
-  if (out === undefined || out.trim() === '') {
-    throw usageError(cmd, '--out is required: the folder to save the model in, e.g. --out models/breast-cancer.');
-  }
+  const out = requiredPath(cmd, 'out', v.out, 'the folder to save the model in', 'models/breast-cancer');
   return {
     file,
     target: text('target'),
