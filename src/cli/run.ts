@@ -41,22 +41,23 @@ Train and trust neural-network classifiers on CSV files.
 Commands
   train [data.csv] --out <folder>          train, tune the threshold, test, save (and report)
   evaluate --model <folder> <data.csv>     the same results on new labelled rows
-  predict --model <folder> <data.csv>      probabilities and classes for raw rows, streamed
+  predict --model <folder> <data.csv|->    probabilities and classes for raw rows, streamed
   summary --model <folder>                 architecture, preprocessing, threshold, training
   cv [data.csv] --folds 5                  cross-validate the training pipeline (nothing saved)
   explain --model <folder> <data.csv>      which columns matter (permutation importance)
   import <model.keras|.h5|model.json> --out <folder>   a Keras or TF.js model as an nnkit model
   export --model <folder> --format <f> --out <path>    the model as TF.js, Keras (.keras), ...
 
-Every command takes --help and --json. Exit codes: 0 success, 1 a problem with the data, the
-model or a file, 2 a mistyped command.
+Every command takes --help and --json (with --json, an error is a JSON object on stderr:
+{"error": {"code", "message"}}). Exit codes: 0 success, 1 a problem with the data, the model or
+a file, 2 a mistyped command, 130 interrupted (Ctrl-C).
 
 Quick start: nnkit train --out models/breast-cancer --report models/breast-cancer/report.html`;
 
 /**
  * Runs one nnkit command line (without the program name) and returns the exit code. A user's
  * mistake (any nnkit error, a bad flag, a missing or unreadable file) prints one line to
- * stderr; anything else is a bug in nnkit and prints its stack with a request to report it.
+ * stderr (one JSON object with --json); anything else is a bug in nnkit and prints its stack with a request to report it.
  */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
