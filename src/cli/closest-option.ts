@@ -1,7 +1,7 @@
 /**
  * The known option nearest to a mistyped one (`--epoch` → `--epochs`, `--learnig-rate` →
- * `--learning-rate`), or undefined when none is close: at most two edits apart, or one name
- * starting with the other.
+ * `--learning-rate`, `--modle` → `--model`), or undefined when none is close: at most two edits
+ * apart (a third of the name), or one name starting with the other.
  */
 export function closestOption(typed: string, known: readonly string[]): string | undefined {
   const name = typed.replace(/^-+/, '').toLowerCase();
@@ -18,15 +18,17 @@ export function closestOption(typed: string, known: readonly string[]): string |
   return bestDistance <= Math.min(2, Math.floor(name.length / 3)) ? best : undefined;
 }
 
-/** Levenshtein distance: the fewest insertions, deletions and substitutions from a to b. */
+/**
+ * Edit distance counting a swap of two neighbours as one edit (optimal string alignment), so
+ * that `--modle` is one edit from `--model`: insertions, deletions, substitutions, swaps.
+ */
 function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
     for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
     }
-    previous = current;
   }
-  return previous[b.length];
+  return d[a.length][b.length];
 }

@@ -28,5 +28,5 @@ test('the nnkit binary sets the exit code and keeps stdout for results, stderr f
 
   const mistyped = nnkit(['predict', '--modle', 'm']);
   assert.equal(mistyped.status, 2);
-  assert.equal(mistyped.stderr, 'nnkit predict: Unknown option --modle. Run "nnkit predict --help" for the options.\n');
+  assert.equal(mistyped.stderr, 'nnkit predict: Unknown option --modle; did you mean --model? Run "nnkit predict --help" for the options.\n');
 });

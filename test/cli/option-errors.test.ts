@@ -152,6 +152,7 @@ describe('option syntax', () => {
   test('an unknown option suggests the closest one, or lists them all', async () => {
     assertError(await runCli(['train', '--learnig-rate', '0.1']), 2, /Unknown option --learnig-rate; did you mean --learning-rate\?/, 'typo');
     assertError(await runCli(['predict', '--output', 'p.csv']), 2, /Unknown option --output; did you mean --out\?/, 'prefix');
+    assertError(await runCli(['predict', '--modle', 'm']), 2, /Unknown option --modle; did you mean --model\?/, 'swapped letters');
     assertError(await runCli(['summary', '-x']), 2, /Unknown option -x; "nnkit summary" takes --model, --json, --help\./, 'list');
   });
 
