@@ -3,12 +3,13 @@
 // (`npx depcruise src` alone prints the violations). Tests may import across floors.
 const floors = [
   ['cli'],
-  ['node'],
+  ['node', 'browser'],
+  ['worker'],
   ['interop'],
   ['classifier'],
   ['model'],
   ['doctor'],
-  ['layers', 'losses', 'optimizers', 'metrics', 'callbacks', 'data', 'report', 'threshold', 'activations', 'initializers', 'regularizers'],
+  ['layers', 'losses', 'optimizers', 'metrics', 'callbacks', 'data', 'report', 'vis', 'threshold', 'activations', 'initializers', 'regularizers'],
   ['tensor', 'kernels', 'random', 'utils'],
 ];
 const folder = (names) => `^src/(${names.join('|')})/`;
