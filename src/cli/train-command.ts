@@ -4,6 +4,7 @@ import { ProgressLogger } from '../callbacks/progress-logger.js';
 import type { Classifier } from '../classifier/classifier.js';
 import { trainingReport } from '../classifier/classifier-report.js';
 import { fitClassifier, MONITOR } from '../classifier/fit-classifier.js';
+import { positiveClassNotice } from '../classifier/positive-class-notice.js';
 import { resultsJson } from '../classifier/results-json.js';
 import type { TrainingPlan } from '../classifier/training-plan.js';
 import { readCsv } from '../node/read-csv.js';
@@ -183,7 +184,7 @@ function planLines(plan: TrainingPlan, settings: TrainSettings): string[] {
   return [
     `Data: ${settings.file}: ${plan.table.rows} rows, ${plan.table.features.columns.length} feature columns, target ` +
       `${JSON.stringify(target.name)} (${classes}).`,
-    ...(target.positive === undefined ? [] : [target.positive.message]),
+    ...(target.positive === undefined ? [] : [positiveClassNotice(target, flagHint) ?? target.positive.message]),
     `Split (stratified, seed ${settings.seed}): ${plan.rows.train} training, ${plan.rows.validation} validation, ${plan.rows.test} test rows.`,
     `Model: ${layers.join(' → ')}; ${settings.optimizer}, early stopping on ${MONITOR} (patience ${settings.patience}).`,
   ];

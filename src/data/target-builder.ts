@@ -137,7 +137,7 @@ export class TargetBuilder {
     }
     if (numeric) {
       const value = classes[1];
-      return { value, reason: 'larger-number', message: `Positive class ${JSON.stringify(value)} (the larger label); ${tail(value)}` };
+      return { value, reason: 'larger-number', message: `Positive class ${JSON.stringify(value)} (of the numeric labels, the larger one: ${countOf(value)} of ${this.rows} rows); ${tail(value)}` };
     }
     const truths = classes.map(parseBooleanWord);
     if (truths.includes(1) && truths.includes(0)) {
