@@ -1,4 +1,7 @@
 import type { Tensor } from '../tensor/tensor.js';
+import { formatFloat32 } from './format-float32.js';
+
+export { formatFloat32 } from './format-float32.js';
 
 /**
  * Predictions as text, one row per input row, in input order: CSV (a header, then the kept
@@ -95,18 +98,6 @@ function predictionObjects(probabilities: Tensor, classes: Int32Array, format: P
 
 function probabilityClasses(format: PredictionFormat): readonly string[] {
   return format.classNames.length === 2 ? [format.classNames[1]] : format.classNames;
-}
-
-/**
- * The shortest decimal that reads back as the same float32, so predictions written to a file
- * equal the in-memory ones exactly (0.1 rather than 0.10000000149011612).
- */
-export function formatFloat32(value: number): string {
-  for (let digits = 1; digits < 9; digits++) {
-    const text = String(Number(value.toPrecision(digits)));
-    if (Math.fround(Number(text)) === value) return text;
-  }
-  return String(Number(value.toPrecision(9)));
 }
 
 /** A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180). */
