@@ -11,7 +11,8 @@ export {
 
 export { layers } from './layers/registry.js';
 export { input } from './layers/input-layer.js';
-export { Layer, MergeLayer, BaseLayer, type LayerConfig, type BaseLayerArgs } from './layers/base-layer.js';
+export { Layer, BaseLayer, type LayerConfig, type BaseLayerArgs } from './layers/base-layer.js';
+export { MergeLayer } from './layers/merge-layer.js';
 export { Dense, type DenseArgs } from './layers/dense.js';
 export { Dropout, type DropoutArgs } from './layers/dropout.js';
 export { ActivationLayer, type ActivationArgs } from './layers/activation-layer.js';

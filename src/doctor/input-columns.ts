@@ -1,5 +1,6 @@
 import type { Tensor } from '../tensor/tensor.js';
-import { scanCategorical, scanNumeric, sortScratch, type ColumnScan, type NumericValues, type ScannedRows } from './column-scan.js';
+import { scanNumeric, sortScratch, type ColumnScan, type NumericValues, type ScannedRows } from './column-scan.js';
+import { scanCategorical } from './scan-categorical.js';
 
 /** One input column as the doctor's column checks read it, one value per position. */
 export type InputColumn =

@@ -1,5 +1,6 @@
 import { FormatError } from '../errors.js';
-import { Layer, MergeLayer, type SymbolicTensor } from '../layers/base-layer.js';
+import { Layer, type SymbolicTensor } from '../layers/base-layer.js';
+import { MergeLayer } from '../layers/merge-layer.js';
 import { InputLayer } from '../layers/input-layer.js';
 import { layerFromConfig } from '../layers/registry.js';
 import { Model } from '../model/model.js';

@@ -1,6 +1,7 @@
 import { ShapeError } from '../errors.js';
 import { Tensor } from '../tensor/tensor.js';
-import { MergeLayer, type BaseLayerArgs, type LayerConfig } from './base-layer.js';
+import type { BaseLayerArgs, LayerConfig } from './base-layer.js';
+import { MergeLayer } from './merge-layer.js';
 import { formatShape, type Shape } from './shape.js';
 
 /** Element-wise sum of inputs of the same shape. */

@@ -4,7 +4,7 @@ import type { RegularizerConfig } from '../regularizers/regularizers.js';
 import { kernels } from '../kernels/backend.js';
 import type { DenseStep } from '../kernels/kernels.js';
 import { Tensor } from '../tensor/tensor.js';
-import { formatShape, type Shape } from './shape.js';
+import type { Shape } from './shape.js';
 import { Variable } from './variable.js';
 
 /** Options every layer accepts. */
@@ -196,29 +196,5 @@ export abstract class Layer extends BaseLayer {
 
   callBackward(dy: Tensor): (Tensor | null)[] {
     return [this.backward(dy)];
-  }
-}
-
-/** A layer that merges several inputs of compatible shapes (add, concatenate). */
-export abstract class MergeLayer extends BaseLayer {
-  apply(inputs: SymbolicTensor[]): SymbolicTensor {
-    if (!Array.isArray(inputs) || inputs.length < 2 || !inputs.every((t) => t instanceof SymbolicTensor)) {
-      throw new ConfigError(
-        'config/merge-inputs',
-        `Layer "${this.name}".apply() expects an array of at least two symbolic tensors but got ${show(inputs)}.`,
-      );
-    }
-    return this.connect(inputs);
-  }
-}
-
-/** Checks that a batch reaching a layer has the feature count the layer was built for. */
-export function checkFeatures(layer: BaseLayer, x: Tensor, expected: number): void {
-  if (x.cols !== expected) {
-    throw new ShapeError(
-      'shape/feature-count',
-      `${layer.className} "${layer.name}" expects ${expected} input features but got ${x.cols} ` +
-        `(input shape ${formatShape([null, ...x.shape.slice(1)])}).`,
-    );
   }
 }

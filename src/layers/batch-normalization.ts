@@ -1,7 +1,8 @@
 import { ConfigError, show } from '../errors.js';
 import { initializerConfig, type InitializerConfig, type InitializerLike } from '../initializers/initializers.js';
 import { Tensor } from '../tensor/tensor.js';
-import { checkFeatures, Layer, type BaseLayerArgs, type LayerConfig } from './base-layer.js';
+import { Layer, type BaseLayerArgs, type LayerConfig } from './base-layer.js';
+import { checkFeatures } from './check-features.js';
 import type { Shape } from './shape.js';
 import type { Variable } from './variable.js';
 

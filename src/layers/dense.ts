@@ -5,7 +5,8 @@ import { kernels } from '../kernels/backend.js';
 import type { DenseStep, KernelActivation } from '../kernels/kernels.js';
 import { regularizerConfig, type RegularizerConfig, type RegularizerLike } from '../regularizers/regularizers.js';
 import { Tensor } from '../tensor/tensor.js';
-import { checkFeatures, Layer, type BaseLayerArgs, type LayerConfig } from './base-layer.js';
+import { Layer, type BaseLayerArgs, type LayerConfig } from './base-layer.js';
+import { checkFeatures } from './check-features.js';
 import type { Shape } from './shape.js';
 import type { Variable } from './variable.js';
 

@@ -1,5 +1,6 @@
 import { FormatError, NnkitError } from '../errors.js';
-import { Layer, MergeLayer, type BaseLayer, type LayerConfig } from '../layers/base-layer.js';
+import { Layer, type BaseLayer, type LayerConfig } from '../layers/base-layer.js';
+import { MergeLayer } from '../layers/merge-layer.js';
 import { InputLayer } from '../layers/input-layer.js';
 import { layerFromConfig } from '../layers/registry.js';
 import type { SymbolicTensor } from '../layers/base-layer.js';

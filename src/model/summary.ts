@@ -1,4 +1,5 @@
-import { MergeLayer, type BaseLayer } from '../layers/base-layer.js';
+import type { BaseLayer } from '../layers/base-layer.js';
+import { MergeLayer } from '../layers/merge-layer.js';
 import { formatShape } from '../layers/shape.js';
 import type { Graph } from './graph.js';
 

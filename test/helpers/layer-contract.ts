@@ -5,9 +5,8 @@
 // central differences, in each requested mode (training and/or inference).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  Layer, MergeLayer, type BaseLayer, type LayerConfig,
-} from '../../src/layers/base-layer.js';
+import { Layer, type BaseLayer, type LayerConfig } from '../../src/layers/base-layer.js';
+import { MergeLayer } from '../../src/layers/merge-layer.js';
 import { input } from '../../src/layers/input-layer.js';
 import { layerFromConfig } from '../../src/layers/registry.js';
 import type { SymbolicTensor } from '../../src/layers/base-layer.js';
