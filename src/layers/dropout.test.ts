@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { describeLayerContract } from '../../test/helpers/layer-contract.js';
 import { ConfigError } from '../errors.js';
-import { setSeed } from '../random/random.js';
+import { globalRandom, setSeed } from '../random/random.js';
 import { Tensor } from '../tensor/tensor.js';
 import { Dropout } from './dropout.js';
 
@@ -44,6 +44,17 @@ describe('Dropout', () => {
     const third = layer.forward(x, true).data.slice();
     assert.deepEqual(second, first);
     assert.notDeepEqual(third, first);
+  });
+
+  it('keeps a value exactly where globalRandom.uniform() >= rate, drawn a batch at a time', () => {
+    const x = new Tensor(new Float32Array(3 * 1001).fill(1), [3, 1001]);
+    for (const rate of [0.1, 0.3, 0.5, 0.9]) {
+      setSeed(21);
+      const y = new Dropout({ rate }).forward(x, true).data.slice();
+      setSeed(21);
+      const expected = Float32Array.from(y, () => (globalRandom.uniform() >= rate ? 1 / (1 - rate) : 0));
+      assert.deepEqual(y, expected);
+    }
   });
 
   it('backward applies the training mask to the gradient', () => {

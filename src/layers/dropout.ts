@@ -11,12 +11,14 @@ export interface DropoutArgs extends BaseLayerArgs {
 /**
  * Inverted dropout: during training each value is zeroed with probability `rate` and the rest
  * are scaled by 1 / (1 − rate); at inference the layer passes its input through unchanged.
- * The mask is drawn from the seeded global generator.
+ * The mask is drawn from the seeded global generator, a batch of 32-bit numbers at a time.
  */
 export class Dropout extends Layer {
   readonly className = 'Dropout';
   readonly rate: number;
   private mask: Float32Array = new Float32Array(0);
+  /** The random 32-bit numbers of the last mask, reused across batches. */
+  private bits = new Uint32Array(0);
   private active = false;
 
   constructor(args: DropoutArgs) {
@@ -39,9 +41,17 @@ export class Dropout extends Layer {
     const mask = this.scratch('mask', n);
     const y = this.scratch('y', n);
     const scale = 1 / (1 - this.rate);
+    if (this.bits.length < n) this.bits = new Uint32Array(n);
+    const bits = globalRandom.fillUint32(this.bits.length === n ? this.bits : this.bits.subarray(0, n));
+    // NOTE: u / 2^32 ≥ rate ⇔ u ≥ rate · 2^32 exactly (the scale is a power of two), so the mask
+    // is the one `globalRandom.uniform() >= rate` per element draws. The keep factor is computed
+    // without a branch, which a random mask would mispredict.
+    const cut = this.rate * 4294967296;
+    const data = x.data;
     for (let i = 0; i < n; i++) {
-      mask[i] = globalRandom.uniform() >= this.rate ? scale : 0;
-      y[i] = x.data[i] * mask[i];
+      const keep = +(bits[i] >= cut) * scale;
+      mask[i] = keep;
+      y[i] = data[i] * keep;
     }
     this.mask = mask;
     return new Tensor(y, x.shape);
@@ -51,7 +61,9 @@ export class Dropout extends Layer {
     if (!this.needsInputGradient) return null;
     if (!this.active) return dy;
     const dx = this.scratch('dx', dy.size);
-    for (let i = 0; i < dy.size; i++) dx[i] = dy.data[i] * this.mask[i];
+    const mask = this.mask;
+    const data = dy.data;
+    for (let i = 0; i < data.length; i++) dx[i] = data[i] * mask[i];
     return new Tensor(dx, dy.shape);
   }
 

@@ -1,5 +1,11 @@
 import { ConfigError, show } from '../errors.js';
 
+/** A generator's state as plain JSON: four 32-bit words and the spare normal draw, if any. */
+export interface RandomState {
+  readonly words: readonly [number, number, number, number];
+  readonly spareNormal: number | null;
+}
+
 /**
  * Seeded pseudo-random numbers for initializers, shuffling and dropout.
  * `setSeed(n)` makes every later draw reproducible; without it the seed comes from Math.random.
@@ -33,6 +39,17 @@ export class Random {
     this.spareNormal = undefined;
   }
 
+  /** The generator's whole state, to continue the same sequence elsewhere (another thread). */
+  state(): RandomState {
+    return { words: [this.s0, this.s1, this.s2, this.s3], spareNormal: this.spareNormal ?? null };
+  }
+
+  /** Continues from a state that `state()` returned. */
+  setState(state: RandomState): void {
+    [this.s0, this.s1, this.s2, this.s3] = state.words;
+    this.spareNormal = state.spareNormal ?? undefined;
+  }
+
   /** A uniformly distributed 32-bit unsigned integer. */
   nextUint32(): number {
     const result = Math.imul(rotl(Math.imul(this.s1, 5), 7), 9) >>> 0;
@@ -44,6 +61,33 @@ export class Random {
     this.s2 ^= t;
     this.s3 = rotl(this.s3, 11);
     return result;
+  }
+
+  /**
+   * Fills `out` with the next `out.length` values of `nextUint32`, the state kept in locals:
+   * the same numbers as calling it in a loop, several times faster (dropout draws a mask this way).
+   */
+  fillUint32(out: Uint32Array): Uint32Array {
+    let s0 = this.s0;
+    let s1 = this.s1;
+    let s2 = this.s2;
+    let s3 = this.s3;
+    for (let i = 0; i < out.length; i++) {
+      const x = Math.imul(s1, 5);
+      out[i] = Math.imul((x << 7) | (x >>> 25), 9);
+      const t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = (s3 << 11) | (s3 >>> 21);
+    }
+    this.s0 = s0;
+    this.s1 = s1;
+    this.s2 = s2;
+    this.s3 = s3;
+    return out;
   }
 
   /** Uniform in [0, 1). */
