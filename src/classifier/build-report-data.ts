@@ -1,12 +1,11 @@
 import type { Model } from '../model/model.js';
-import { operatingPoints } from '../threshold/index.js';
+import { binaryChartData } from '../report/binary-chart-data.js';
 import type {
   DataSummary,
   MetricRow,
   MetricsTable,
   ReportData,
   ReportWarning,
-  ThresholdSweep,
   TrainingHistory,
 } from '../report/report-data.js';
 import { CONFIDENCE, type BinaryResults, type ClassifierResults } from './evaluate-classifier.js';
@@ -28,9 +27,6 @@ export interface ReportInputs {
   readonly evaluatedOn?: MetricsTable['evaluatedOn'];
 }
 
-/** Most points drawn on the threshold chart; more are thinned evenly (the chart looks the same). */
-const MAX_SWEEP_POINTS = 400;
-
 /** Fills the report's ReportData from a run's results: no metric is computed here, only arranged. */
 export function buildReportData(inputs: ReportInputs): ReportData {
   const { results, classNames } = inputs;
@@ -45,7 +41,7 @@ export function buildReportData(inputs: ReportInputs): ReportData {
   const on = inputs.evaluatedOn === undefined ? {} : { evaluatedOn: inputs.evaluatedOn };
   if (results.task === 'binary') {
     const sections = binarySections(results, classNames, inputs.thresholdRule);
-    return { ...common, task: 'binary', ...sections, metrics: { ...sections.metrics, ...on } };
+    return { ...common, ...sections, metrics: { ...sections.metrics, ...on } };
   }
   const r = results.report;
   const own = (row: number) => results.probabilities.data[row * results.probabilities.cols + results.labels[row]];
@@ -77,7 +73,7 @@ export function buildReportData(inputs: ReportInputs): ReportData {
   };
 }
 
-function binarySections(results: BinaryResults, classNames: readonly string[], rule: string | undefined): Omit<ReportData, 'title' | 'data' | 'model' | 'warnings' | 'task'> {
+function binarySections(results: BinaryResults, classNames: readonly string[], rule: string | undefined): Omit<ReportData, 'title' | 'data' | 'model' | 'warnings'> {
   const e = results.evaluation;
   const i = results.intervals;
   const ci = (interval: { lower: number; upper: number } | null) => ({ ci: interval === null ? null : [interval.lower, interval.upper] as const });
@@ -91,7 +87,6 @@ function binarySections(results: BinaryResults, classNames: readonly string[], r
     ...(e.rocAuc === null ? [] : [{ name: 'ROC-AUC', value: e.rocAuc, ...ci(i.auc) }]),
     { name: 'average precision', value: e.averagePrecision },
   ];
-  const bothClasses = e.rocAuc !== null;
   return {
     metrics: {
       rows,
@@ -100,48 +95,7 @@ function binarySections(results: BinaryResults, classNames: readonly string[], r
       confidenceLevel: CONFIDENCE,
       ciMethod: `percentile bootstrap, ${i.resamples} resamples, seed ${i.seed}`,
     },
-    ...(bothClasses
-      ? {
-          roc: { fpr: e.rocCurve.fpr, tpr: e.rocCurve.tpr, thresholds: e.rocCurve.thresholds, auc: e.rocAuc! },
-          pr: {
-            precision: e.precisionRecallCurve.precision,
-            recall: e.precisionRecallCurve.recall,
-            thresholds: e.precisionRecallCurve.thresholds,
-            averagePrecision: e.averagePrecision,
-            prevalence: e.positives / (e.positives + e.negatives),
-          },
-          thresholdSweep: thresholdSweep(results, rule),
-        }
-      : {}),
-    confusion: { classNames, counts: e.confusionMatrix, threshold: e.threshold },
-    reliability: {
-      meanPredicted: e.reliabilityCurve.map((bin) => bin.meanPredicted),
-      fractionPositive: e.reliabilityCurve.map((bin) => bin.fractionPositive),
-      count: e.reliabilityCurve.map((bin) => bin.count),
-      intervalLower: e.reliabilityCurve.map((bin) => bin.interval.lower),
-      intervalUpper: e.reliabilityCurve.map((bin) => bin.interval.upper),
-      expectedCalibrationError: e.expectedCalibrationError,
-    },
-    scores: { classNames, scores: classNames.map((_, k) => rowsOf(results.labels, k).map((row) => results.scores[row])) },
-  };
-}
-
-/** Precision, recall and F1 at every distinct operating point (src/threshold), strict rule. */
-function thresholdSweep(results: BinaryResults, rule: string | undefined): ThresholdSweep {
-  const points = operatingPoints(Float64Array.from(results.labels), Float64Array.from(results.scores), undefined);
-  const step = Math.max(1, Math.ceil(points.length / MAX_SWEEP_POINTS));
-  const kept = points.filter((_, index) => index % step === 0 || index === points.length - 1);
-  const ratio = (a: number, b: number) => (b === 0 ? 0 : a / b);
-  const precision = kept.map((p) => ratio(p.tp, p.tp + p.fp));
-  const recall = kept.map((p) => ratio(p.tp, p.tp + p.fn));
-  return {
-    // NOTE: probabilities lie in [0, 1], and so do the thresholds between them.
-    thresholds: kept.map((p) => Math.min(1, Math.max(0, p.threshold))),
-    precision,
-    recall,
-    f1: kept.map((_, k) => ratio(2 * precision[k] * recall[k], precision[k] + recall[k])),
-    chosen: Math.min(1, Math.max(0, results.evaluation.threshold)),
-    ...(rule === undefined ? {} : { rule }),
+    ...binaryChartData(results.labels, results.scores, e, classNames, rule),
   };
 }
 

@@ -1,15 +1,5 @@
-import type { TopLevelSpec } from 'vega-lite';
 import type { ReportData } from './report-data.js';
-import { confusionMatrixSpec } from './charts/confusion-matrix.js';
-import { learningCurvesSpecs } from './charts/learning-curves.js';
-import { operatingPoint } from './charts/operating-point.js';
-import { prCurveSpec } from './charts/pr-curve.js';
-import { reliabilitySpec } from './charts/reliability.js';
-import { rocCurveSpec } from './charts/roc-curve.js';
-import { scoreAxis } from './charts/score-axis.js';
-import { scoreDistributionSpec } from './charts/score-distribution.js';
-import { thresholdSweepSpec } from './charts/threshold-sweep.js';
-import { formatCount } from './format-number.js';
+import { chartPlans } from './chart-plans.js';
 import { renderChart } from './render-chart.js';
 
 /** A chart rendered to inline SVG, with the sentence under it that says how to read it. */
@@ -23,112 +13,18 @@ export interface RenderedChart {
   readonly wide: boolean;
 }
 
-interface ChartPlan {
-  readonly id: string;
-  readonly label: string;
-  readonly specs: readonly TopLevelSpec[];
-  readonly caption: string;
-  readonly wide?: boolean;
-}
-
 /** Every chart that applies to the data, in page order, each rendered to SVG. */
 export async function renderReportCharts(data: ReportData): Promise<RenderedChart[]> {
-  const plans: ChartPlan[] = [];
-  const point = data.task === 'binary' ? operatingPoint(data.confusion) : undefined;
-  // NOTE: the score histogram and the threshold chart share one axis, zoomed to where the scores
-  // are and holding the decision threshold, so a threshold reads the same on both.
-  const threshold = data.thresholdSweep?.chosen ?? data.confusion.threshold;
-  const axis = scoreAxis(
-    data.scores?.scores.flatMap((scores) => Array.from(scores)) ?? data.thresholdSweep?.thresholds ?? [],
-    threshold === undefined ? [] : [threshold],
-  );
-  if (data.training !== undefined) {
-    plans.push({
-      id: 'learning-curves',
-      label: 'Learning curves: training and validation metrics per epoch',
-      specs: learningCurvesSpecs(data.training),
-      caption: trainingCaption(data.training),
-      wide: true,
-    });
-  }
-  plans.push({
-    id: 'confusion',
-    label: 'Confusion matrix heatmap',
-    specs: [confusionMatrixSpec(data.confusion)],
-    caption: 'Rows are actual classes, columns predicted; each cell shows its count and its share of the row.',
-  });
-  if (data.roc !== undefined) {
-    plans.push({
-      id: 'roc',
-      label: 'ROC curve',
-      specs: [rocCurveSpec(data.roc, point)],
-      caption: 'Each point is a threshold; the dashed diagonal is guessing. The red point is the model\u2019s threshold.',
-    });
-  }
-  if (data.pr !== undefined) {
-    plans.push({
-      id: 'pr',
-      label: 'Precision-recall curve',
-      specs: [prCurveSpec(data.pr, point)],
-      caption: 'The dashed line is the prevalence: the precision of a model with no skill.',
-    });
-  }
-  if (data.thresholdSweep !== undefined) {
-    plans.push({
-      id: 'threshold',
-      label: 'Precision, recall and F1 against the decision threshold',
-      specs: [thresholdSweepSpec(data.thresholdSweep, axis)],
-      caption: 'A row is predicted positive when its score is above the threshold.',
-    });
-  }
-  if (data.reliability !== undefined) {
-    plans.push({
-      id: 'reliability',
-      label: 'Reliability (calibration) plot',
-      specs: [reliabilitySpec(data.reliability, data.task)],
-      caption:
-        'Rows binned by predicted probability: each point is a bin\u2019s mean prediction against the fraction ' +
-        (data.task === 'binary' ? 'that was positive' : 'predicted correctly') +
-        ', with its row count and 95% interval. Points on the diagonal, or whose interval crosses it, ' +
-        'mean the probabilities can be read as frequencies.',
-    });
-  }
-  if (data.scores !== undefined) {
-    plans.push({
-      id: 'scores',
-      label: 'Score distribution per actual class',
-      specs: [scoreDistributionSpec(data.scores, data.task, axis, data.task === 'binary' ? threshold : undefined)],
-      caption:
-        'Each bar is the share of its class\u2019s rows (a rare class is drawn as tall as a common one); ' +
-        'well-separated histograms mean the model ranks the classes apart.' +
-        (data.task === 'multiclass' ? ' Each panel has its own vertical scale.' : ''),
-    });
-  }
   const rendered: RenderedChart[] = [];
   // NOTE: one at a time, as renderChart requires (Vega's id counters are process-wide).
-  for (const plan of plans) {
+  for (const plan of chartPlans(data)) {
     const svgs: string[] = [];
     for (const [index, spec] of plan.specs.entries()) {
       const single = plan.specs.length === 1;
       const label = single ? plan.label : `${plan.label} (${index + 1} of ${plan.specs.length})`;
       svgs.push(await renderChart(spec, single ? plan.id : `${plan.id}-${index + 1}`, label));
     }
-    rendered.push({ id: plan.id, svgs, caption: plan.caption, wide: plan.wide ?? false });
+    rendered.push({ id: plan.id, svgs, caption: plan.caption, wide: plan.wide });
   }
   return rendered;
-}
-
-function trainingCaption(training: NonNullable<ReportData['training']>): string {
-  const epochs = Math.max(0, ...Object.values(training.history).map((values) => values.length));
-  const parts = [`${formatCount(epochs)} epochs.`];
-  const monitor = training.monitor === undefined ? '' : ` (monitoring ${training.monitor})`;
-  if (training.stoppedEpoch !== undefined) {
-    parts.push(`Early stopping${monitor} ended training after epoch ${training.stoppedEpoch + 1}.`);
-  }
-  if (training.bestEpoch !== undefined) {
-    parts.push(`The weights kept are those of epoch ${training.bestEpoch + 1} (dashed line).`);
-  }
-  const nonFinite = Object.values(training.history).flat().filter((value) => !Number.isFinite(value)).length;
-  if (nonFinite > 0) parts.push(`${formatCount(nonFinite)} non-finite values (NaN or Infinity) are not drawn.`);
-  return parts.join(' ');
 }
