@@ -1,6 +1,6 @@
 import { ConfigError, DataError, show } from '../../errors.js';
-import { Random } from '../../random/random.js';
 import { binaryCounts, countScores, ratio, type BinaryCounts } from './binary-counts.js';
+import { bootstrapResamples } from './bootstrap-resamples.js';
 import { binaryLabels, finiteScores, sampleWeights, type Numbers } from './inputs.js';
 import { warning, type MetricWarning } from './metric-warning.js';
 
@@ -124,17 +124,11 @@ export function bootstrapIntervals(yTrue: Numbers, yScore: Numbers, options: Boo
 
   const full = statistics(binaryCounts(labels, scores, threshold, weights), aucByOrder(labels, weights, order, groupEnd));
   const samples: Record<Statistic, number[]> = { auc: [], f1: [], precision: [], recall: [], accuracy: [] };
-  const random = new Random(seed);
-  const resampled = new Float64Array(n);
-  for (let b = 0; b < resamples; b++) {
-    resampled.fill(0);
-    for (let draw = 0; draw < n; draw++) {
-      const i = random.int(n);
-      resampled[i] += weights[i];
-    }
-    const values = statistics(binaryCounts(labels, scores, threshold, resampled), aucByOrder(labels, resampled, order, groupEnd));
+  bootstrapResamples(labels, scores, weights, threshold, order, groupEnd, resamples, seed, (sums) => {
+    const auc = sums.positives > 0 && sums.negatives > 0 ? sums.area / (sums.positives * sums.negatives) : Number.NaN;
+    const values = statistics(sums, auc);
     for (const name of STATISTICS) if (!Number.isNaN(values[name])) samples[name].push(values[name]);
-  }
+  });
 
   const warnings: MetricWarning[] = [];
   const alpha = (1 - confidence) / 2;
