@@ -51,6 +51,8 @@ export { setModelStorage, type ModelStorage } from './model/model-storage.js';
 export type { ModelFiles } from './model/model-files.js';
 export { History } from './model/history.js';
 export type { FitOptions } from './model/fit.js';
+export type { FitDatasetOptions } from './model/fit-dataset.js';
+export type { BatchSource, DataBatch } from './data/batch-source.js';
 export type { CompileOptions, DoctorOptions } from './model/compile-options.js';
 export type { ClassWeight } from './model/class-weight.js';
 

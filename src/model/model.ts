@@ -15,6 +15,8 @@ import type { CompileOptions } from './compile-options.js';
 import { diagnoseCompile } from './diagnose-compile.js';
 import { evaluateModel, type EvaluateOptions } from './evaluate.js';
 import { fitModel, type FitOptions } from './fit.js';
+import { fitDatasetModel, type FitDatasetOptions } from './fit-dataset.js';
+import type { BatchSource } from '../data/batch-source.js';
 import { Graph } from './graph.js';
 import type { History } from './history.js';
 import { getMetric } from '../metrics/get-metric.js';
@@ -173,6 +175,15 @@ export class Model implements TrainingModel {
 
   async fit(x: TensorLike, y: LabelsLike, options: FitOptions = {}): Promise<History> {
     return fitModel(this.port, x, y, options);
+  }
+
+  /**
+   * Trains over a source of batches that need not fit in memory (TF.js' fitDataset): an async
+   * iterable of { xs, ys } chunks or a function returning a new one per pass, shuffled through
+   * a seeded buffer of `shuffleBuffer` rows. See FitDatasetOptions.
+   */
+  async fitDataset(source: BatchSource, options: FitDatasetOptions = {}): Promise<History> {
+    return fitDatasetModel(this.port, source, options);
   }
 
   /** ModelPort.checkInput. */
