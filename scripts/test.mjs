@@ -23,6 +23,8 @@ function run(command, args) {
 const filter = process.argv.slice(2);
 // NOTE: the wasm kernels are build output (gitignored); compile them when missing or stale.
 run(process.execPath, ['scripts/build-wasm.mjs', '--if-stale']);
+// NOTE: so are the bundles nn.worker() starts (scripts/build-worker.mjs), which hold the library.
+run(process.execPath, ['scripts/build-worker.mjs', '--if-stale']);
 if (filter.length === 0) {
   // NOTE: emitting (not --noEmit) type-checks at the same cost and refreshes dist/, which the
   // browser tests bundle as an installed package would be.

@@ -18,3 +18,9 @@ export { fileStorage } from './file-storage.js';
 export { lockFolder, type ReleaseLock } from './folder-lock.js';
 export { writeFileAtomic } from './atomic-write.js';
 export { readImportFiles } from './read-import-files.js';
+// Off the main thread: nn.worker() runs fit / predict / evaluate / trainClassifier in a worker thread.
+export { worker } from './worker-host.js';
+export {
+  ModelWorker, type WorkerCallOptions, type WorkerFitOptions, type WorkerPredictOptions,
+  type WorkerEvaluateOptions, type WorkerClassifierOptions,
+} from '../worker/model-worker.js';
