@@ -1,0 +1,140 @@
+/**
+ * nn.worker() in headless Chromium, on a cross-origin isolated page bundled with esbuild and no
+ * worker configuration: the Web Worker starts from a Blob URL (no served file), trains the
+ * breast-cancer pipeline bit for bit as the page's own thread does, posts per-batch and
+ * per-epoch logs, keeps the main thread free of long tasks (PerformanceObserver 'longtask')
+ * while it trains for 20 epochs, and an aborted fit leaves a model that still predicts.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { bundleForBrowser, chromiumSkip as skip, launchChromium } from '../helpers/chromium.js';
+
+const ENTRY = `
+import * as nn from './src/index.ts';
+import { worker } from './src/browser/worker-host.ts';
+
+const bits = (values) => Array.from(new Uint32Array(Float32Array.from(values).buffer));
+const weightBits = (model) => model.getWeights().map(bits);
+const OPTIONS = { hidden: [16, 8], epochs: 20, patience: 20, seed: 3, verbose: 0 };
+
+window.trainBoth = async (csv) => {
+  await nn.ready();
+  const table = nn.data.parseCsv(csv, { target: 'label' });
+  const pool = worker();
+  // Long tasks on this (the main) thread while the worker trains.
+  const longTasks = [];
+  const observer = new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((e) => e.duration)));
+  observer.observe({ type: 'longtask' });
+  const events = { batches: 0, epochs: 0 };
+  const started = performance.now();
+  const remote = await pool.trainClassifier(table, {
+    ...OPTIONS,
+    callbacks: [{ onBatchEnd: () => void events.batches++, onEpochEnd: () => void events.epochs++ }],
+  });
+  const workerMs = performance.now() - started;
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  observer.disconnect();
+  const inWorker = [...longTasks];
+  longTasks.length = 0;
+  observer.observe({ type: 'longtask' });
+  const localStarted = performance.now();
+  const local = await nn.trainClassifier(table, OPTIONS);
+  const localMs = performance.now() - localStarted;
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  observer.disconnect();
+  pool.terminate();
+  return {
+    longTasks: inWorker, localLongTasks: [...longTasks], events, workerMs, localMs,
+    steps: local.trainingRun.history.params.steps,
+    weights: [weightBits(remote.model), weightBits(local.model)],
+    history: [remote.trainingRun.history.history, local.trainingRun.history.history],
+    probabilities: [bits(remote.predictProbabilities(table.features).data), bits(local.predictProbabilities(table.features).data)],
+  };
+};
+
+window.abortFit = async () => {
+  await nn.ready();
+  const pool = worker();
+  nn.setSeed(1);
+  const x = nn.tensor(Array.from({ length: 400 * 8 }, (_, i) => Math.sin(i)), [400, 8]);
+  const y = Array.from({ length: 400 }, (_, i) => (Math.sin(i * 8) > 0 ? 1 : 0));
+  const model = nn.sequential([nn.layers.dense({ units: 16, activation: 'relu' }), nn.layers.dense({ units: 1, activation: 'sigmoid' })]);
+  model.compile({ optimizer: 'adam', loss: 'binary_crossentropy' });
+  await pool.fit(model, x, y, { epochs: 1, verbose: 0 });
+  const before = weightBits(model);
+  const controller = new AbortController();
+  let error;
+  try {
+    await pool.fit(model, x, y, { epochs: 1000, verbose: 0, signal: controller.signal, callbacks: [{ onEpochEnd: () => controller.abort() }] });
+  } catch (e) {
+    error = e.name;
+  }
+  const unchanged = JSON.stringify(weightBits(model)) === JSON.stringify(before);
+  const predicted = bits((await pool.predict(model, x)).data);
+  const local = bits(model.predict(x).data);
+  pool.terminate();
+  return { error, unchanged, predictsAsInThread: JSON.stringify(predicted) === JSON.stringify(local) };
+};
+`;
+
+interface TrainBoth {
+  longTasks: number[];
+  localLongTasks: number[];
+  events: { batches: number; epochs: number };
+  workerMs: number;
+  localMs: number;
+  steps: number;
+  weights: [number[][], number[][]];
+  history: [Record<string, number[]>, Record<string, number[]>];
+  probabilities: [number[], number[]];
+}
+
+describe('nn.worker() in headless Chromium', { skip }, () => {
+  let browser: Browser;
+  let page: Page;
+  const errors: string[] = [];
+
+  before(async () => {
+    const bundle = (await bundleForBrowser(ENTRY)).code;
+    browser = await launchChromium();
+    page = await browser.newPage();
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => void (message.type() === 'error' && errors.push(message.text())));
+    // NOTE: cross-origin isolated, so the kernels inside the worker may start workers of their own.
+    await page.route('https://nnkit.test/', (route) => route.fulfill({
+      contentType: 'text/html',
+      headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' },
+      body: '<!doctype html><title>nnkit</title>',
+    }));
+    await page.goto('https://nnkit.test/');
+    await page.addScriptTag({ content: bundle });
+  });
+
+  after(async () => {
+    await browser?.close();
+  });
+
+  test('20 epochs of the breast-cancer pipeline in the worker: bit for bit as in the page, no long task, logs posted', async (t) => {
+    const csv = readFileSync('data/breast_cancer.csv', 'utf8');
+    type TrainWindow = { trainBoth(csv: string): Promise<TrainBoth> };
+    const result = await page.evaluate((text) => (window as unknown as TrainWindow).trainBoth(text), csv);
+    t.diagnostic(`worker ${result.workerMs.toFixed(0)} ms, long tasks ${JSON.stringify(result.longTasks)}; ` +
+      `in the page ${result.localMs.toFixed(0)} ms, long tasks ${JSON.stringify(result.localLongTasks.map(Math.round))}`);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(result.weights[0], result.weights[1]);
+    assert.deepEqual(result.history[0], result.history[1]);
+    assert.deepEqual(result.probabilities[0], result.probabilities[1]);
+    assert.equal(result.history[0].loss.length, 20);
+    assert.deepEqual(result.events, { batches: 20 * result.steps, epochs: 20 });
+    assert.deepEqual(result.longTasks, [], 'the main thread had long tasks while the worker trained');
+  });
+
+  test('an aborted fit rejects with AbortError and leaves the weights of before; the model predicts on', async () => {
+    type AbortWindow = { abortFit(): Promise<{ error: string; unchanged: boolean; predictsAsInThread: boolean }> };
+    const result = await page.evaluate(() => (window as unknown as AbortWindow).abortFit());
+    assert.deepEqual(errors, []);
+    assert.deepEqual(result, { error: 'AbortError', unchanged: true, predictsAsInThread: true });
+  });
+});
