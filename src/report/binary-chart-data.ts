@@ -2,6 +2,7 @@ import type { BinaryEvaluation } from '../metrics/evaluation/binary-evaluation.j
 import type { Numbers } from '../metrics/evaluation/inputs.js';
 import { operatingPoints } from '../threshold/operating-points.js';
 import type { ChartData } from './chart-plans.js';
+import { reliabilityData } from './reliability-data.js';
 import type { ThresholdSweep } from './report-data.js';
 
 /** Most points drawn on the threshold chart; more are thinned evenly (the chart looks the same). */
@@ -42,14 +43,7 @@ export function binaryChartData(
         }
       : {}),
     confusion: { classNames, counts: e.confusionMatrix, threshold: e.threshold },
-    reliability: {
-      meanPredicted: e.reliabilityCurve.map((bin) => bin.meanPredicted),
-      fractionPositive: e.reliabilityCurve.map((bin) => bin.fractionPositive),
-      count: e.reliabilityCurve.map((bin) => bin.count),
-      intervalLower: e.reliabilityCurve.map((bin) => bin.interval.lower),
-      intervalUpper: e.reliabilityCurve.map((bin) => bin.interval.upper),
-      expectedCalibrationError: e.expectedCalibrationError,
-    },
+    reliability: reliabilityData(e.reliabilityCurve, e.expectedCalibrationError),
     scores: { classNames, scores: classNames.map((_, k) => scoresOfClass(labels, scores, k)) },
   };
 }

@@ -4,6 +4,7 @@
  * the confusion matrix, the reliability bins and their intervals are the library's, and so on.
  */
 import { binaryEvaluation } from '../../src/metrics/evaluation/binary-evaluation.js';
+import { reliabilityData } from '../../src/report/reliability-data.js';
 import type { ReportData } from '../../src/report/report-data.js';
 
 /** A made-up but plausible interval around a value, inside [0, 1]. */
@@ -58,14 +59,7 @@ export function binaryReportSections(labels: readonly number[], scores: readonly
       chosen: chosen.threshold,
       rule: 'max F1 on validation rows',
     },
-    reliability: {
-      meanPredicted: e.reliabilityCurve.map((bin) => bin.meanPredicted),
-      fractionPositive: e.reliabilityCurve.map((bin) => bin.fractionPositive),
-      count: e.reliabilityCurve.map((bin) => bin.count),
-      intervalLower: e.reliabilityCurve.map((bin) => bin.interval.lower),
-      intervalUpper: e.reliabilityCurve.map((bin) => bin.interval.upper),
-      expectedCalibrationError: e.expectedCalibrationError,
-    },
+    reliability: reliabilityData(e.reliabilityCurve, e.expectedCalibrationError),
     scores: {
       classNames,
       scores: [0, 1].map((label) => scores.filter((_, index) => labels[index] === label)),
