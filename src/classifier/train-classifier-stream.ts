@@ -1,0 +1,186 @@
+import { EarlyStopping } from '../callbacks/early-stopping.js';
+import { libraryHint, type HintWriter } from '../data/option-hint.js';
+import { TableScan } from '../data/table-scan.js';
+import type { ColumnType, Decimal, RawColumns } from '../data/table.js';
+import { ConfigError } from '../errors.js';
+import { setSeed } from '../random/random.js';
+import { Tensor } from '../tensor/tensor.js';
+import { Classifier } from './classifier.js';
+import { CLASSIFIER_DEFAULTS, classifierSettings, type TrainClassifierOptions } from './classifier-options.js';
+import { classifierWarnings } from './classifier-warnings.js';
+import { resultsOfProbabilities } from './evaluate-classifier.js';
+import type { OptionName } from './fit-classifier.js';
+import { mlpClassifier } from './mlp-classifier.js';
+import { positiveClassNotice } from './positive-class-notice.js';
+import { StreamTarget } from './stream-target.js';
+import { chooseThreshold, thresholdSetting, type ChosenThreshold } from './threshold-choice.js';
+import { MONITOR } from './train-network.js';
+import { trainingPipeline } from './training-pipeline.js';
+import type { TrainingRun } from './training-run.js';
+
+export interface StreamClassifierOptions extends TrainClassifierOptions {
+  /** The label column (default "label", else the last column). */
+  readonly target?: string;
+  readonly positive?: string;
+  readonly columnTypes?: Readonly<Record<string, ColumnType>>;
+  readonly missingValues?: readonly string[];
+  readonly decimal?: Decimal;
+  /** Rows shuffled together while training (default 100,000). */
+  readonly shuffleBuffer?: number;
+  /** How messages and the saved pipeline name the data. */
+  readonly file?: string;
+  readonly delimiter?: string;
+}
+
+type Part = 'train' | 'validation' | 'test';
+
+/**
+ * trainClassifier for a file larger than memory, read as batches of raw text columns (`open`
+ * starts a new pass, e.g. () => readCsvBatches(path)). Batches, not rows, are split: of every
+ * batch index, testSplit's share goes to testing and validationSplit's share of the rest to
+ * validation, the same batches every pass. One pass fits the preprocessing on the training
+ * batches (TableScan) and counts the labels; fitDataset trains through a seeded shuffle buffer
+ * with early stopping on val_loss; a last pass scores the validation batches (threshold) and
+ * the test batches (results). Memory: the shuffle buffer, one batch, and the held-out rows'
+ * probabilities and labels (8 bytes a row for two classes), never the file's rows.
+ * Not available here: ensembles, refit, calibration.
+ */
+export async function trainClassifierStream(
+  open: () => AsyncIterable<RawColumns>, options: StreamClassifierOptions, option: OptionName, hint: HintWriter = libraryHint,
+): Promise<Classifier> {
+  const { target: _target, positive: _positive, columnTypes: _types, missingValues: _missing, decimal: _decimal, shuffleBuffer: _buffer, file: _file, delimiter: _delimiter, ...common } = options;
+  const settings = classifierSettings(common);
+  for (const name of ['ensemble', 'refit', 'calibrate'] as const) {
+    if (options[name] !== undefined && options[name] !== false) {
+      throw new ConfigError('config/stream-option', `${option(name)} needs the rows in memory and cannot be combined with streaming; leave it out.`);
+    }
+  }
+  const file = options.file ?? 'the data';
+  const partOf = chunkParts(settings.testSplit, settings.validationSplit);
+  let header: readonly string[] | undefined;
+  let target: StreamTarget | undefined;
+  let scan: TableScan | undefined;
+  const partRows = { train: 0, validation: 0, test: 0 };
+  let chunks = 0;
+  for await (const batch of open()) {
+    if (target === undefined) {
+      header = batch.names;
+      const name = options.target ?? (batch.names.includes('label') ? 'label' : batch.names[batch.names.length - 1]);
+      if (!batch.names.includes(name)) {
+        throw new ConfigError('config/target', `${file} has no column ${JSON.stringify(name)}; its columns are ${batch.names.join(', ')}. Name the label column with the target option.`);
+      }
+      target = new StreamTarget(name, options.missingValues);
+      scan = new TableScan({ exclude: [name], columnTypes: options.columnTypes, missingValues: options.missingValues, decimal: options.decimal });
+    }
+    target.add(batch);
+    const part = partOf(chunks++);
+    partRows[part] += batch.rows;
+    if (part === 'train') scan!.add(batch);
+  }
+  if (target === undefined || scan === undefined || partRows.train === 0) throw new ConfigError('config/no-rows', `${file} has too few batches of rows to train on; read it in smaller batches or turn streaming off.`);
+  const { target: column, classOf } = target.finish(options.positive, file);
+  const preprocessor = scan.preprocessor({ maxCategories: settings.maxCategories, minFrequency: settings.minFrequency });
+  const labelled = (batch: RawColumns): { xs: Tensor; ys: Int32Array; y: Int32Array } => {
+    const cells = batch.columns[batch.names.indexOf(column.name)];
+    const y = Int32Array.from(cells, classOf);
+    return { xs: preprocessor.transformRaw(batch, { extraColumns: 'ignore' }).x, ys: y, y };
+  };
+  async function* part(...wanted: Part[]): AsyncGenerator<{ xs: Tensor; ys: Int32Array; y: Int32Array; part: Part }> {
+    let index = 0;
+    for await (const batch of open()) {
+      const which = partOf(index++);
+      if (wanted.includes(which)) yield { ...labelled(batch), part: which };
+    }
+  }
+
+  const classes = column.classes.length;
+  setSeed(settings.seed);
+  const { model, loss } = mlpClassifier({ features: preprocessor.numFeatures, classes, hidden: settings.hidden, dropout: settings.dropout });
+  model.featureNames = preprocessor.featureNames;
+  const learningRate = settings.learningRate === undefined ? {} : { learningRate: settings.learningRate };
+  model.compile({ optimizer: { className: settings.optimizer, config: learningRate }, loss, metrics: ['accuracy'], silence: ['accuracy-paradox'] });
+  const earlyStopping = new EarlyStopping({ monitor: MONITOR, patience: settings.patience, restoreBestWeights: true });
+  const planned = options.onPlan?.({
+    table: { header: header!, rows: target.rows, features: { rows: 0, columns: [] }, target: column, file },
+    rows: partRows, features: preprocessor.numFeatures, epochs: settings.epochs, steps: Math.ceil(partRows.train / settings.batchSize),
+  });
+  const trainRows = column.counts.map(() => 0);
+  const balanced = settings.classWeight === 'balanced';
+  const history = await model.fitDataset(() => part('train', 'validation'), {
+    epochs: settings.epochs,
+    batchSize: settings.batchSize,
+    shuffleBuffer: options.shuffleBuffer,
+    // NOTE: part() yields the training and validation batches in order; of those, this share is
+    // the validation ones (chunkParts gives the same rule).
+    validationSplit: settings.validationSplit,
+    ...(balanced ? { classWeight: await balancedWeights(part('train'), trainRows) } : {}),
+    callbacks: [earlyStopping, ...(options.callbacks ?? []), ...(planned ?? [])],
+    verbose: options.verbose ?? 0,
+  });
+
+  const held: Record<'validation' | 'test', { probabilities: number[]; labels: number[] }> = {
+    validation: { probabilities: [], labels: [] }, test: { probabilities: [], labels: [] },
+  };
+  const columns = classes === 2 ? 1 : classes;
+  for await (const batch of part('validation', 'test')) {
+    const scored = held[batch.part as 'validation' | 'test'];
+    const probabilities = model.predictProbabilities(batch.xs, { verbose: 0 }).data;
+    for (let i = 0; i < probabilities.length; i++) scored.probabilities.push(probabilities[i]);
+    for (let i = 0; i < batch.y.length; i++) scored.labels.push(batch.y[i]);
+  }
+  const validation = { probabilities: Float32Array.from(held.validation.probabilities), labels: Int32Array.from(held.validation.labels) };
+  const test = { probabilities: Float32Array.from(held.test.probabilities), labels: Int32Array.from(held.test.labels) };
+  let threshold: ChosenThreshold | undefined;
+  if (classes === 2) {
+    const setting = settings.threshold ?? thresholdSetting(CLASSIFIER_DEFAULTS.threshold);
+    threshold = chooseThreshold(setting, validation.labels, validation.probabilities, option('threshold'), 'the validation batches');
+    model.threshold = threshold.value;
+  }
+  const results = resultsOfProbabilities(new Tensor(test.probabilities, [test.labels.length, columns]), test.labels, undefined, {
+    classNames: column.classes, seed: settings.seed, threshold: model.threshold,
+  });
+  const stoppedEpoch = earlyStopping.stoppedEpoch > 0 ? earlyStopping.stoppedEpoch : undefined;
+  const warnings = classifierWarnings({
+    positiveClass: positiveClassNotice(column, hint),
+    data: [],
+    diagnostics: history.diagnostics,
+    metrics: threshold?.warnings ?? [],
+    ranAllEpochs: stoppedEpoch === undefined && history.epoch.length === settings.epochs ? history.epoch.length : undefined,
+    results,
+    epochsOption: option('epochs'),
+  });
+  // NOTE: a streamed run keeps no row indices (they would grow with the file): the split is
+  // empty here, and the saved pipeline's split holds the row counts of each part.
+  const none = new Int32Array(0);
+  const run: TrainingRun = {
+    split: { train: none, validation: none, test: none }, history, bestEpoch: earlyStopping.bestEpoch, stoppedEpoch,
+    loss, threshold, test: results, warnings, resultsOn: 'test',
+  };
+  const table = { header: header!, rows: target.rows, features: { rows: 0, columns: [] }, target: column, file, delimiter: options.delimiter };
+  const pipeline = trainingPipeline({ table, settings, preprocessor, run, monitor: MONITOR });
+  const featureColumns = preprocessor.config.columns.map((c) => c.name);
+  const saved = {
+    ...pipeline,
+    data: { ...pipeline.data, featureColumns },
+    split: { ...pipeline.split, ...partRows },
+    ...(pipeline.threshold?.rows === undefined ? {} : { threshold: { ...pipeline.threshold, rows: partRows.validation } }),
+  };
+  return new Classifier({ model, preprocessor, pipeline: saved, trainingRun: run });
+}
+
+/** Which part batch i belongs to: testSplit's share of the batches, then validationSplit's of the rest. */
+export function chunkParts(testSplit: number, validationSplit: number): (chunk: number) => Part {
+  const takes = (share: number, i: number) => share > 0 && Math.floor((i + 1) * share) > Math.floor(i * share);
+  const parts: Part[] = [];
+  let kept = 0;
+  return (chunk) => {
+    for (let i = parts.length; i <= chunk; i++) parts.push(takes(testSplit, i) ? 'test' : takes(validationSplit, kept++) ? 'validation' : 'train');
+    return parts[chunk];
+  };
+}
+
+async function balancedWeights(batches: AsyncIterable<{ y: Int32Array }>, counts: number[]): Promise<Record<number, number>> {
+  for await (const batch of batches) for (const label of batch.y) counts[label]++;
+  const total = counts.reduce((a, b) => a + b, 0);
+  return Object.fromEntries(counts.map((count, c) => [c, count > 0 ? total / (counts.length * count) : 1]));
+}
