@@ -38,3 +38,13 @@ test('a damaged record of the training rows is a FormatError naming the field', 
   await assert.rejects(nn.loadModel(damaged), (error: unknown) =>
     error instanceof FormatError && /doctor\.trainingRows\.fingerprints: expected the 4-byte fingerprints of 51 distinct rows/.test((error as Error).message));
 });
+
+test('a model trained on rows whose 32-bit fingerprints collide saves a record that loads', async () => {
+  // 150,000 distinct rows: about 2.6 pairs of them share their low 32 bits.
+  const model = await trained(rows(150_000));
+  const saved = JSON.parse(bytesToFiles(model.toBytes(), 'test').json).doctor.trainingRows;
+  assert.equal(saved.rows, 150_000);
+  assert.ok(saved.duplicates > 0, 'random rows whose fingerprints collide (no row repeats)');
+  assert.equal(saved.fingerprints.length, Math.ceil((4 * (saved.rows - saved.duplicates)) / 3) * 4);
+  await nn.loadModel(model.toBytes());
+});
