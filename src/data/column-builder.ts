@@ -32,6 +32,22 @@ export interface ColumnSource {
   readonly hint: HintWriter;
 }
 
+/**
+ * One record's cells read on demand: a byte reader (CsvRecordCells) makes text only for the cells
+ * that need it and reads numbers from the bytes.
+ */
+export interface RecordCells {
+  readonly length: number;
+  text(index: number): string;
+  textAll(): string[];
+  /** False only when the cell is certainly not a missing-value token. */
+  mayBeMissing(index: number): boolean;
+  /** The cell's number as the column's number parser reads its text (NaN when it is none). */
+  number(index: number): number;
+  /** Whether the cell's text is `text`. */
+  equals(index: number, text: string): boolean;
+}
+
 interface TextSighting {
   readonly value: string;
   readonly line: number;
@@ -93,6 +109,23 @@ export class ColumnBuilder {
     if (this.spellings === null) throw this.textError(text, line, row, this.forced ?? 'numeric');
     this.toCategorical();
     this.addCategory(text, line, row);
+  }
+
+  /**
+   * Adds cell `index` of a record: what `add(cells.text(index), line)` does, without making the
+   * text of a number while the column is numeric.
+   */
+  addCell(cells: RecordCells, index: number, line: number): void {
+    if (this.values === null || this.forced === 'boolean' || cells.mayBeMissing(index)) return this.add(cells.text(index), line);
+    const value = cells.number(index);
+    if (value !== value || !fitsFloat32(value)) return this.add(cells.text(index), line);
+    this.rows++;
+    this.values.push(value);
+    this.numbers++;
+    if (this.spellings === null) return;
+    // NOTE: the same test as add's `spellings.has(text)`: a value seen before under this spelling.
+    const known = this.spellingOf!.get(Math.fround(value));
+    if (known === undefined || !cells.equals(index, known)) this.rememberSpelling(cells.text(index), value);
   }
 
   /** The finished column; throws if it turned out numeric with text values in it. */

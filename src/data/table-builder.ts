@@ -1,5 +1,5 @@
 import { ConfigError, DataError, show } from '../errors.js';
-import { ColumnBuilder } from './column-builder.js';
+import { ColumnBuilder, type RecordCells } from './column-builder.js';
 import { numericLookingWarning } from './numeric-looking.js';
 import { libraryHint, type HintWriter } from './option-hint.js';
 import { DEFAULT_MISSING_VALUES, MissingValues } from './parse-value.js';
@@ -127,6 +127,17 @@ export class TableBuilder {
       );
     }
     for (let c = 0; c < record.length; c++) this.columns[c]?.add(record[c], line);
+    this.rows++;
+  }
+
+  /** Adds one record read on demand (see RecordCells): the same as `add(cells.textAll(), line)`. */
+  addCells(cells: RecordCells, line: number): void {
+    if (cells.length !== this.columns.length) return this.add(cells.textAll(), line);
+    for (let c = 0; c < cells.length; c++) {
+      const column = this.columns[c];
+      if (column instanceof ColumnBuilder) column.addCell(cells, c, line);
+      else column?.add(cells.text(c), line);
+    }
     this.rows++;
   }
 

@@ -1,0 +1,159 @@
+import { decimalByte, parseNumberBytes } from './csv-number.js';
+import type { RecordCells } from './column-builder.js';
+import { numberParser, type MissingValues } from './parse-value.js';
+import type { Decimal } from './table.js';
+
+/**
+ * One CSV record's fields as byte ranges of the data (CsvTokenizer fills it): text is made only
+ * when a column asks for it, and numbers are read from the bytes. Reused for every record.
+ */
+const FIELD_BYTES = 0;
+const FIELD_TEXT = 1;
+const [SPACE, TAB, LF, CR, VT, FF] = [32, 9, 10, 13, 11, 12];
+
+export class CsvRecordCells implements RecordCells {
+  bytes: Uint8Array = new Uint8Array(0);
+  count = 0;
+  private starts = new Int32Array(64);
+  private ends = new Int32Array(64);
+  private kinds = new Uint8Array(64);
+  private texts: string[] = [];
+  private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  private readonly separator: number;
+  private readonly parseText: (text: string) => number;
+  /** The missing-value tokens in lower case, as bytes (ASCII tokens only). */
+  private readonly missingBytes: Uint8Array[];
+  private readonly longestMissing: number;
+
+  constructor(decimal: Decimal, missing: MissingValues) {
+    this.separator = decimalByte(decimal);
+    this.parseText = numberParser(decimal);
+    const lowered = missing.tokens.map((token) => token.toLowerCase());
+    this.missingBytes = lowered.filter((token) => /^[\x00-\x7f]*$/.test(token)).map((token) => Uint8Array.from(token, (c) => c.charCodeAt(0)));
+    this.longestMissing = lowered.reduce((max, token) => Math.max(max, token.length), 0);
+  }
+
+  get length(): number {
+    return this.count;
+  }
+
+  /** An unquoted field: trailing blanks are trimmed here (leading ones were skipped). */
+  addPlain(start: number, end: number): void {
+    const bytes = this.bytes;
+    while (end > start && isAsciiBlank(bytes[end - 1])) end--;
+    if (end > start && bytes[end - 1] >= 0x80) {
+      // NOTE: the field may end in a non-ASCII blank (U+00A0, U+3000…): trimmed as text, as csv-parse does.
+      this.addText(this.decode(start, end).trimEnd());
+      return;
+    }
+    this.addRange(start, end);
+  }
+
+  /** A quoted field without escapes: its bytes between the quotes, untrimmed. */
+  addQuoted(start: number, end: number): void {
+    this.addRange(start, end);
+  }
+
+  /** A quoted field in pieces [start, end, start, end…] (around escaped quotes, or reopened). */
+  addPieces(pieces: readonly number[]): void {
+    let text = '';
+    for (let i = 0; i < pieces.length; i += 2) text += this.decode(pieces[i], pieces[i + 1]);
+    this.addText(text);
+  }
+
+  text(index: number): string {
+    return this.kinds[index] === FIELD_TEXT ? this.texts[index] : this.decode(this.starts[index], this.ends[index]);
+  }
+
+  /** Every field as text (for the header and for errors that list a record's values). */
+  textAll(): string[] {
+    return Array.from({ length: this.count }, (_, index) => this.text(index));
+  }
+
+  isEmpty(index: number): boolean {
+    return this.kinds[index] === FIELD_TEXT ? this.texts[index] === '' : this.starts[index] === this.ends[index];
+  }
+
+  /** The field's number as the column's parser reads its text (NaN when it is no number). */
+  number(index: number): number {
+    if (this.kinds[index] === FIELD_TEXT) return this.parseText(this.texts[index]);
+    return parseNumberBytes(this.bytes, this.starts[index], this.ends[index], this.separator);
+  }
+
+  /** False only when the field is certainly not a missing-value token (true when it may be one). */
+  mayBeMissing(index: number): boolean {
+    if (this.kinds[index] === FIELD_TEXT) return true;
+    const start = this.starts[index];
+    const length = this.ends[index] - start;
+    const bytes = this.bytes;
+    // NOTE: MissingValues compares lower-cased text of at most `longest` UTF-16 units; a UTF-8
+    // character takes at most 3 bytes per unit, and non-ASCII text ("K", the Kelvin sign) can
+    // lower-case to ASCII, so such a field is left to the text test.
+    if (length > 4 * this.longestMissing) return false;
+    for (let i = 0; i < length; i++) if (bytes[start + i] >= 0x80) return true;
+    if (length > this.longestMissing) return false;
+    token: for (const token of this.missingBytes) {
+      if (token.length !== length) continue;
+      for (let i = 0; i < length; i++) {
+        const byte = bytes[start + i];
+        if ((byte >= 65 && byte <= 90 ? byte | 32 : byte) !== token[i]) continue token;
+      }
+      return true;
+    }
+    return false;
+  }
+
+  /** Whether the field's text is `text` (an ASCII-only comparison; other text is decoded). */
+  equals(index: number, text: string): boolean {
+    if (this.kinds[index] === FIELD_TEXT) return this.texts[index] === text;
+    const start = this.starts[index];
+    const length = this.ends[index] - start;
+    if (length !== text.length) return this.text(index) === text;
+    for (let i = 0; i < length; i++) if (this.bytes[start + i] !== text.charCodeAt(i)) return this.text(index) === text;
+    return true;
+  }
+
+  private addRange(start: number, end: number): void {
+    const index = this.grow();
+    this.kinds[index] = FIELD_BYTES;
+    this.starts[index] = start;
+    this.ends[index] = end;
+  }
+
+  private addText(text: string): void {
+    const index = this.grow();
+    this.kinds[index] = FIELD_TEXT;
+    this.texts[index] = text;
+  }
+
+  private grow(): number {
+    if (this.count === this.starts.length) {
+      const size = this.count * 2;
+      const [starts, ends, kinds] = [new Int32Array(size), new Int32Array(size), new Uint8Array(size)];
+      starts.set(this.starts);
+      ends.set(this.ends);
+      kinds.set(this.kinds);
+      [this.starts, this.ends, this.kinds] = [starts, ends, kinds];
+    }
+    return this.count++;
+  }
+
+  private decode(start: number, end: number): string {
+    const bytes = this.bytes;
+    if (end - start <= 16) {
+      // NOTE: short ASCII text is cheaper built here than by a TextDecoder call.
+      let text = '';
+      for (let i = start; i < end; i++) {
+        const byte = bytes[i];
+        if (byte >= 0x80) return this.decoder.decode(bytes.subarray(start, end));
+        text += String.fromCharCode(byte);
+      }
+      return text;
+    }
+    return this.decoder.decode(bytes.subarray(start, end));
+  }
+}
+
+function isAsciiBlank(byte: number): boolean {
+  return byte === SPACE || byte === TAB || byte === LF || byte === CR || byte === VT || byte === FF;
+}
