@@ -5,12 +5,14 @@ import { finished } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
 import type { TransformWarning } from '../data/preprocessor-sources.js';
 import { show } from '../errors.js';
-import { readCsvBatches } from '../node/read-csv-batches.js';
+import { dataFileFormat } from '../node/data-file-format.js';
+import { readBatches } from '../node/read-batches.js';
 import { write, writeJson, writeLines, type CliIo } from './cli-io.js';
 import { Interrupted, isAbort } from './interrupted.js';
 import { checkKeepNames, splitKept } from './kept-columns.js';
 import { loadModelOption } from './model-option.js';
 import { parseCommandLine } from './parse-command-line.js';
+import { PredictionParquet } from './prediction-parquet.js';
 import { outputNames, predictionWriter, type PredictionFormat } from './prediction-rows.js';
 import { PREDICT_OPTIONS, predictSettings } from './predict-options.js';
 import { predictProgress } from './predict-progress.js';
@@ -25,12 +27,13 @@ column in the file, if any, is ignored. With - as the file, rows are read from s
 
 Output: the --keep columns, probability_<class> (binary: the positive class only) and class, to
 stdout or to --out (written to a temporary file, renamed when complete). The format is --format,
-else the --out file's extension (.json, .jsonl or .ndjson; anything else is CSV), else CSV on
-stdout, or JSON Lines with --json. With --json and --out, stdout gets a JSON summary.
+else the --out file's extension (.json, .jsonl or .ndjson, .parquet; anything else is CSV), else
+CSV on stdout, or JSON Lines with --json. With --json and --out, stdout gets a JSON summary.
+A .parquet or .arrow (.feather) input file is read by its schema, as CSV cells are.
 
   --model, -m <folder>      the saved model (required)
   --out, -o <file>          write the predictions to this file instead of stdout
-  --format <format>         csv, json (one array) or jsonl (one object per line)
+  --format <format>         csv, json (one array), jsonl (one object per line) or parquet
   --keep <columns>          input columns to copy into each output row, e.g. id,customer (used
                             by the model or not); repeatable
   --delimiter <char>        field delimiter (default: detected among , ; tab |)
@@ -63,24 +66,29 @@ export async function predictCommand(argv: readonly string[], io: CliIo): Promis
   }
   const warnings = new Map<string, { warning: TransformWarning; count: number; examples: Set<string> }>();
   let rows = 0;
-  const progress = typeof settings.input === 'string' ? await predictProgress(settings.input, io.stderr) : undefined;
+  // NOTE: the bar counts a CSV file's lines; Parquet and Arrow files have none to count.
+  const csvFile = typeof settings.input === 'string' && dataFileFormat(settings.input) === 'csv';
+  const progress = csvFile ? await predictProgress(settings.input as string, io.stderr) : undefined;
+  const parquet = settings.format === 'parquet' ? new PredictionParquet(format, keep) : undefined;
   try {
     // NOTE: the header goes out with the first predictions, so a file the model cannot read
     // leaves stdout empty.
     const writer = predictionWriter(settings.format, format, keep);
-    for await (const batch of readCsvBatches(settings.input, { batchSize, delimiter: settings.delimiter })) {
+    for await (const batch of readBatches(settings.input, { batchSize, delimiter: settings.delimiter })) {
       io.signal?.throwIfAborted();
       const { input, kept } = splitKept(batch, keep, modelColumns);
       // NOTE: the classifier leaves out the target column of a labelled file.
       const { probabilities, classIndices, warnings: found } = classifier.predictBatch(input, { extraColumns, verbose: 0 });
       if (sinkError !== undefined) throw sinkError;
-      await write(sink, writer.batch(probabilities, classIndices, kept));
+      if (parquet !== undefined) parquet.add(probabilities, classIndices, kept);
+      else await write(sink, writer.batch(probabilities, classIndices, kept));
       for (const warning of found) addWarning(warnings, warning);
       rows += batch.rows;
       progress?.update(batch.lines[batch.rows - 1], rows);
     }
     progress?.stop();
-    await write(sink, writer.end());
+    if (parquet !== undefined) sink.write(parquet.bytes());
+    else await write(sink, writer.end());
     if (temporary !== undefined && out !== undefined) {
       sink.end();
       await finished(sink);

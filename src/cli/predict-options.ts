@@ -33,7 +33,7 @@ export interface PredictSettings {
   readonly batchSize: number;
 }
 
-const FORMATS = ['csv', 'json', 'jsonl'] as const;
+const FORMATS = ['csv', 'json', 'jsonl', 'parquet'] as const;
 
 /** The name error messages give standard input (`-`). */
 export const STANDARD_INPUT = 'standard input';
@@ -49,11 +49,15 @@ export function predictSettings(line: CommandLine, io: CliIo): PredictSettings {
   const out = text('out') === undefined ? undefined : outputFile('predict', 'out', text('out')!, 'predictions.csv');
   const given = text('format');
   const keep = v.keep;
+  const format = given !== undefined ? choice('predict', 'format', given.toLowerCase(), FORMATS) : outputFormat(out, v.json === true);
+  if (format === 'parquet' && out === undefined) {
+    throw usageError('predict', '--format parquet writes a binary file: give it with --out, e.g. --out predictions.parquet.');
+  }
   return {
     data,
     input: data === '-' ? standardInput(io) : data,
     out,
-    format: given !== undefined ? choice('predict', 'format', given.toLowerCase(), FORMATS) : outputFormat(out, v.json === true),
+    format,
     keep: typeof keep === 'string' || Array.isArray(keep) ? nameList('predict', 'keep', keep as string | readonly string[]) : [],
     delimiter: text('delimiter') === undefined ? undefined : fieldDelimiter('predict', 'delimiter', text('delimiter')!),
     extraColumns: text('extra-columns') === undefined ? 'error' : choice('predict', 'extra-columns', text('extra-columns')!, ['error', 'ignore'] as const),
@@ -63,11 +67,13 @@ export function predictSettings(line: CommandLine, io: CliIo): PredictSettings {
 
 /**
  * The format when --format is not given: by the --out file's extension (.json a JSON array,
- * .jsonl or .ndjson JSON Lines, anything else CSV); on stdout, JSON Lines with --json, else CSV.
+ * .jsonl or .ndjson JSON Lines, .parquet Parquet, anything else CSV); on stdout, JSON Lines with
+ * --json, else CSV.
  */
 export function outputFormat(out: string | undefined, json: boolean): PredictionFileFormat {
   if (out === undefined) return json ? 'jsonl' : 'csv';
   const extension = extname(out).toLowerCase();
+  if (extension === '.parquet') return 'parquet';
   return extension === '.json' ? 'json' : extension === '.jsonl' || extension === '.ndjson' ? 'jsonl' : 'csv';
 }
 

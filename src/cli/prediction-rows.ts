@@ -16,7 +16,7 @@ export interface PredictionFormat {
 }
 
 /** How predictions are written: `nnkit predict --format`. */
-export type PredictionFileFormat = 'csv' | 'json' | 'jsonl';
+export type PredictionFileFormat = 'csv' | 'json' | 'jsonl' | 'parquet';
 
 /** Input columns copied into the output rows as they were read (`--keep`): text by column. */
 export interface KeptColumns {
@@ -35,7 +35,7 @@ export interface PredictionWriter {
 
 /** The output column names, which kept columns must not repeat. */
 export function outputNames(format: PredictionFormat, fileFormat: PredictionFileFormat): readonly string[] {
-  return fileFormat === 'csv' ? [...probabilityClasses(format).map((name) => `probability_${name}`), 'class'] : ['probabilities', 'class'];
+  return fileFormat === 'csv' || fileFormat === 'parquet' ? [...probabilityClasses(format).map((name) => `probability_${name}`), 'class'] : ['probabilities', 'class'];
 }
 
 export function predictionWriter(fileFormat: PredictionFileFormat, format: PredictionFormat, keep: readonly string[]): PredictionWriter {
