@@ -10,7 +10,7 @@ test("no options give nnkit train's defaults", () => {
   const settings = classifierSettings({});
   assert.equal(settings.threshold, undefined, 'the default objective applies to two-class targets only');
   const { threshold: _, ...defaults } = CLASSIFIER_DEFAULTS;
-  assert.deepEqual(settings, { ...defaults, hidden: [32, 16] });
+  assert.deepEqual(settings, { ...defaults, hidden: [32, 16], refit: false });
 });
 
 test('given options are kept and the threshold is read', () => {
@@ -30,7 +30,11 @@ test('errors name the option, say what it takes and show the value', () => {
   rejects({ optimizer: 'lbfgs' }, /optimizer must be one of sgd, rmsprop, adam, adamw, adagrad, but is "lbfgs"/);
   rejects({ learningRate: 0 }, /learningRate must be a number above 0/);
   rejects({ validationSplit: 1 }, /validationSplit must be a number between 0 and 1 \(exclusive\)/);
-  rejects({ testSplit: 0 }, /testSplit must be a number between 0 and 1/);
+  rejects({ testSplit: 1 }, /testSplit must be a number from 0 \(no test rows\) up to \(not including\) 1, e\.g\. 0\.2, but is 1/);
+  rejects({ calibrate: 'platt' }, /calibrate must be one of temperature, sigmoid, isotonic, but is "platt"/);
+  rejects({ ensemble: 1 }, /ensemble must be a whole number of members from 2 to 100, e\.g\. 5, but is 1/);
+  rejects({ refit: 'yes' }, /refit must be true or false, but is "yes"/);
+  rejects({ refit: true, ensemble: 5 }, /refit and ensemble do not go together/);
   rejects({ classWeight: 'auto' }, /classWeight must be "none" or "balanced", but is "auto"/);
   rejects({ seed: 'x' }, /seed must be a whole number/);
   rejects({ threshold: 1.2 }, /threshold as a number must be a probability from 0 to 1 but is 1\.2/);

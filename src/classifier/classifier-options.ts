@@ -7,6 +7,7 @@ import type { OptimizerName } from '../optimizers/optimizer.js';
 import type { ThresholdObjective } from '../threshold/objective.js';
 import { thresholdSetting, type ThresholdSetting } from './threshold-choice.js';
 import type { TrainingPlan } from './training-plan.js';
+import { CALIBRATION_METHODS, type CalibrationMethod } from './calibration.js';
 
 /** How `trainClassifier` trains; every option has a default (CLASSIFIER_DEFAULTS). */
 export interface TrainClassifierOptions {
@@ -38,6 +39,20 @@ export interface TrainClassifierOptions {
   readonly threshold?: number | string | ThresholdObjective;
   /** Seeds the split, the initial weights, dropout and shuffling. Default 42. */
   readonly seed?: number;
+  /**
+   * Calibrate the probabilities on held-out rows (the validation rows, or an ensemble's
+   * out-of-fold predictions): 'temperature', 'sigmoid' (Platt) or 'isotonic' (two classes).
+   * Default none. The threshold is then chosen on the calibrated probabilities.
+   */
+  readonly calibrate?: CalibrationMethod;
+  /**
+   * A bagged ensemble of this many members (2 or more): each trained on all folds of the
+   * training rows but one and early-stopped on that one; their probabilities averaged, the
+   * threshold and calibration chosen on the out-of-fold predictions. Default none (one network).
+   */
+  readonly ensemble?: number;
+  /** After early stopping picks the epochs, train again on the training and validation rows for that many. Default false. */
+  readonly refit?: boolean;
   /** One-hot columns per categorical column at most; rarer categories share `<other>`. Default 50. */
   readonly maxCategories?: number;
   /** Training rows a category needs for its own one-hot column (else `<other>`). Default 3; 1 keeps all. */
@@ -81,11 +96,14 @@ export interface ClassifierSettings {
   /** Undefined: the default (F1 on the validation rows), which multi-class targets ignore. */
   readonly threshold?: ThresholdSetting;
   readonly seed: number;
+  readonly calibrate?: CalibrationMethod;
+  readonly ensemble?: number;
+  readonly refit: boolean;
   readonly maxCategories: number;
   readonly minFrequency: number;
 }
 
-const KNOWN = new Set(['callbacks', 'verbose', 'onPlan', 'learningRate', ...Object.keys(CLASSIFIER_DEFAULTS)]);
+const KNOWN = new Set(['callbacks', 'verbose', 'onPlan', 'learningRate', 'calibrate', 'ensemble', 'refit', ...Object.keys(CLASSIFIER_DEFAULTS)]);
 
 /** Checks the options with errors naming the option, and fills in the defaults. */
 export function classifierSettings(options: TrainClassifierOptions): ClassifierSettings {
@@ -111,7 +129,14 @@ export function classifierSettings(options: TrainClassifierOptions): ClassifierS
   if (classWeight !== 'none' && classWeight !== 'balanced') fail('classWeight', classWeight, '"none" or "balanced"');
   const between = 'a number between 0 and 1 (exclusive), e.g. 0.2';
   const validationSplit = check('validationSplit', options.validationSplit ?? d.validationSplit, (v) => v > 0 && v < 1, between);
-  const testSplit = check('testSplit', options.testSplit ?? d.testSplit, (v) => v > 0 && v < 1, between);
+  const testSplit = check('testSplit', options.testSplit ?? d.testSplit, (v) => v >= 0 && v < 1, 'a number from 0 (no test rows) up to (not including) 1, e.g. 0.2');
+  if (options.calibrate !== undefined && !CALIBRATION_METHODS.includes(options.calibrate)) fail('calibrate', options.calibrate, `one of ${CALIBRATION_METHODS.join(', ')}`);
+  if (options.ensemble !== undefined) check('ensemble', options.ensemble, (v) => Number.isSafeInteger(v) && v >= 2 && v <= 100, 'a whole number of members from 2 to 100, e.g. 5');
+  const refit = options.refit ?? false;
+  if (typeof refit !== 'boolean') fail('refit', refit, 'true or false');
+  if (refit && options.ensemble !== undefined) {
+    throw new ConfigError('config/classifier-option', 'trainClassifier: refit and ensemble do not go together (an ensemble already trains on every row but the held-out fold); choose one.');
+  }
   const threshold = options.threshold === undefined ? undefined : thresholdSetting(options.threshold);
   const seed = check('seed', options.seed ?? d.seed, Number.isSafeInteger, 'a whole number, e.g. 42');
   const maxCategories = check('maxCategories', options.maxCategories ?? d.maxCategories, isPositiveInteger, 'a whole number of 1 or more, e.g. 50');
@@ -131,6 +156,9 @@ export function classifierSettings(options: TrainClassifierOptions): ClassifierS
     testSplit,
     ...(threshold === undefined ? {} : { threshold }),
     seed,
+    ...(options.calibrate === undefined ? {} : { calibrate: options.calibrate }),
+    ...(options.ensemble === undefined ? {} : { ensemble: options.ensemble }),
+    refit,
     maxCategories,
     minFrequency,
   };

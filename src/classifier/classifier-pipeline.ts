@@ -1,4 +1,6 @@
 import type { PreprocessorConfig } from '../data/preprocessor-config.js';
+import type { PipelineCalibration } from './calibration.js';
+import type { ResultsOn } from './results-on.js';
 
 /**
  * What a classifier saves around its model (the `pipeline` section of model.json): the fitted
@@ -20,6 +22,14 @@ export interface ClassifierPipeline {
   readonly preprocessor: PreprocessorConfig;
   /** Binary: how the decision threshold was chosen (the model keeps the value it uses). */
   readonly threshold?: PipelineThreshold;
+  /** How the model's probabilities are calibrated; absent: they are used as the model gives them. */
+  readonly calibration?: PipelineCalibration;
+  /** A bagged ensemble: its members' count and the epochs early stopping kept for each. */
+  readonly ensemble?: { readonly members: number; readonly epochs: readonly number[] };
+  /** Trained again on the training and validation rows for this many epochs, early stopping's choice. */
+  readonly refit?: { readonly epochs: number };
+  /** The rows testMetrics are measured on; absent: 'test'. */
+  readonly testMetricsOn?: ResultsOn;
   readonly data: TrainingData;
   readonly split: { readonly train: number; readonly validation: number; readonly test: number; readonly seed: number };
   readonly training: TrainingSummary;
@@ -35,6 +45,8 @@ export interface PipelineThreshold {
   readonly value: number;
   /** For people: 'max F1 on the validation rows'. */
   readonly rule: string;
+  /** The held-out rows that chose it (absent for a fixed threshold, and in older files). */
+  readonly rows?: number;
 }
 
 /** The table the classifier was trained on, in numbers. */

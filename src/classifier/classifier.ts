@@ -8,7 +8,8 @@ import type { Model } from '../model/model.js';
 import { filesToBytes } from '../model/model-files.js';
 import { modelStorage } from '../model/model-storage.js';
 import { modelToFiles } from '../model/model-to-files.js';
-import type { Tensor } from '../tensor/tensor.js';
+import { Tensor } from '../tensor/tensor.js';
+import { applyCalibration } from './calibration.js';
 import type { ClassifierPipeline } from './classifier-pipeline.js';
 import { rowSource, type ClassifierRows } from './classifier-rows.js';
 import { evaluateTable, type ClassifierEvaluateOptions, type ClassifierEvaluation } from './evaluate-table.js';
@@ -93,12 +94,19 @@ export class Classifier {
   /** Probabilities and class indices for a batch of rows, e.g. each batch of readCsvBatches. */
   predictBatch(rows: ClassifierRows, options: ClassifierPredictOptions = {}): ClassifierPrediction {
     const transformed = this.transform(rows, options);
-    const probabilities = this.model.predictProbabilities(transformed.x, { verbose: options.verbose });
+    const probabilities = this.probabilitiesOf(transformed.x, options.verbose);
     // NOTE: Model.predictClasses' rule, applied to the probabilities already computed.
     const threshold = this.model.threshold;
     const classIndices =
       probabilities.cols === 1 ? Int32Array.from(probabilities.data, (p) => (p > threshold ? 1 : 0)) : argmax(probabilities);
     return { probabilities, classIndices, warnings: transformed.warnings };
+  }
+
+  /** The model's probabilities for preprocessed rows, calibrated when the pipeline says so. */
+  probabilitiesOf(x: Tensor, verbose: 0 | 1 = 0): Tensor {
+    const raw = this.model.predictProbabilities(x, { verbose });
+    const calibration = this.pipeline.calibration;
+    return calibration === undefined ? raw : new Tensor(applyCalibration(calibration.map, raw.data, raw.cols), raw.shape);
   }
 
   /** The predicted class name per row. */
@@ -118,7 +126,7 @@ export class Classifier {
    * another kind than in training (digits in a categorical column).
    */
   evaluate(table: LabelledTable, options: ClassifierEvaluateOptions = {}): ClassifierEvaluation {
-    const parts = { model: this.model, preprocessor: this.preprocessor, classNames: this.classNames, seed: this.pipeline.split.seed };
+    const parts = { model: this.model, preprocessor: this.preprocessor, classNames: this.classNames, seed: this.pipeline.split.seed, calibration: this.pipeline.calibration?.map };
     return evaluateTable(parts, table, options);
   }
 
@@ -127,7 +135,8 @@ export class Classifier {
    * times, seeded) and the mean ± sd drop in ROC-AUC (two classes) or accuracy, largest first.
    */
   permutationImportance(table: LabelledTable, options: PermutationImportanceOptions = {}): PermutationImportance {
-    const parts = { model: this.model, preprocessor: this.preprocessor, classNames: this.classNames, threshold: this.threshold };
+    const scorer = { predictProbabilities: (x: Tensor) => this.probabilitiesOf(x) };
+    const parts = { model: scorer, preprocessor: this.preprocessor, classNames: this.classNames, threshold: this.threshold };
     return permutationImportance(parts, table, options);
   }
 

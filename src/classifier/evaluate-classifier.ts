@@ -6,6 +6,7 @@ import {
   classificationReport,
   confusionMatrix,
   expectedCalibrationError,
+  logLoss,
   majorityBaseline,
   reliabilityCurve,
   type BinaryEvaluation,
@@ -15,7 +16,8 @@ import {
   type ReliabilityBin,
 } from '../metrics/index.js';
 import type { Model } from '../model/model.js';
-import type { Tensor } from '../tensor/tensor.js';
+import { Tensor } from '../tensor/tensor.js';
+import { applyCalibration, calibrationQuality, type CalibrationMap } from './calibration.js';
 
 /** Bootstrap settings of every confidence interval in the results. */
 export const CONFIDENCE = 0.95;
@@ -76,14 +78,33 @@ export function evaluateClassifier(
   model: Model,
   x: Tensor,
   labels: Int32Array,
-  options: { readonly classNames: readonly string[]; readonly seed: number },
+  options: { readonly classNames: readonly string[]; readonly seed: number; readonly calibration?: CalibrationMap },
 ): ClassifierResults {
   // NOTE: verbose 0 keeps the model doctor off the console; its findings are on model.diagnostics.
-  const loss = model.evaluate(x, labels, { verbose: 0 }).loss;
-  const probabilities = model.predictProbabilities(x, { verbose: 0 });
+  const raw = model.predictProbabilities(x, { verbose: 0 });
+  if (options.calibration === undefined) {
+    const loss = model.evaluate(x, labels, { verbose: 0 }).loss;
+    return resultsOfProbabilities(raw, labels, loss, { ...options, threshold: model.threshold });
+  }
+  const probabilities = new Tensor(applyCalibration(options.calibration, raw.data, raw.cols), raw.shape);
+  return resultsOfProbabilities(probabilities, labels, undefined, { ...options, threshold: model.threshold });
+}
+
+/**
+ * Results of given probabilities (rows, 1 or classes) against labels: a calibrated model's, or
+ * out-of-fold predictions. `loss` undefined: the log loss of the probabilities.
+ */
+export function resultsOfProbabilities(
+  probabilities: Tensor,
+  labels: Int32Array,
+  loss: number | undefined,
+  options: { readonly classNames: readonly string[]; readonly seed: number; readonly threshold: number },
+): ClassifierResults {
+  const x = probabilities;
   if (probabilities.cols === 1) {
     const scores = probabilities.data;
-    const threshold = model.threshold;
+    const threshold = options.threshold;
+    loss ??= logLoss(labels, scores).value;
     const evaluation = binaryEvaluation(labels, scores, { threshold });
     const undefinedMetrics = [...new Set(evaluation.warnings.flatMap((w) => UNDEFINED_CODES[w.code] ?? []))];
     return {
@@ -97,6 +118,7 @@ export function evaluateClassifier(
       labels,
     };
   }
+  loss ??= calibrationQuality(probabilities.data, labels, probabilities.cols).logLoss;
   const classes = options.classNames.map((_, k) => k);
   const predicted = argmax(probabilities);
   const accuracy = accuracyScore(labels, predicted);

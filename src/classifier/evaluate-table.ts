@@ -5,6 +5,7 @@ import { listNames } from '../data/table.js';
 import { tooFewRows } from '../doctor/check-row-counts.js';
 import { ConfigError, DataError } from '../errors.js';
 import type { Model } from '../model/model.js';
+import type { CalibrationMap } from './calibration.js';
 import { classifierWarnings, type ClassifierWarning } from './classifier-warnings.js';
 import { evaluateClassifier, type ClassifierResults } from './evaluate-classifier.js';
 
@@ -33,7 +34,7 @@ export interface ClassifierEvaluation {
  * to the classifier's by name, its columns go through the saved preprocessing.
  */
 export function evaluateTable(
-  parts: { readonly model: Model; readonly preprocessor: Preprocessor; readonly classNames: readonly string[]; readonly seed: number },
+  parts: { readonly model: Model; readonly preprocessor: Preprocessor; readonly classNames: readonly string[]; readonly seed: number; readonly calibration?: CalibrationMap },
   table: LabelledTable & { readonly file?: string },
   options: ClassifierEvaluateOptions = {},
 ): ClassifierEvaluation {
@@ -60,7 +61,7 @@ export function evaluateTable(
   const labels = Int32Array.from(target.labels, (label) => indexOf[label]);
   const transformed = parts.preprocessor.transform(table.features, { extraColumns: options.extraColumns });
   const diagnosed = model.diagnostics.length;
-  const results = evaluateClassifier(model, transformed.x, labels, { classNames, seed: options.seed ?? parts.seed });
+  const results = evaluateClassifier(model, transformed.x, labels, { classNames, seed: options.seed ?? parts.seed, calibration: parts.calibration });
   const classCounts = classNames.map(() => 0);
   for (const label of labels) classCounts[label]++;
   // NOTE: a class absent from the rows is a fair question (recall on positive rows only); a

@@ -1,28 +1,28 @@
-import { EarlyStopping } from '../callbacks/early-stopping.js';
 import { transformDataWarning, type DataWarning } from '../data/data-warning.js';
 import { libraryHint, type HintWriter } from '../data/option-hint.js';
 import { Preprocessor } from '../data/preprocessor.js';
 import { listNames } from '../data/table.js';
 import { ConfigError } from '../errors.js';
 import type { MetricWarning } from '../metrics/index.js';
-import type { Model } from '../model/model.js';
-import { setSeed } from '../random/random.js';
-import { balancedClassWeight } from './balanced-class-weight.js';
+import { Tensor } from '../tensor/tensor.js';
+import { applyCalibration, calibrationMethod } from './calibration.js';
+import { calibrationOn, calibrationRun } from './calibration-run.js';
 import { Classifier } from './classifier.js';
 import { CLASSIFIER_DEFAULTS, classifierSettings, type TrainClassifierOptions } from './classifier-options.js';
 import { classifierWarnings } from './classifier-warnings.js';
-import { evaluateClassifier } from './evaluate-classifier.js';
-import { mlpClassifier } from './mlp-classifier.js';
+import { evaluateClassifier, resultsOfProbabilities } from './evaluate-classifier.js';
 import { positiveClassNotice } from './positive-class-notice.js';
+import type { ResultsOn } from './results-on.js';
 import { splitRowCounts } from './split-row-counts.js';
 import { splitRows, type RowSplit } from './split-rows.js';
 import { tableInputColumns } from './table-input-columns.js';
 import { chooseThreshold, thresholdSetting, type ChosenThreshold } from './threshold-choice.js';
+import { trainHeldOut } from './train-held-out.js';
+import { MONITOR } from './train-network.js';
 import { trainingPipeline } from './training-pipeline.js';
 import type { TrainingTable } from './training-plan.js';
 
-/** The quantity early stopping watches (and restores the best weights of). */
-export const MONITOR = 'val_loss';
+export { MONITOR };
 
 /** How messages name an option: 'validationSplit' for the library, '--validation-split' for the CLI. */
 export type OptionName = (option: keyof TrainClassifierOptions) => string;
@@ -58,8 +58,12 @@ export async function fitClassifier(
         `(${listNames(classNames)}), which are predicted by the most probable class; leave ${option('threshold')} out.`,
     );
   }
-  // NOTE: cross-validation passes each fold's rows in; trainClassifier splits them itself.
-  const split = rows ?? splitRows(target, settings, table.file, option);
+  // NOTE: cross-validation passes each fold's rows in; trainClassifier splits them itself. An
+  // ensemble's members hold out folds of the training rows, so it has no validation rows.
+  const given = rows ?? splitRows(target, settings, table.file, option);
+  const split = settings.ensemble === undefined || given.validation.length === 0
+    ? given
+    : { train: Int32Array.from([...given.train, ...given.validation]).sort(), validation: new Int32Array(0), test: given.test };
   const { maxCategories, minFrequency } = settings;
   const preprocessor = Preprocessor.fit(table.features, { rows: split.train, maxCategories, minFrequency }, hint);
   const dataWarnings: DataWarning[] = [...(table.warnings ?? []), ...preprocessor.fitWarnings];
@@ -74,15 +78,6 @@ export async function fitClassifier(
   const validationPart = part(split.validation, 'Validation');
   const testPart = part(split.test, 'Test');
 
-  // NOTE: one seed drives the split (above) and, through the global generator, the initial
-  // weights, the dropout masks and the batch shuffling, so a run is reproducible.
-  setSeed(settings.seed);
-  const { model, loss } = mlpClassifier({ features: preprocessor.numFeatures, classes: classNames.length, hidden: settings.hidden, dropout: settings.dropout });
-  model.featureNames = preprocessor.featureNames;
-  const learningRate = settings.learningRate === undefined ? {} : { learningRate: settings.learningRate };
-  // NOTE: the pipeline reports precision, recall, ROC-AUC and the majority baseline on every run,
-  // so the doctor's accuracy-paradox advice (compile more metrics) does not apply to it.
-  model.compile({ optimizer: { className: settings.optimizer, config: learningRate }, loss, metrics: ['accuracy'], silence: ['accuracy-paradox'] });
   const planned = options.onPlan?.({
     table,
     rows: { train: split.train.length, validation: split.validation.length, test: split.test.length },
@@ -90,48 +85,55 @@ export async function fitClassifier(
     epochs: settings.epochs,
     steps: Math.ceil(split.train.length / settings.batchSize),
   });
-  const earlyStopping = new EarlyStopping({ monitor: MONITOR, patience: settings.patience, restoreBestWeights: true });
   // NOTE: the doctor's column checks (target leakage, identifiers) then read the CSV's columns.
   const rareClassAdvice = settings.classWeight === 'balanced'
     ? `The classes are weighted already (${option('classWeight')} is "balanced"), so the features may carry no signal for the rare class.`
     : `Set ${option('classWeight')} to "balanced" so the rare class counts as much as the common one.`;
-  model.doctor.inputColumns = tableInputColumns(table.features, split.train, classNames, hint, rareClassAdvice);
-  const history = await model.fit(trainPart.x, trainPart.y, {
-    epochs: settings.epochs,
-    batchSize: settings.batchSize,
-    validationData: [validationPart.x, validationPart.y],
-    classWeight: settings.classWeight === 'balanced' ? balancedClassWeight(trainPart.y) : undefined,
-    callbacks: [earlyStopping, ...(options.callbacks ?? []), ...(planned ?? [])],
+  const calibrate = calibrationMethod(settings.calibrate, option('calibrate'), classNames.length);
+  const network = {
+    settings,
+    features: preprocessor.numFeatures,
+    featureNames: preprocessor.featureNames,
+    classes: classNames.length,
+    inputColumns: tableInputColumns(table.features, split.train, classNames, hint, rareClassAdvice),
+    callbacks: [...(options.callbacks ?? []), ...(planned ?? [])],
     verbose: options.verbose ?? 0,
-  });
+  };
+  // NOTE: one seed drives the split (above) and, through the global generator, the initial
+  // weights, the dropout masks and the batch shuffling, so a run is reproducible.
+  const trained = await trainHeldOut(network, { trainPart, validationPart, seed: settings.seed, ensemble: settings.ensemble, refit: settings.refit });
+  const { model, loss } = trained;
+  const held = trained.held;
+  const columns = classNames.length === 2 ? 1 : classNames.length;
+  const calibrated = calibrate === undefined ? undefined : calibrationOn(calibrate, held.probabilities, held.labels, columns, held.on);
+  const heldProbabilities = calibrated === undefined ? held.probabilities : applyCalibration(calibrated.map, held.probabilities, columns);
 
   let threshold: ChosenThreshold | undefined;
   const metricWarnings: MetricWarning[] = [];
   if (classNames.length === 2) {
     const setting = settings.threshold ?? thresholdSetting(CLASSIFIER_DEFAULTS.threshold);
-    threshold = chooseThreshold(setting, validationPart.y, probabilitiesOf(model, validationPart.x), option('threshold'));
+    threshold = chooseThreshold(setting, held.labels, heldProbabilities, option('threshold'), held.description);
     model.threshold = threshold.value;
     metricWarnings.push(...threshold.warnings);
   }
-  const test = evaluateClassifier(model, testPart.x, testPart.y, { classNames, seed: settings.seed });
-  const bestEpoch = earlyStopping.bestEpoch;
-  const stoppedEpoch = earlyStopping.stoppedEpoch > 0 ? earlyStopping.stoppedEpoch : undefined;
+  const resultsOn: ResultsOn = split.test.length > 0 ? 'test' : held.on === 'out-of-fold' ? 'out-of-fold' : 'validation';
+  const test = resultsOn === 'test'
+    ? evaluateClassifier(model, testPart.x, testPart.y, { classNames, seed: settings.seed, calibration: calibrated?.map })
+    : resultsOfProbabilities(new Tensor(heldProbabilities, [held.labels.length, columns]), held.labels, undefined, { classNames, seed: settings.seed, threshold: model.threshold });
+  const { history, bestEpoch, stoppedEpoch } = trained;
   const epochsRun = history.epoch.length;
   const warnings = classifierWarnings({
     positiveClass: positiveClassNotice(target, hint),
     data: dataWarnings,
-    diagnostics: [...splitRowCounts(split, target, { testSplit: option('testSplit'), validationSplit: option('validationSplit') }), ...model.diagnostics],
+    diagnostics: [...splitRowCounts(split, target, { testSplit: option('testSplit'), validationSplit: option('validationSplit') }), ...trained.diagnostics],
     metrics: metricWarnings,
-    ranAllEpochs: stoppedEpoch === undefined && epochsRun === settings.epochs ? epochsRun : undefined,
+    ranAllEpochs: stoppedEpoch === undefined && epochsRun === settings.epochs && trained.refit === undefined ? epochsRun : undefined,
     results: test,
     epochsOption: option('epochs'),
   });
-  const run = { split, history, bestEpoch, stoppedEpoch, loss, threshold, test, warnings };
+  const resultsRaw = resultsOn === 'test' ? model.predictProbabilities(testPart.x, { verbose: 0 }).data : held.probabilities;
+  const calibration = calibrated === undefined ? undefined : calibrationRun(calibrated, resultsRaw, resultsOn === 'test' ? testPart.y : held.labels, columns);
+  const run = { split, history, bestEpoch, stoppedEpoch, loss, threshold, test, warnings, resultsOn, calibration, ensemble: trained.ensemble, refit: trained.refit };
   const pipeline = trainingPipeline({ table, settings, preprocessor, run, monitor: MONITOR });
   return new Classifier({ model, preprocessor, pipeline, trainingRun: run });
-}
-
-/** Positive-class probability per row of a one-unit model: x (rows, features) → (rows). */
-function probabilitiesOf(model: Model, x: Parameters<Model['predictProbabilities']>[0]): Float32Array {
-  return model.predictProbabilities(x, { verbose: 0 }).data;
 }

@@ -42,7 +42,7 @@ export interface PermutationImportance {
  * probability (ROC-AUC needs no threshold); accuracy uses the classifier's threshold.
  */
 export function permutationImportance(
-  parts: { readonly model: Model; readonly preprocessor: Preprocessor; readonly classNames: readonly string[]; readonly threshold: number },
+  parts: { readonly model: Pick<Model, 'predictProbabilities'>; readonly preprocessor: Preprocessor; readonly classNames: readonly string[]; readonly threshold: number },
   table: LabelledTable,
   options: PermutationImportanceOptions = {},
 ): PermutationImportance {

@@ -81,7 +81,7 @@ test('saved numbers out of their range are refused with the path of the field', 
   fails((v) => (v.split.test = 61), 'pipeline.split: expected train, validation and test rows adding up to data.rows (300), got an object');
   fails((v) => (v.data.featureColumns[0] = 'years'), 'pipeline.data.featureColumns: expected the preprocessor\'s input columns ("age", "monthly_spend", "plan", "region", "autopay", "support_calls"), got an array of length 6');
   fails((v) => (v.training.settings.dropout = 1), 'pipeline.training.settings.dropout: expected a number from 0 up to (not including) 1, got 1');
-  fails((v) => (v.training.settings.testSplit = 0), 'pipeline.training.settings.testSplit: expected a number above 0 and below 1, got 0');
+  fails((v) => (v.training.settings.testSplit = 1), 'pipeline.training.settings.testSplit: expected a number from 0 up to (not including) 1, got 1');
   fails((v) => (v.training.settings.learningRate = 0), 'pipeline.training.settings.learningRate: expected a number above 0, got 0');
   fails((v) => (v.training.bestEpoch = 40), 'pipeline.training.bestEpoch: expected an epoch index below epochsRun (40), got 40');
   fails((v) => (v.training.epochsRun = 41), 'pipeline.training.epochsRun: expected at most training.settings.epochs (40) epochs, got 41');

@@ -2,6 +2,7 @@ import { parsePreprocessorConfig, type PreprocessorConfig } from '../data/prepro
 import { listNames } from '../data/table.js';
 import { FormatError, NnkitError } from '../errors.js';
 import { JsonReader } from '../utils/json-reader.js';
+import { CALIBRATION_METHODS, type PipelineCalibration } from './calibration.js';
 import type { ClassifierPipeline, PipelineThreshold, TrainingData, TrainingSettings, TrainingSummary } from './classifier-pipeline.js';
 
 /** Most classes, columns and epochs a saved classifier may list (far past any real one). */
@@ -43,6 +44,7 @@ export function readPipeline(section: JsonReader, preprocessor: JsonReader, vers
     ...(positive === undefined ? {} : { positiveClass: { value: positive.field('value').string(), message: positive.field('message').string() } }),
     preprocessor: config,
     ...(threshold === undefined ? {} : { threshold: readThreshold(threshold) }),
+    ...optionalSections(section, classNames.length),
     data,
     split,
     training: readTraining(section.field('training')),
@@ -69,7 +71,73 @@ function readPreprocessor(reader: JsonReader): PreprocessorConfig {
 }
 
 function readThreshold(reader: JsonReader): PipelineThreshold {
-  return { objective: reader.field('objective').string(), value: reader.field('value').number({ min: 0, max: 1 }), rule: reader.field('rule').string() };
+  const rows = reader.optional('rows');
+  return {
+    objective: reader.field('objective').string(),
+    value: reader.field('value').number({ min: 0, max: 1 }),
+    rule: reader.field('rule').string(),
+    ...(rows === undefined ? {} : { rows: rows.integer(1) }),
+  };
+}
+
+/** The sections a classifier may have (files written before them have none): calibration, ensemble, refit. */
+function optionalSections(section: JsonReader, classes: number): Pick<ClassifierPipeline, 'calibration' | 'ensemble' | 'refit' | 'testMetricsOn'> {
+  const calibration = section.optional('calibration');
+  const ensemble = section.optional('ensemble');
+  const refit = section.optional('refit');
+  const on = section.optional('testMetricsOn');
+  return {
+    ...(calibration === undefined ? {} : { calibration: readCalibration(calibration, classes) }),
+    ...(ensemble === undefined ? {} : { ensemble: readEnsemble(ensemble) }),
+    ...(refit === undefined ? {} : { refit: { epochs: refit.field('epochs').integer(1) } }),
+    ...(on === undefined ? {} : { testMetricsOn: on.oneOf(['test', 'out-of-fold', 'validation'] as const) }),
+  };
+}
+
+function readEnsemble(reader: JsonReader): NonNullable<ClassifierPipeline['ensemble']> {
+  const members = reader.field('members').integer(2);
+  const epochs = reader.field('epochs');
+  const items = epochs.items(MAX_ITEMS).map((item) => item.integer(1));
+  if (items.length !== members) epochs.fail(`one epoch count per member (${members})`);
+  return { members, epochs: items };
+}
+
+function readCalibration(reader: JsonReader, classes: number): PipelineCalibration {
+  const map = reader.field('map');
+  const method = map.field('method').oneOf(CALIBRATION_METHODS);
+  if (classes > 2 && method !== 'temperature') map.field('method').fail('"temperature", the calibration of more than two classes');
+  const finite = (key: string) => map.field(key).number();
+  const scores = (key: string) => {
+    const at = reader.field(key);
+    return { ece: at.field('ece').number({ min: 0, max: 1 }), brier: at.field('brier').number({ min: 0, max: 2 }), logLoss: at.field('logLoss').number({ min: 0 }) };
+  };
+  return {
+    map: method === 'temperature'
+      ? { method, temperature: positive(map.field('temperature')) }
+      : method === 'sigmoid'
+        ? { method, a: finite('a'), b: finite('b') }
+        : { method, ...readIsotonic(map) },
+    fittedOn: reader.field('fittedOn').oneOf(['validation', 'out-of-fold'] as const),
+    rows: reader.field('rows').integer(1),
+    before: scores('before'),
+    after: scores('after'),
+  };
+}
+
+/** An isotonic map: increasing x, non-decreasing y in [0, 1], as many of each. */
+function readIsotonic(map: JsonReader): { x: number[]; y: number[] } {
+  const x = map.field('x').items(MAX_ITEMS).map((item) => item.number());
+  const yField = map.field('y');
+  const y = yField.items(MAX_ITEMS).map((item) => item.number({ min: 0, max: 1 }));
+  if (x.length === 0 || x.some((value, i) => i > 0 && !(value > x[i - 1]))) map.field('x').fail('one or more increasing numbers');
+  if (y.length !== x.length || y.some((value, i) => i > 0 && value < y[i - 1])) yField.fail(`${x.length} non-decreasing numbers, one per x`);
+  return { x, y };
+}
+
+function positive(reader: JsonReader): number {
+  const value = reader.number({ min: 0 });
+  if (value === 0) reader.fail('a number above 0');
+  return value;
 }
 
 function readData(reader: JsonReader, classes: number, preprocessor: PreprocessorConfig): TrainingData {
@@ -104,8 +172,9 @@ function readData(reader: JsonReader, classes: number, preprocessor: Preprocesso
 function readSplit(reader: JsonReader, rows: number): ClassifierPipeline['split'] {
   const split = {
     train: reader.field('train').integer(1),
-    validation: reader.field('validation').integer(1),
-    test: reader.field('test').integer(1),
+    // NOTE: an ensemble has no validation rows, and testSplit 0 no test rows.
+    validation: reader.field('validation').integer(0),
+    test: reader.field('test').integer(0),
     seed: reader.field('seed').integer(Number.MIN_SAFE_INTEGER),
   };
   if (split.train + split.validation + split.test !== rows) reader.fail(`train, validation and test rows adding up to data.rows (${rows})`);
@@ -153,7 +222,7 @@ function readSettings(reader: JsonReader): TrainingSettings {
     learningRate: rate.value === null ? null : above(rate, { min: 0 }),
     classWeight: reader.field('classWeight').oneOf(['none', 'balanced'] as const),
     validationSplit: above(reader.field('validationSplit'), { min: 0, max: 1 }, true),
-    testSplit: above(reader.field('testSplit'), { min: 0, max: 1 }, true),
+    testSplit: below(reader.field('testSplit'), { min: 0, max: 1 }),
     seed: reader.field('seed').integer(Number.MIN_SAFE_INTEGER),
   };
 }

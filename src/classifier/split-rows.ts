@@ -18,20 +18,23 @@ export interface RowSplit {
  */
 export function splitRows(
   target: TargetColumn,
-  settings: { readonly validationSplit: number; readonly testSplit: number; readonly seed: number },
+  settings: { readonly validationSplit: number; readonly testSplit: number; readonly seed: number; readonly ensemble?: number },
   file: string | undefined,
   option: (name: 'validationSplit' | 'testSplit') => string,
 ): RowSplit {
   const test = settings.testSplit;
-  const validation = settings.validationSplit;
-  const [train, validationRows, testRows] = splitIndices(target.labels, {
-    // NOTE: rounded so that an error about the split shows 0.6, not 0.6000000000000001.
-    fractions: [(1 - test) * (1 - validation), (1 - test) * validation, test].map((share) => Number(share.toFixed(12))),
-    seed: settings.seed,
-    stratify: true,
-  });
+  // NOTE: an ensemble's members hold out folds of the training rows instead of validation rows.
+  const validation = settings.ensemble === undefined ? settings.validationSplit : 0;
+  // NOTE: rounded so that an error about the split shows 0.6, not 0.6000000000000001.
+  const shares = [(1 - test) * (1 - validation), (1 - test) * validation, test].map((share) => Number(share.toFixed(12)));
+  const used = shares.map((share, part) => part === 0 || share > 0);
+  const fractions = shares.filter((_, part) => used[part]);
+  const parts = fractions.length === 1
+    ? [Int32Array.from(target.labels, (_, row) => row)]
+    : splitIndices(target.labels, { fractions, seed: settings.seed, stratify: true });
+  const [train, validationRows, testRows] = used.map((on) => (on ? parts.shift()! : new Int32Array(0)));
   requireEveryClass(target, train, 'training', `${option('testSplit')} or ${option('validationSplit')} smaller`, file);
-  requireEveryClass(target, validationRows, 'validation', `${option('validationSplit')} larger`, file);
+  if (validation > 0) requireEveryClass(target, validationRows, 'validation', `${option('validationSplit')} larger`, file);
   return { train, validation: validationRows, test: testRows };
 }
 

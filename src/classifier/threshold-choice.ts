@@ -43,6 +43,7 @@ export function chooseThreshold(
   labels: ArrayLike<number>,
   scores: ArrayLike<number>,
   option = 'threshold',
+  rows = 'the validation rows',
 ): ChosenThreshold {
   if (setting.kind === 'fixed') {
     return { value: setting.value, objective: String(setting.value), rule: `fixed (${option} ${setting.value})`, warnings: [] };
@@ -52,7 +53,7 @@ export function chooseThreshold(
   return {
     value: choice.threshold,
     objective: choice.description,
-    rule: `${describeObjective(choice.objective)} on the validation rows${unmet}`,
+    rule: `${describeObjective(choice.objective)} on ${rows}${unmet}`,
     validation: choice.metrics,
     warnings: choice.warnings,
   };

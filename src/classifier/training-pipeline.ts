@@ -1,5 +1,7 @@
 import type { Preprocessor } from '../data/preprocessor.js';
-import type { ClassifierPipeline } from './classifier-pipeline.js';
+import type { PipelineCalibration } from './calibration.js';
+import type { CalibrationRun } from './calibration-run.js';
+import type { ClassifierPipeline, PipelineThreshold } from './classifier-pipeline.js';
 import type { ClassifierSettings } from './classifier-options.js';
 import { headlineMetrics } from './results-json.js';
 import type { TrainingTable } from './training-plan.js';
@@ -25,7 +27,11 @@ export function trainingPipeline(parts: {
     classNames: [...classNames],
     ...(target.positive === undefined ? {} : { positiveClass: { value: target.positive.value, message: target.positive.message } }),
     preprocessor: parts.preprocessor.getConfig(),
-    ...(run.threshold === undefined ? {} : { threshold: { objective: run.threshold.objective, value: run.threshold.value, rule: run.threshold.rule } }),
+    ...(run.threshold === undefined ? {} : { threshold: thresholdSection(run) }),
+    ...(run.calibration === undefined ? {} : { calibration: calibrationSection(run.calibration) }),
+    ...(run.ensemble === undefined ? {} : { ensemble: { members: run.ensemble.members, epochs: [...run.ensemble.epochs] } }),
+    ...(run.refit === undefined ? {} : { refit: { epochs: run.refit.epochs } }),
+    ...(run.resultsOn === 'test' ? {} : { testMetricsOn: run.resultsOn }),
     data: {
       ...(table.file === undefined ? {} : { file: table.file }),
       rows: table.rows,
@@ -58,4 +64,17 @@ export function trainingPipeline(parts: {
     testMetrics: headlineMetrics(run.test),
     createdAt: new Date().toISOString(),
   };
+}
+
+function thresholdSection(run: TrainingRun): PipelineThreshold {
+  const threshold = run.threshold!;
+  const tuned = threshold.validation !== undefined;
+  const rows = run.ensemble === undefined ? run.split.validation.length : run.split.train.length;
+  return { objective: threshold.objective, value: threshold.value, rule: threshold.rule, ...(tuned ? { rows } : {}) };
+}
+
+/** The saved part of a run's calibration (without the results' reliability curves). */
+function calibrationSection(calibration: CalibrationRun): PipelineCalibration {
+  const { map, fittedOn, rows, before, after } = calibration;
+  return { map, fittedOn, rows, before, after };
 }

@@ -1,4 +1,6 @@
 import type { History } from '../model/history.js';
+import type { CalibrationRun } from './calibration-run.js';
+import type { ResultsOn } from './results-on.js';
 import type { ClassifierWarning } from './classifier-warnings.js';
 import type { ClassifierResults } from './evaluate-classifier.js';
 import type { ChosenThreshold } from './threshold-choice.js';
@@ -20,8 +22,16 @@ export interface TrainingRun {
   readonly loss: string;
   /** Binary targets: the decision threshold and how it scored on the validation rows. */
   readonly threshold: ChosenThreshold | undefined;
-  /** Results on the test rows, which fitting, early stopping and threshold tuning never saw. */
+  /** Results on the test rows, which fitting, early stopping and threshold tuning never saw (see resultsOn). */
   readonly test: ClassifierResults;
   /** Preprocessing notes, the model doctor's findings, metric conventions, no early stop... */
   readonly warnings: readonly ClassifierWarning[];
+  /** The rows `test` is measured on: the test rows, or with none the out-of-fold or validation rows. */
+  readonly resultsOn: ResultsOn;
+  /** The calibration fitted on the held-out rows, with the results' rows before and after it. */
+  readonly calibration?: CalibrationRun;
+  /** A bagged ensemble: its members' count and the epochs early stopping kept for each. */
+  readonly ensemble?: { readonly members: number; readonly epochs: readonly number[] };
+  /** Trained again on the training and validation rows for this many epochs. */
+  readonly refit?: { readonly epochs: number };
 }

@@ -2,6 +2,7 @@ import { Classifier } from '../../classifier/classifier.js';
 import { ConfigError, show } from '../../errors.js';
 import { Model } from '../../model/model.js';
 import { activationToOnnx } from './activation-to-onnx.js';
+import { calibrationToOnnx } from './calibration-to-onnx.js';
 import { networkToOnnx } from './network-to-onnx.js';
 import { FLOAT, INT64, OnnxGraph, STRING } from './onnx-graph.js';
 import { BATCH, preprocessorToOnnx } from './preprocessor-to-onnx.js';
@@ -20,6 +21,7 @@ export const LABEL = 'label';
  *   raw cell, a missing-value token such as '' for missing). Outputs `probabilities` (as
  *   `predictProbabilities`: (batch, 1) for binary, (batch, classes) otherwise) and `label` (batch)
  *   strings, the class names `predict` gives (binary: probability above the stored threshold).
+ *   A calibration saved with the classifier is part of the graph; an ensemble is one graph.
  * A layer with no exact ONNX equivalent is a ConfigError naming it.
  */
 export function exportOnnx(source: Model | Classifier): Uint8Array {
@@ -58,6 +60,8 @@ function classifierToOnnx(classifier: Classifier): Uint8Array {
   const units = model.outputUnits;
   // NOTE: a model trained on logits gives probabilities through sigmoid / softmax, as predictProbabilities does.
   if (model.loss?.fromLogits) outputs = activationToOnnx(graph, units === 1 ? 'sigmoid' : 'softmax', outputs);
+  const calibration = classifier.pipeline.calibration;
+  if (calibration !== undefined) outputs = calibrationToOnnx(graph, calibration.map, outputs, units);
   const classNames = graph.constant('class_names', STRING, classifier.classNames, [classifier.classNames.length]);
   let index: string;
   if (units === 1) {

@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, test } from 'node:test';
+import { parseCsv } from '../data/parse-csv.js';
+import { rocAucScore } from '../metrics/index.js';
+import { applyCalibration, calibrationMethod, fitCalibration } from './calibration.js';
+import { Classifier } from './classifier.js';
+import { loadClassifier } from './load-classifier.js';
+import { trainClassifier } from './train-classifier.js';
+
+// Calibration wired into the classifier: fitted on held-out rows only, with the maps scikit-learn
+// 1.2's CalibratedClassifierCV(cv="prefit") fits on predict_proba, saved, applied by predict.
+const sigmoid = JSON.parse(readFileSync('test/fixtures/sklearn/sigmoid.json', 'utf8'));
+const isotonic = JSON.parse(readFileSync('test/fixtures/sklearn/isotonic.json', 'utf8'));
+const customers = () => parseCsv(readFileSync('test/fixtures/cli/customers.csv', 'utf8'), { target: 'churned' });
+const close = (actual: readonly number[] | Float64Array, expected: readonly number[], tolerance: number, what: string) => {
+  assert.equal(actual.length, expected.length, `${what}: length`);
+  expected.forEach((value, i) => assert.ok(Math.abs(actual[i] - value) <= tolerance, `${what}[${i}]: ${actual[i]} vs ${value}`));
+};
+
+describe('fitCalibration gives scikit-learn 1.2 prefit maps', () => {
+  test('sigmoid: a, b at the exact minimum of sklearn\'s objective (1e-9), applied to new scores', () => {
+    for (const c of sigmoid.cases) {
+      const map = fitCalibration('sigmoid', c.scores, c.labels, 1);
+      assert.equal(map.method, 'sigmoid');
+      if (map.method !== 'sigmoid') return;
+      close([map.a, map.b], [c.exact.a, c.exact.b], 1e-9, 'a, b');
+      close(Float64Array.from(applyCalibration(map, c.newScores, 1)), c.exact.calibrated, 1e-7, 'float32 probabilities');
+    }
+  });
+
+  test('isotonic: the thresholds of IsotonicRegression (1e-9)', () => {
+    for (const c of isotonic.cases) {
+      const map = fitCalibration('isotonic', c.scores, c.labels, 1);
+      if (map.method !== 'isotonic') assert.fail('isotonic map');
+      close(map.x, c.xThresholds, 1e-9, 'x');
+      close(map.y, c.yThresholds, 1e-9, 'y');
+      close(Float64Array.from(applyCalibration(map, c.newScores, 1)), c.calibrated, 1e-7, 'float32 probabilities');
+    }
+  });
+
+  test('sigmoid and isotonic are two-class; the option names itself', () => {
+    assert.throws(() => calibrationMethod('isotonic', '--calibrate', 3), /--calibrate "isotonic" calibrates two-class models, but this target has 3 classes; use "temperature"/);
+    assert.throws(() => calibrationMethod('beta', 'calibrate', 2), /calibrate must be one of temperature, sigmoid, isotonic, but is "beta"/);
+    assert.equal(calibrationMethod('temperature', 'calibrate', 5), 'temperature');
+  });
+});
+
+describe('trainClassifier({ calibrate })', () => {
+  test('temperature: fitted on the validation rows, ROC-AUC unchanged, saved and applied after loading', async () => {
+    const plain = await trainClassifier(customers(), { epochs: 30, hidden: [8], seed: 7 });
+    const clf = await trainClassifier(customers(), { epochs: 30, hidden: [8], seed: 7, calibrate: 'temperature' });
+    const calibration = clf.pipeline.calibration!;
+    assert.equal(calibration.fittedOn, 'validation');
+    assert.equal(calibration.rows, clf.trainingRun!.split.validation.length);
+    assert.ok(calibration.after.logLoss <= calibration.before.logLoss, 'the held-out log loss does not rise');
+    const run = (c: typeof clf) => c.trainingRun!.test;
+    const [a, b] = [run(plain), run(clf)];
+    assert.ok(a.task === 'binary' && b.task === 'binary');
+    assert.equal(rocAucScore(b.labels, b.scores).value, rocAucScore(a.labels, a.scores).value, 'the ranking is the same');
+    assert.notDeepEqual(Array.from(b.scores), Array.from(a.scores), 'the probabilities changed');
+    const back = await loadClassifier(clf.toBytes());
+    assert.deepEqual(back.pipeline.calibration, calibration);
+    const table = customers();
+    assert.deepEqual(back.predictProbabilities(table).data, clf.predictProbabilities(table).data);
+    assert.deepEqual(back.evaluate(table).results, clf.evaluate(table).results);
+  });
+
+  test('multi-class temperature scaling; a file without calibration still loads and predicts as before', async () => {
+    const table = parseCsv(readFileSync('test/fixtures/cli/customers.csv', 'utf8'), { target: 'region' });
+    const clf = await trainClassifier(table, { epochs: 10, hidden: [8], seed: 2, calibrate: 'temperature' });
+    assert.equal(clf.pipeline.calibration?.map.method, 'temperature');
+    const raw = clf.model.predictProbabilities(clf.transform(table).x).data;
+    const calibrated = clf.predictProbabilities(table).data;
+    assert.notDeepEqual(calibrated, raw);
+    const { calibration: _, ...pipeline } = clf.pipeline;
+    const uncalibrated = new Classifier({ model: clf.model, pipeline });
+    assert.deepEqual((await loadClassifier(uncalibrated.toBytes())).predictProbabilities(table).data, raw);
+  });
+});
