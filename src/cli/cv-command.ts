@@ -1,7 +1,7 @@
 import { crossValidate, type CrossValidation } from '../classifier/cross-validate.js';
 import type { MeanSd } from '../classifier/cv-metrics.js';
 import { writeFileAtomic } from '../node/atomic-write.js';
-import { readCsv } from '../node/read-csv.js';
+import { readTableFile } from '../node/read-table-file.js';
 import { writeJson, writeLines, type CliIo } from './cli-io.js';
 import { flagHint } from './column-flags.js';
 import { checkColumnOption } from './column-option.js';
@@ -58,7 +58,7 @@ export async function cvCommand(argv: readonly string[], io: CliIo): Promise<voi
     throw usageError('cv', 'give one of --group, --time and --time-ordered.');
   }
   const oof = typeof v.oof === 'string' ? outputFile('cv', 'oof', v.oof, 'oof.csv') : undefined;
-  const table = await readCsv(settings.file, readOptions(settings), flagHint);
+  const table = await readTableFile(settings.file, readOptions(settings), flagHint);
   const columns = table.features.columns.map((column) => column.name);
   if (group !== undefined) checkColumnOption('group', group, columns, settings.file);
   if (typeof v.time === 'string') checkColumnOption('time', v.time, columns, settings.file);

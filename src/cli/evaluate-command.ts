@@ -1,8 +1,8 @@
 import { basename } from 'node:path';
 import { evaluationReport } from '../classifier/classifier-report.js';
 import { resultsJson } from '../classifier/results-json.js';
-import { readCsvBatches } from '../node/read-csv-batches.js';
-import { readCsv } from '../node/read-csv.js';
+import { readBatches } from '../node/read-batches.js';
+import { readTableFile } from '../node/read-table-file.js';
 import { writeJson, writeLines, type CliIo } from './cli-io.js';
 import { flagHint } from './column-flags.js';
 import { formatResults, formatWarnings } from './format-results.js';
@@ -56,7 +56,7 @@ export async function evaluateCommand(argv: readonly string[], io: CliIo): Promi
   // NOTE: rows of one class are a fair question (recall on positive rows); metrics they leave
   // undefined print as n/a.
   const decimal = classifier.preprocessor.config.decimal ?? '.';
-  const table = await readCsv(file, { target, delimiter, columnTypes, decimal, allowOneClass: true }, flagHint);
+  const table = await readTableFile(file, { target, delimiter, columnTypes, decimal, allowOneClass: true }, flagHint);
   const evaluation = classifier.evaluate(table, { extraColumns });
   const { results, warnings } = evaluation;
   const classNames = classifier.classNames;
@@ -82,8 +82,8 @@ export async function evaluateCommand(argv: readonly string[], io: CliIo): Promi
   ]);
 }
 
-/** The header of a CSV file (the first batch of one row is enough; the rest is not read). */
+/** The header of a data file (the first batch of one row is enough; the rest is not read). */
 async function readHeader(file: string, delimiter: string | undefined): Promise<readonly string[]> {
-  for await (const batch of readCsvBatches(file, { batchSize: 1, delimiter })) return batch.names;
+  for await (const batch of readBatches(file, { batchSize: 1, delimiter })) return batch.names;
   return [];
 }

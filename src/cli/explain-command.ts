@@ -1,5 +1,5 @@
-import { readCsvBatches } from '../node/read-csv-batches.js';
-import { readCsv } from '../node/read-csv.js';
+import { readBatches } from '../node/read-batches.js';
+import { readTableFile } from '../node/read-table-file.js';
 import { writeJson, writeLines, type CliIo } from './cli-io.js';
 import { loadModelOption } from './model-option.js';
 import { flagHint } from './column-flags.js';
@@ -49,12 +49,12 @@ export async function explainCommand(argv: readonly string[], io: CliIo): Promis
   const target = typeof v.target === 'string' ? v.target : classifier.target;
   // NOTE: the model's columns are read as the kinds it was trained with, as evaluate does.
   let header: readonly string[] = [];
-  for await (const batch of readCsvBatches(file, { batchSize: 1, delimiter })) {
+  for await (const batch of readBatches(file, { batchSize: 1, delimiter })) {
     header = batch.names;
     break;
   }
   const columnTypes = Object.fromEntries(Object.entries(classifier.columnTypes()).filter(([name]) => header.includes(name) && name !== target));
-  const table = await readCsv(file, { target, delimiter, columnTypes }, flagHint);
+  const table = await readTableFile(file, { target, delimiter, columnTypes }, flagHint);
   const result = classifier.permutationImportance(table, { repeats, seed, ...(metric === undefined ? {} : { metric }) });
   if (v.json === true) return writeJson(io.stdout, { command: 'explain', model: dir, data: file, repeats, seed, ...result });
   const width = Math.max(6, ...result.columns.map((c) => c.column.length));

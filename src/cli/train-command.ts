@@ -4,10 +4,11 @@ import { ProgressLogger } from '../callbacks/progress-logger.js';
 import type { Classifier } from '../classifier/classifier.js';
 import { trainingReport } from '../classifier/classifier-report.js';
 import { fitClassifier, MONITOR } from '../classifier/fit-classifier.js';
+import { resultsHeading, thresholdRows, trustLines } from './trust-lines.js';
 import { positiveClassNotice } from '../classifier/positive-class-notice.js';
 import { resultsJson } from '../classifier/results-json.js';
 import type { TrainingPlan } from '../classifier/training-plan.js';
-import { readCsv } from '../node/read-csv.js';
+import { readTableFile } from '../node/read-table-file.js';
 import { isTerminal, writeJson, writeLines, type CliIo } from './cli-io.js';
 import { formatResults, formatValue, formatWarnings } from './format-results.js';
 import { Interrupted, isAbort, stopOnAbort } from './interrupted.js';
@@ -24,7 +25,8 @@ Trains a classifier on a CSV file (header row, one row per example) and saves it
 preprocessing, so "nnkit predict" takes raw rows. Rows are split stratified and seeded into
 training / validation / test; preprocessing is fitted on the training rows only; early stopping
 and threshold tuning use the validation rows; the test rows are used once, for the results.
-Without data.csv, trains on the bundled breast-cancer data.
+Without data.csv, trains on the bundled breast-cancer data. A .parquet or .arrow (.feather) file
+is read with the column types of its schema.
 
 Data
   --target <column>         the label column (default: "label", else the last column)
@@ -49,7 +51,16 @@ Model and training
   --learning-rate <rate>    the optimizer's learning rate (default: Keras' default for it)
   --class-weight balanced   weigh classes inversely to their frequency (default none)
   --validation-split <f>    share of the non-test rows used for validation (default ${DEFAULTS.validationSplit})
-  --test-split <f>          share of all rows held out for testing (default ${DEFAULTS.testSplit})
+  --test-split <f>          share of all rows held out for testing (default ${DEFAULTS.testSplit});
+                            0 trains on every row (results then come from the out-of-fold
+                            predictions with --ensemble, else from the validation rows)
+  --ensemble <k>            k networks, each trained on k-1 folds of the training rows and
+                            early-stopped on its own fold; probabilities averaged, threshold
+                            and calibration chosen on the out-of-fold predictions
+  --refit                   once early stopping has chosen the epochs, train again on the
+                            training and validation rows for that many
+  --calibrate <method>      temperature, sigmoid or isotonic (two classes), fitted on the
+                            validation rows or the out-of-fold predictions (default none)
   --seed <n>                seed of the split, the initial weights and the shuffling (default ${DEFAULTS.seed})
 Decision threshold (two classes; predicted positive when probability > threshold)
   --threshold <choice>      a probability such as 0.5, or tuned on the validation rows:
@@ -90,7 +101,7 @@ export async function trainCommand(argv: readonly string[], io: CliIo): Promise<
 
 async function train(settings: TrainSettings, json: boolean, quiet: boolean, io: CliIo): Promise<Classifier> {
   const notes = json ? io.stderr : io.stdout;
-  const table = await readCsv(settings.file, readOptions(settings), flagHint);
+  const table = await readTableFile(settings.file, readOptions(settings), flagHint);
   io.signal?.throwIfAborted();
   const onPlan = (plan: TrainingPlan) => {
     notes.write(planLines(plan, settings).join('\n') + '\n');
@@ -117,6 +128,10 @@ async function finish(
     split: pipeline.split,
     training: pipeline.training,
     threshold: pipeline.threshold ?? null,
+    calibration: pipeline.calibration ?? null,
+    ensemble: pipeline.ensemble ?? null,
+    refit: pipeline.refit ?? null,
+    resultsOn: run.resultsOn,
     test: resultsJson(run.test, classNames),
     warnings: run.warnings,
     model,
@@ -126,7 +141,7 @@ async function finish(
     await writeLines(io.stdout, [
       ...(quiet ? [] : summaryLines(classifier)),
       '',
-      ...formatResults(run.test, classNames, 'Test results'),
+      ...formatResults(run.test, classNames, resultsHeading(classifier)),
       ...formatWarnings(run.warnings),
       '',
     ]);
@@ -167,10 +182,10 @@ function summaryLines(classifier: Classifier): string[] {
     const scores =
       validation === undefined
         ? ''
-        : ` (validation F1 ${formatValue(validation.f1)}, precision ${formatValue(validation.precision)}, recall ${formatValue(validation.recall)})`;
+        : ` (${thresholdRows(classifier)} rows: F1 ${formatValue(validation.f1)}, precision ${formatValue(validation.precision)}, recall ${formatValue(validation.recall)})`;
     lines.push(`Threshold ${formatValue(run.threshold.value)}: ${run.threshold.rule}${scores}.`);
   }
-  return lines;
+  return [...lines, ...trustLines(classifier)];
 }
 
 function planLines(plan: TrainingPlan, settings: TrainSettings): string[] {

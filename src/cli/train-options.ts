@@ -8,6 +8,8 @@ import { columnTypeFlags, decimalFlag } from './column-flags.js';
 import type { CommandLine, OptionSpecs } from './parse-command-line.js';
 import { choice, fieldDelimiter, fraction, integer, layerSizes, outputFile, positiveInteger, positiveNumber, requiredPath } from './option-values.js';
 import { parseThresholdFlag } from './threshold-flag.js';
+import { CALIBRATION_METHODS, type CalibrationMethod } from '../classifier/calibration.js';
+import { ensembleSize } from './ensemble-flag.js';
 
 /** Everything `nnkit train` needs to know, with the defaults filled in. */
 export interface TrainSettings {
@@ -38,6 +40,9 @@ export interface TrainSettings {
   /** Undefined: the default, F1 tuned on the validation rows (two-class targets only). */
   readonly threshold?: number | ThresholdObjective;
   readonly seed: number;
+  readonly calibrate?: CalibrationMethod;
+  readonly ensemble?: number;
+  readonly refit: boolean;
 }
 
 /** The library's defaults, which the help text shows. */
@@ -66,6 +71,9 @@ export const TRAIN_OPTIONS: OptionSpecs = {
   'class-weight': { type: 'string' },
   threshold: { type: 'string' },
   seed: { type: 'string' },
+  calibrate: { type: 'string' },
+  ensemble: { type: 'string' },
+  refit: { type: 'boolean' },
   report: { type: 'string' },
   json: { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
@@ -100,11 +108,14 @@ export function trainSettings(line: CommandLine, file: string): TrainSettings {
     optimizer: optional('optimizer', (value) => choice(cmd, 'optimizer', value.toLowerCase(), optimizerNames)) ?? DEFAULTS.optimizer,
     learningRate: optional('learning-rate', (value) => positiveNumber(cmd, 'learning-rate', value)),
     validationSplit: optional('validation-split', (value) => fraction(cmd, 'validation-split', value, false)) ?? DEFAULTS.validationSplit,
-    testSplit: optional('test-split', (value) => fraction(cmd, 'test-split', value, false)) ?? DEFAULTS.testSplit,
+    testSplit: optional('test-split', (value) => fraction(cmd, 'test-split', value, true)) ?? DEFAULTS.testSplit,
     patience: optional('patience', (value) => positiveInteger(cmd, 'patience', value)) ?? DEFAULTS.patience,
     classWeight: optional('class-weight', (value) => choice(cmd, 'class-weight', value, ['none', 'balanced'] as const)) ?? DEFAULTS.classWeight,
     threshold: optional('threshold', (value) => parseThresholdFlag(cmd, value)),
     seed: optional('seed', (value) => integer(cmd, 'seed', value)) ?? DEFAULTS.seed,
+    calibrate: optional('calibrate', (value) => choice(cmd, 'calibrate', value, CALIBRATION_METHODS)),
+    ensemble: optional('ensemble', (value) => ensembleSize(cmd, value)),
+    refit: v.refit === true,
     report: optional('report', (value) => outputFile(cmd, 'report', value, 'report.html')),
   };
 }
@@ -118,8 +129,11 @@ export function readOptions(settings: TrainSettings): ReadCsvOptions {
 /** trainClassifier's options for the settings. */
 export function classifierOptions(settings: TrainSettings): TrainClassifierOptions {
   const { hidden, dropout, epochs, patience, batchSize, optimizer, learningRate, classWeight, validationSplit, testSplit, threshold, seed } = settings;
-  const { maxCategories, minFrequency } = settings;
+  const { maxCategories, minFrequency, calibrate, ensemble, refit } = settings;
   return {
+    refit,
+    ...(calibrate === undefined ? {} : { calibrate }),
+    ...(ensemble === undefined ? {} : { ensemble }),
     hidden, dropout, epochs, patience, batchSize, optimizer, classWeight, validationSplit, testSplit, seed, maxCategories, minFrequency,
     ...(learningRate === undefined ? {} : { learningRate }),
     ...(threshold === undefined ? {} : { threshold }),

@@ -65,14 +65,16 @@ const BAD: Record<string, [string, RegExp, number]> = {
   // The example: a negative number is the option's value, not an ambiguous option.
   '--learning-rate': ['-1', /--learning-rate must be a number above 0 \(e\.g\. 0\.001\) but is "-1"/, 2],
   '--validation-split': ['1', /--validation-split must be a number between 0 and 1 \(exclusive\), e\.g\. 0\.2, but is "1"/, 2],
-  '--test-split': ['0', /--test-split must be a number between 0 and 1 \(exclusive\), e\.g\. 0\.2, but is "0"/, 2],
+  '--test-split': ['1', /--test-split must be a number from 0 up to \(not including\) 1, e\.g\. 0\.2, but is "1"/, 2],
+  '--calibrate': ['platt', /--calibrate must be one of temperature, sigmoid, isotonic but is "platt"/, 2],
+  '--ensemble': ['1', /--ensemble must be a whole number of members from 2 to 100, e\.g\. 5, but is "1"/, 2],
   '--class-weight': ['auto', /--class-weight must be one of none, balanced but is "auto"/, 2],
   // The example: the objective by its text, not "a object".
   '--threshold': ['precision>=1.5', /--threshold: Cannot read the threshold objective "precision>=1\.5": the minimum must be in \[0, 1\], got 1\.5\. Accepted forms: 'f1'/, 2],
   '--seed': ['1.5', /--seed must be a whole number \(e\.g\. 42\) but is "1\.5"/, 2],
   '--report': ['', /--report must name the file to write, e\.g\. --report report\.html, but is ""/, 2],
   '--extra-columns': ['maybe', /--extra-columns must be one of error, ignore but is "maybe"/, 2],
-  'predict --format': ['xml', /--format must be one of csv, json, jsonl but is "xml"/, 2],
+  'predict --format': ['xml', /--format must be one of csv, json, jsonl, parquet but is "xml"/, 2],
   'export --format': ['xml', /--format takes tfjs, keras, onnx, but got "xml"/, 2],
   'import --format': ['xml', /--format takes keras, h5, tfjs, but got "xml"/, 2],
   '--keep': ['id,,name', /--keep takes column names separated by commas \(e\.g\. id,customer\) but is "id,,name"/, 2],

@@ -1,0 +1,41 @@
+import { describeCalibration } from '../classifier/calibration.js';
+import type { Classifier } from '../classifier/classifier.js';
+import { describeResultsOn } from '../classifier/results-on.js';
+import { formatValue } from './format-results.js';
+
+/** The heading of a training run's results: 'Test results', 'Out-of-fold results', 'Validation results'. */
+export function resultsHeading(classifier: Classifier): string {
+  const on = classifier.trainingRun!.resultsOn;
+  return on === 'test' ? 'Test results' : on === 'out-of-fold' ? 'Out-of-fold results' : 'Validation results';
+}
+
+/** How many held-out rows chose the threshold: the validation rows, or an ensemble's out-of-fold rows. */
+export function thresholdRows(classifier: Classifier): number {
+  const run = classifier.trainingRun!;
+  return run.ensemble === undefined ? run.split.validation.length : run.split.train.length;
+}
+
+/**
+ * What `nnkit train` says of an ensemble, a refit, a calibration and, without test rows, where
+ * the results come from.
+ */
+export function trustLines(classifier: Classifier): string[] {
+  const run = classifier.trainingRun!;
+  const lines: string[] = [];
+  if (run.ensemble !== undefined) {
+    lines.push(`Ensemble of ${run.ensemble.members} members, each early-stopped on its own fold; epochs kept: ${run.ensemble.epochs.join(', ')}.`);
+  }
+  if (run.refit !== undefined) lines.push(`Refit on the training and validation rows for ${run.refit.epochs} epochs (early stopping's choice).`);
+  const calibration = run.calibration;
+  if (calibration !== undefined) {
+    const on = calibration.fittedOn === 'validation' ? 'validation rows' : 'out-of-fold predictions';
+    const { before, after } = calibration.results;
+    lines.push(
+      `Calibration: ${describeCalibration(calibration.map)}, fitted on ${calibration.rows} ${on}. On the ${calibration.results.rows} ` +
+        `${resultsHeading(classifier).replace(' results', '').toLowerCase()} rows: ECE ${formatValue(before.ece)} → ${formatValue(after.ece)}, ` +
+        `Brier ${formatValue(before.brier)} → ${formatValue(after.brier)}, log loss ${formatValue(before.logLoss)} → ${formatValue(after.logLoss)}.`,
+    );
+  }
+  if (run.resultsOn !== 'test') lines.push(`No test rows: the results below are on ${describeResultsOn(run.resultsOn, run.test.rows)}.`);
+  return lines;
+}

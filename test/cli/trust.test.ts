@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { loadClassifier } from '../../src/node/index.js';
+import { readCsv } from '../../src/node/read-csv.js';
+import { FIXTURES, runCli, temporaryFolder } from './run-cli.js';
+
+// --ensemble, --refit, --calibrate and --test-split 0 end to end through the CLI.
+const CUSTOMERS = join(FIXTURES, 'customers.csv');
+const QUICK = ['--target', 'churned', '--epochs', '15', '--hidden', '8', '--quiet'];
+
+describe('nnkit train --ensemble --test-split 0 --calibrate', () => {
+  let folder: { path: string; remove: () => Promise<void> };
+  before(async () => {
+    folder = await temporaryFolder();
+  });
+  after(() => folder.remove());
+
+  test('trains on every row; results, threshold and calibration come from the out-of-fold predictions', async () => {
+    const out = join(folder.path, 'ensemble');
+    const run = await runCli(['train', CUSTOMERS, ...QUICK, '--ensemble', '3', '--test-split', '0', '--calibrate', 'sigmoid', '--json', '--out', out]);
+    assert.equal(run.code, 0, run.stderr);
+    const result = JSON.parse(run.stdout);
+    assert.deepEqual(result.split, { train: 300, validation: 0, test: 0, seed: 42 });
+    assert.equal(result.resultsOn, 'out-of-fold');
+    assert.equal(result.test.rows, 300);
+    assert.equal(result.ensemble.members, 3);
+    assert.equal(result.calibration.fittedOn, 'out-of-fold');
+    assert.equal(result.calibration.map.method, 'sigmoid');
+    assert.equal(result.threshold.rows, 300);
+    // evaluate and predict read the saved ensemble and its calibration as one model
+    const table = await readCsv(CUSTOMERS, { target: 'churned' });
+    const clf = await loadClassifier(out);
+    const evaluated = await runCli(['evaluate', CUSTOMERS, '--model', out, '--json']);
+    assert.equal(evaluated.code, 0, evaluated.stderr);
+    const inProcess = clf.evaluate(table).results;
+    assert.ok(inProcess.task === 'binary');
+    assert.equal(JSON.parse(evaluated.stdout).results.accuracy, inProcess.evaluation.accuracy);
+  });
+
+  test('the text output names the rows the results come from and the calibration before and after', async () => {
+    const run = await runCli(['train', CUSTOMERS, ...QUICK.filter((flag) => flag !== '--quiet'), '--test-split', '0', '--calibrate', 'temperature', '--out', join(folder.path, 'plain')]);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /^Calibration: temperature \d\.\d+, fitted on \d+ validation rows\. On the \d+ validation rows: ECE \d\.\d{4} → \d\.\d{4}, Brier/m);
+    assert.match(run.stdout, /^No test rows: the results below are on the \d+ validation rows, which also chose the epoch and the threshold/m);
+    assert.match(run.stdout, /^Validation results \(\d+ rows/m);
+    assert.match(run.stdout, /^Threshold 0\.\d{4}: max F1 on the validation rows \(\d+ rows: F1/m);
+  });
+
+  test('--refit trains again for the epochs early stopping kept; bad values are usage errors', async () => {
+    const run = await runCli(['train', CUSTOMERS, ...QUICK.filter((flag) => flag !== '--quiet'), '--patience', '3', '--refit', '--json', '--out', join(folder.path, 'refit')]);
+    assert.equal(run.code, 0, run.stderr);
+    const result = JSON.parse(run.stdout);
+    assert.equal(result.refit.epochs, result.training.bestEpoch + 1);
+    assert.equal(result.resultsOn, 'test');
+    const ensemble = await runCli(['train', CUSTOMERS, '--ensemble', '1', '--out', join(folder.path, 'x')]);
+    assert.equal(ensemble.code, 2);
+    assert.match(ensemble.stderr, /--ensemble must be a whole number of members from 2 to 100, e\.g\. 5, but is "1"/);
+    const multiclass = await runCli(['train', CUSTOMERS, '--target', 'region', '--calibrate', 'isotonic', '--quiet', '--out', join(folder.path, 'y')]);
+    assert.equal(multiclass.code, 1);
+    assert.match(multiclass.stderr, /--calibrate "isotonic" calibrates two-class models, but this target has 4 classes; use "temperature"/);
+  });
+});
