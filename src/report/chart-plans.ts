@@ -39,7 +39,7 @@ export interface ChartPlanOptions {
 
 /**
  * Every chart that applies to the data, in page order, as Vega-Lite specs: the HTML report
- * renders them to SVG in Node, nn.vis draws them into a page.
+ * renders them to SVG in Node, nnkit/vis draws them into a page.
  */
 export function chartPlans(data: ChartData, options: ChartPlanOptions = {}): ChartPlan[] {
   const plans: ChartPlan[] = [];
