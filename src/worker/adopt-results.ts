@@ -1,8 +1,10 @@
 import { Classifier } from '../classifier/classifier.js';
-import { loadClassifier } from '../classifier/load-classifier.js';
+import { classifierFromFiles } from '../classifier/load-classifier.js';
 import type { TrainingRun } from '../classifier/training-run.js';
 import { History } from '../model/history.js';
-import { loadModel } from '../model/load-model.js';
+import { bytesToFiles } from '../model/model-files.js';
+import { modelFromFiles } from '../model/model-from-files.js';
+import { yieldToEventLoop } from '../model/yield.js';
 import type { Model } from '../model/model.js';
 import { globalRandom } from '../random/random.js';
 import type { JobResult, SentHistory } from './worker-messages.js';
@@ -12,13 +14,24 @@ import type { JobResult, SentHistory } from './worker-messages.js';
  * draws initial weights (which the saved ones replace); the generator must stay where the worker
  * left it, as an in-thread call would.
  */
-async function keepingRandom<T>(load: () => Promise<T>): Promise<T> {
+function keepingRandom<T>(load: () => T): T {
   const state = globalRandom.state();
   try {
-    return await load();
+    return load();
   } finally {
     globalRandom.setState(state);
   }
+}
+
+/**
+ * The files in `bytes`, unzipped in a task of their own. NOTE: the caller's thread is often a
+ * page's main thread; unzipping and rebuilding (tens of milliseconds the first time, before the
+ * code is compiled) in separate tasks keeps each under the 50 ms of a long task.
+ */
+async function filesIn(bytes: Uint8Array, where: string) {
+  const files = bytesToFiles(bytes, where);
+  await yieldToEventLoop();
+  return files;
 }
 
 /**
@@ -28,7 +41,9 @@ async function keepingRandom<T>(load: () => Promise<T>): Promise<T> {
  * fingerprints come as a saved model keeps them (32 bits per row, see doctor/row-hashes.ts).
  */
 export async function adoptFit(model: Model, result: Extract<JobResult, { kind: 'fit' }>): Promise<History> {
-  const trained = await keepingRandom(() => loadModel(result.model));
+  const files = await filesIn(result.model, 'the model bytes from the worker');
+  const trained = keepingRandom(() => modelFromFiles(files, 'the model bytes from the worker').model);
+  await yieldToEventLoop();
   model.setWeights(trained.getWeights());
   const target = model.optimizer;
   const source = trained.optimizer;
@@ -47,7 +62,9 @@ export async function adoptFit(model: Model, result: Extract<JobResult, { kind: 
 
 /** The classifier trained in the worker: loaded from its bytes, with its training run. */
 export async function adoptClassifier(result: Extract<JobResult, { kind: 'trainClassifier' }>): Promise<Classifier> {
-  const loaded = await keepingRandom(() => loadClassifier(result.classifier));
+  const files = await filesIn(result.classifier, 'the classifier bytes from the worker');
+  const loaded = keepingRandom(() => classifierFromFiles(files, 'the classifier bytes from the worker'));
+  await yieldToEventLoop();
   const sent = result.trainingRun as TrainingRun & { history: SentHistory };
   const trainingRun: TrainingRun = { ...sent, history: historyOf(sent.history) };
   loaded.model.doctor.reportAll(result.diagnostics);

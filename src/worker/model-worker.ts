@@ -8,6 +8,7 @@ import type { FitOptions } from '../model/fit.js';
 import type { History } from '../model/history.js';
 import { modelPort, type Model } from '../model/model.js';
 import type { PredictOptions } from '../model/predict.js';
+import type { ThreadStats } from '../kernels/wasm/thread-pool.js';
 import { toLabels, type LabelsLike, type Tensor, type TensorLike } from '../tensor/tensor.js';
 import { adoptClassifier, adoptFit } from './adopt-results.js';
 import { splitCallbacks, adoptBuiltinStates } from './builtin-callbacks.js';
@@ -52,7 +53,8 @@ export type WorkerClassifierOptions = Omit<TrainClassifierOptions, 'onPlan'> & W
  *   its next batch and the caller's model keeps its weights from before the call (a predict or
  *   evaluate already running finishes in the worker and is discarded).
  * - The kernels: the worker uses the caller's backend ('wasm', 'js' or 'reference'); the wasm
- *   kernels' own threads work inside it where the page is cross-origin isolated (and in Node).
+ *   kernels' own threads work inside it where the page is cross-origin isolated (and in Node),
+ *   with the caller's setKernelThreads settings; `kernelThreadStats()` reports them.
  */
 export class ModelWorker {
   private readonly client: WorkerClient;
@@ -123,6 +125,13 @@ export class ModelWorker {
     });
     if (result.kind !== 'trainClassifier') throw new Error(`expected a trainClassifier result, got ${result.kind}`);
     return adoptClassifier(result);
+  }
+
+  /** `nn.kernelThreadStats()` inside the worker: the wasm kernels' own threads there. */
+  async kernelThreadStats(): Promise<ThreadStats> {
+    const result = await this.client.run({ kind: 'kernelThreadStats' }, [], { callbacks: [] });
+    if (result.kind !== 'kernelThreadStats') throw new Error(`expected thread statistics, got ${result.kind}`);
+    return result.stats;
   }
 
   /** Ends the worker; calls still running reject. A later call starts a new one. */

@@ -3,6 +3,7 @@ import type { TrainingTable } from '../classifier/training-plan.js';
 import type { Callback } from '../callbacks/callback.js';
 import type { Diagnostic, DiagnosticStage } from '../doctor/diagnostic.js';
 import type { History } from '../model/history.js';
+import { kernelThreadStats } from '../kernels/wasm/thread-pool.js';
 import { loadModel } from '../model/load-model.js';
 import type { Model } from '../model/model.js';
 import { globalRandom } from '../random/random.js';
@@ -40,6 +41,7 @@ export async function runJob(
     const diagnostics = found(classifier.model, ['compile', 'fit', 'training', 'predict', 'evaluate']);
     return { result: { kind: 'trainClassifier', classifier: bytes, trainingRun: classifier.trainingRun, diagnostics }, transfer };
   }
+  if (job.kind === 'kernelThreadStats') return { result: { kind: 'kernelThreadStats', stats: kernelThreadStats() }, transfer };
   const model = await loadModel(job.model);
   globalRandom.setState(context.random);
   if (job.kind === 'predict') {

@@ -1,4 +1,5 @@
 import { backendName, ready } from '../kernels/backend.js';
+import { setKernelThreads } from '../kernels/wasm/thread-pool.js';
 import { globalRandom } from '../random/random.js';
 import type { JobControl } from './relay-callback.js';
 import { JobAborted } from './relay-callback.js';
@@ -35,6 +36,7 @@ export function serveJobs(endpoint: WorkerEndpoint): void {
       try {
         if (control.aborted) return;
         if (backendName() !== context.backend) await ready(context.backend);
+        setKernelThreads(context.kernelThreads);
         const { result, transfer } = await runJob(job, context, control, {
           event: (event) => endpoint.post({ type: 'event', id, event }, []),
           plan: (plan) => endpoint.post({ type: 'plan', id, plan }, []),

@@ -2,6 +2,7 @@ import type { Callback } from '../callbacks/callback.js';
 import type { TrainingPlan } from '../classifier/training-plan.js';
 import { ConfigError } from '../errors.js';
 import { backendName } from '../kernels/backend.js';
+import { threadSettings } from '../kernels/wasm/thread-settings.js';
 import type { Model } from '../model/model.js';
 import { globalRandom } from '../random/random.js';
 import { fromSentError } from './sent-error.js';
@@ -63,6 +64,7 @@ export class WorkerClient {
         entry.callbacks.some((c) => hooks.some((h) => typeof (c as Record<string, unknown>)[h] === 'function'));
       const context: JobContext = {
         backend: transferableBackend(),
+        kernelThreads: { ...threadSettings },
         random: globalRandom.state(),
         events: { batches: wants(['onBatchBegin', 'onBatchEnd']), epochs: wants(HOOKS) },
       };

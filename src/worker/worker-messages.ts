@@ -6,6 +6,7 @@
 import type { Logs } from '../callbacks/callback.js';
 import type { Diagnostic } from '../doctor/diagnostic.js';
 import type { FitOptions } from '../model/fit.js';
+import type { ThreadSettings, ThreadStats } from '../kernels/wasm/thread-pool.js';
 import type { RandomState } from '../random/random.js';
 import type { BuiltinCallbackState, BuiltinCallbackSettings } from './builtin-callbacks.js';
 
@@ -18,6 +19,8 @@ export interface TensorData {
 /** What every job carries: the caller's kernels and random generator, so results match bit for bit. */
 export interface JobContext {
   readonly backend: 'wasm' | 'js' | 'reference';
+  /** The caller's setKernelThreads settings, for the kernels' own threads inside the worker. */
+  readonly kernelThreads: ThreadSettings;
   readonly random: RandomState;
   /** Which training events the caller wants posted. */
   readonly events: { readonly batches: boolean; readonly epochs: boolean };
@@ -33,6 +36,7 @@ export type JobRequest =
   | { readonly kind: 'fit'; readonly model: Uint8Array; readonly x: TensorData; readonly y: TensorData; readonly options: FitJobOptions; readonly callbacks: readonly BuiltinCallbackSettings[] }
   | { readonly kind: 'predict'; readonly model: Uint8Array; readonly x: TensorData; readonly options: { readonly batchSize?: number; readonly verbose?: 0 | 1 } }
   | { readonly kind: 'evaluate'; readonly model: Uint8Array; readonly x: TensorData; readonly y: TensorData; readonly options: Readonly<Record<string, unknown>> }
+  | { readonly kind: 'kernelThreadStats' }
   | { readonly kind: 'trainClassifier'; readonly table: unknown; readonly options: Readonly<Record<string, unknown>>; readonly callbacks: readonly BuiltinCallbackSettings[]; readonly wantsPlan: boolean };
 
 /** caller → worker */
@@ -55,6 +59,7 @@ export type JobResult =
   }
   | { readonly kind: 'predict'; readonly output: TensorData; readonly diagnostics: readonly Diagnostic[] }
   | { readonly kind: 'evaluate'; readonly results: Record<string, number>; readonly diagnostics: readonly Diagnostic[] }
+  | { readonly kind: 'kernelThreadStats'; readonly stats: ThreadStats }
   | { readonly kind: 'trainClassifier'; readonly classifier: Uint8Array; readonly trainingRun: unknown; readonly diagnostics: readonly Diagnostic[] };
 
 /** A History as data. */

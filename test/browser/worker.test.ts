@@ -25,10 +25,11 @@ window.trainBoth = async (csv) => {
   const pool = worker();
   // Long tasks on this (the main) thread while the worker trains.
   const longTasks = [];
-  const observer = new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((e) => e.duration)));
+  var started = 0;
+  const observer = new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((e) => [e.duration, e.startTime - started, e.name, JSON.stringify(e.attribution?.map((a) => [a.containerType, a.containerSrc, a.name]))])));
   observer.observe({ type: 'longtask' });
   const events = { batches: 0, epochs: 0 };
-  const started = performance.now();
+  started = performance.now();
   const remote = await pool.trainClassifier(table, {
     ...OPTIONS,
     callbacks: [{ onBatchEnd: () => void events.batches++, onEpochEnd: () => void events.epochs++ }],
@@ -52,6 +53,34 @@ window.trainBoth = async (csv) => {
     history: [remote.trainingRun.history.history, local.trainingRun.history.history],
     probabilities: [bits(remote.predictProbabilities(table.features).data), bits(local.predictProbabilities(table.features).data)],
   };
+};
+
+window.kernelThreadsInWorker = async () => {
+  await nn.ready();
+  const pool = worker();
+  nn.setKernelThreads({ workers: 1, minMatmulFlops: 0 });
+  const x = nn.tensor(Array.from({ length: 2048 * 64 }, (_, i) => Math.cos(i)), [2048, 64]);
+  const y = Array.from({ length: 2048 }, (_, i) => i % 2);
+  const build = () => {
+    nn.setSeed(2);
+    const model = nn.sequential([nn.layers.dense({ units: 256, activation: 'relu' }), nn.layers.dense({ units: 1, activation: 'sigmoid' })]);
+    model.compile({ optimizer: 'adam', loss: 'binary_crossentropy' });
+    return model;
+  };
+  const remote = build();
+  // NOTE: the kernels' worker starts with the first large job and takes parts once it is ready.
+  await pool.fit(remote, x, y, { epochs: 2, batchSize: 512, verbose: 0 });
+  const first = await pool.kernelThreadStats();
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  await pool.fit(remote, x, y, { epochs: 2, batchSize: 512, verbose: 0 });
+  const stats = await pool.kernelThreadStats();
+  console.log(JSON.stringify([first, stats]));
+  const local = build();
+  await local.fit(x, y, { epochs: 2, batchSize: 512, verbose: 0 });
+  await local.fit(x, y, { epochs: 2, batchSize: 512, verbose: 0 });
+  nn.setKernelThreads({ workers: 'auto', minMatmulFlops: 4000000 });
+  pool.terminate();
+  return { stats, identical: JSON.stringify(weightBits(remote)) === JSON.stringify(weightBits(local)) };
 };
 
 window.abortFit = async () => {
@@ -101,7 +130,7 @@ describe('nn.worker() in headless Chromium', { skip }, () => {
     browser = await launchChromium();
     page = await browser.newPage();
     page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => void (message.type() === 'error' && errors.push(message.text())));
+    page.on('console', (message) => void (message.type() === 'error' ? errors.push(message.text()) : console.log(message.text())));
     // NOTE: cross-origin isolated, so the kernels inside the worker may start workers of their own.
     await page.route('https://nnkit.test/', (route) => route.fulfill({
       contentType: 'text/html',
@@ -129,6 +158,15 @@ describe('nn.worker() in headless Chromium', { skip }, () => {
     assert.equal(result.history[0].loss.length, 20);
     assert.deepEqual(result.events, { batches: 20 * result.steps, epochs: 20 });
     assert.deepEqual(result.longTasks, [], 'the main thread had long tasks while the worker trained');
+  });
+
+  test("on the isolated page the kernels inside the worker split jobs over a Web Worker of their own", async () => {
+    type ThreadsWindow = { kernelThreadsInWorker(): Promise<{ stats: { started: number; partsOnWorkers: number }; identical: boolean }> };
+    const result = await page.evaluate(() => (window as unknown as ThreadsWindow).kernelThreadsInWorker());
+    assert.deepEqual(errors, []);
+    assert.equal(result.identical, true, 'threaded training in the worker differs from the page');
+    assert.equal(result.stats.started, 1);
+    assert.ok(result.stats.partsOnWorkers > 0, `no part ran on the kernels' worker: ${JSON.stringify(result.stats)}`);
   });
 
   test('an aborted fit rejects with AbortError and leaves the weights of before; the model predicts on', async () => {
