@@ -2,8 +2,9 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import * as csvParseStream from 'csv-parse/stream';
-import type { Info, InfoRecord } from 'csv-parse/stream';
+import type { Info } from 'csv-parse/stream';
 import { ConfigError, DataError, NnkitError, show, StateError } from '../errors.js';
+import { csvParseOptions } from '../data/parse-csv-rules.js';
 import { SNIFF_LENGTH } from '../data/sniff-decimal.js';
 import { sniffDelimiter } from '../data/sniff-delimiter.js';
 import { readStreamStart } from './stream-start.js';
@@ -84,27 +85,9 @@ async function* parseFile(
   delimiter: string,
   onRecord: (record: string[], line: number) => unknown,
 ): AsyncGenerator<unknown> {
-  let previousEnd = 0;
-  let previousEmpty = 0;
-  const parser = csvParseStream.parse({
-    delimiter,
-    bom: true,
-    trim: true,
-    relax_quotes: true,
-    relax_column_count: true,
-    skip_empty_lines: true,
-    on_record: (record: string[], context: InfoRecord) => {
-      // NOTE: csv-parse reports the line a record ends on; a quoted field can span lines, so the
-      // first line is one past the previous record's end plus the empty lines skipped between.
-      const line = previousEnd + 1 + (context.empty_lines - previousEmpty);
-      previousEnd = context.lines;
-      previousEmpty = context.empty_lines;
-      // NOTE: a line of only spaces trims to one empty field; skip it like an empty line.
-      if (record.length === 1 && record[0] === '') return null;
-      // A returned value (a batch) is pushed downstream; null pushes nothing.
-      return (onRecord(record, line) ?? null) as string[] | null;
-    },
-  });
+  // NOTE: the same options as the string reader's reference parser (parse-csv-rules.ts), so the
+  // two number lines and trim fields alike.
+  const parser = csvParseStream.parse(csvParseOptions(delimiter, onRecord));
   try {
     const source = Readable.toWeb(readable()) as ReadableStream<Uint8Array>;
     yield* source.pipeThrough(parser) as unknown as AsyncIterable<unknown>;
