@@ -94,12 +94,12 @@ export function scanNumeric(column: NumericValues, data: ScannedRows): ColumnSca
 
 type Walked = Pick<ColumnScan, 'separation' | 'missing' | 'distinct'>;
 
-/** Two classes: the Mann–Whitney count of class-0 rows below class-1 rows, ties half. */
-function walkTwo(keys: Uint32Array, classes: Int32Array): Walked {
+/**
+ * Calls `visit(start, end)` for each run of equal keys (sorted keys: equal values are adjacent)
+ * and counts the missing rows (key 0) and the distinct present values on the way.
+ */
+function walkRuns(keys: Uint32Array, visit: (start: number, end: number) => void): Pick<ColumnScan, 'missing' | 'distinct'> {
   const n = keys.length;
-  let below = 0;
-  let seen0 = 0;
-  let seen1 = 0;
   let missing = 0;
   let distinct = 0;
   for (let start = 0; start < n;) {
@@ -108,45 +108,45 @@ function walkTwo(keys: Uint32Array, classes: Int32Array): Walked {
     while (end < n && keys[end] === key) end++;
     if (key === 0) missing = end - start;
     else distinct++;
+    visit(start, end);
+    start = end;
+  }
+  return { missing, distinct };
+}
+
+/** Two classes: the Mann–Whitney count of class-0 rows below class-1 rows, ties half. */
+function walkTwo(keys: Uint32Array, classes: Int32Array): Walked {
+  let below = 0;
+  let seen0 = 0;
+  let seen1 = 0;
+  const counts = walkRuns(keys, (start, end) => {
     let ones = 0;
     for (let r = start; r < end; r++) ones += classes[r];
     const zeros = end - start - ones;
     below += ones * seen0 + 0.5 * zeros * ones;
     seen0 += zeros;
     seen1 += ones;
-    start = end;
-  }
-  return { separation: separationOfTwo(below, seen0, seen1), missing, distinct };
+  });
+  return { separation: separationOfTwo(below, seen0, seen1), ...counts };
 }
 
 /** K classes: the pairwise counts (PairCounter) over the runs of equal values. */
 function walkMany(keys: Uint32Array, classes: Int32Array, k: number): Walked {
-  const n = keys.length;
   const counter = new PairCounter(k);
   const count = new Float64Array(k);
   const present: number[] = [];
-  let missing = 0;
-  let distinct = 0;
-  for (let start = 0; start < n;) {
-    const key = keys[start];
-    let end = start + 1;
-    while (end < n && keys[end] === key) end++;
-    if (key === 0) missing = end - start;
-    else distinct++;
-    if (end === start + 1) counter.addOne(classes[start]);
-    else {
-      for (let r = start; r < end; r++) {
-        const c = classes[r];
-        if (count[c] === 0) present.push(c);
-        count[c]++;
-      }
-      counter.add(count, present);
-      for (const c of present) count[c] = 0;
-      present.length = 0;
+  const counts = walkRuns(keys, (start, end) => {
+    if (end === start + 1) return counter.addOne(classes[start]);
+    for (let r = start; r < end; r++) {
+      const c = classes[r];
+      if (count[c] === 0) present.push(c);
+      count[c]++;
     }
-    start = end;
-  }
-  return { separation: counter.separation(), missing, distinct };
+    counter.add(count, present);
+    for (const c of present) count[c] = 0;
+    present.length = 0;
+  });
+  return { separation: counter.separation(), ...counts };
 }
 
 /** Whether the present values rise strictly, or fall strictly, in the rows' file order. */
