@@ -1,8 +1,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { parseCsv } from '../data/parse-csv.js';
 import { loadClassifier } from './load-classifier.js';
+import { loadClassifier as loadFromFolder } from '../node/index.js';
 import { trainClassifier } from './train-classifier.js';
 
 // Bagged ensembles, refits and training on every row, through trainClassifier.
@@ -30,6 +34,14 @@ describe('trainClassifier({ ensemble })', () => {
     const clf = await trainClassifier(table, { epochs: 10, hidden: [8, 4], seed: 9, ensemble: 4 });
     const back = await loadClassifier(clf.toBytes());
     assert.ok(sameBits(back.predictProbabilities(table).data, clf.predictProbabilities(table).data), 'probabilities bit for bit');
+    const folder = await mkdtemp(join(tmpdir(), 'nnkit-ensemble-'));
+    try {
+      await clf.save(folder);
+      const fromFolder = await loadFromFolder(folder);
+      assert.ok(sameBits(fromFolder.predictProbabilities(table).data, clf.predictProbabilities(table).data), 'from a folder, bit for bit');
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
     assert.deepEqual(back.predict(table), clf.predict(table));
     assert.equal(back.threshold, clf.threshold);
     assert.deepEqual(back.pipeline.ensemble, clf.pipeline.ensemble);
@@ -45,6 +57,7 @@ describe('trainClassifier({ ensemble })', () => {
     assert.equal(run.resultsOn, 'out-of-fold');
     assert.equal(run.test.rows, table.rows);
     assert.equal(clf.pipeline.testMetricsOn, 'out-of-fold');
+    assert.ok(!run.warnings.some((w) => w.code === 'doctor/too-few-rows'), 'no validation or test rows, by design: no finding');
     assert.equal((await loadClassifier(clf.toBytes())).pipeline.split.test, 0);
   });
 });
@@ -66,5 +79,6 @@ describe('trainClassifier({ refit, testSplit: 0 })', () => {
     assert.equal(run.split.train.length + run.split.validation.length, table.rows);
     assert.equal(run.resultsOn, 'validation');
     assert.equal(run.test.rows, run.split.validation.length);
+    assert.ok(!run.warnings.some((w) => w.code === 'doctor/too-few-rows'));
   });
 });

@@ -21,6 +21,8 @@ export function splitRowCounts(
     { name: 'validation', counts: counts(split.validation), use: 'measure', everyClass: true, fix: `make ${options.validationSplit} larger` },
     { name: 'test', counts: counts(split.test), use: 'measure', everyClass: true, fix: `make ${options.testSplit} larger` },
   ];
-  const found = tooFewRows(parts, target.classes, 'fit');
+  // NOTE: an ensemble has no validation rows and testSplit 0 no test rows, by design: no finding.
+  const measured = parts.filter((part) => part.use === 'learn' || part.counts.some((count) => count > 0));
+  const found = tooFewRows(measured, target.classes, 'fit');
   return found === undefined ? [] : [found];
 }
