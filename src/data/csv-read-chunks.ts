@@ -11,6 +11,12 @@ export interface CsvProgress {
   readonly totalBytes?: number;
   /** Data rows read so far. */
   readonly rows: number;
+  /** Seconds since the read began. */
+  readonly seconds: number;
+  readonly bytesPerSecond: number;
+  readonly rowsPerSecond: number;
+  /** Seconds left at the rate so far, when the size is known. */
+  readonly secondsLeft?: number;
 }
 
 export interface ReadCsvOptions extends ParseCsvOptions {
@@ -53,7 +59,8 @@ export async function readCsvChunks(
   const start = new TextDecoder().decode(concatenate(head, bytesRead).subarray(0, SNIFF_LENGTH));
   if (isBlankCsv(start)) throw emptyCsvError(options.file ?? 'The data', options.file);
   const table = new CsvBytesTable(start, options, hint, sizing.expectedRows);
-  const report = () => options.onProgress?.({ bytesRead, ...(sizing.totalBytes === undefined ? {} : { totalBytes: sizing.totalBytes }), rows: table.rows });
+  const began = performance.now();
+  const report = () => options.onProgress?.(progress(bytesRead, table.rows, (performance.now() - began) / 1000, sizing.totalBytes));
   for (const chunk of head) table.push(chunk);
   head.length = 0;
   report();
@@ -65,6 +72,16 @@ export async function readCsvChunks(
     report();
   }
   return table.end();
+}
+
+function progress(bytesRead: number, rows: number, seconds: number, totalBytes: number | undefined): CsvProgress {
+  // NOTE: the first report can come within a millisecond; rates are per second of at least 1 ms.
+  const elapsed = Math.max(seconds, 1e-3);
+  const bytesPerSecond = bytesRead / elapsed;
+  const rowsPerSecond = rows / elapsed;
+  if (totalBytes === undefined) return { bytesRead, rows, seconds, bytesPerSecond, rowsPerSecond };
+  const secondsLeft = Math.max(0, totalBytes - bytesRead) / Math.max(bytesPerSecond, 1);
+  return { bytesRead, totalBytes, rows, seconds, bytesPerSecond, rowsPerSecond, secondsLeft };
 }
 
 function concatenate(chunks: readonly Uint8Array[], length: number): Uint8Array {
