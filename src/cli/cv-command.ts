@@ -48,7 +48,7 @@ export async function cvCommand(argv: readonly string[], io: CliIo): Promise<voi
   const v = line.values;
   if (v.help === true) return writeLines(io.stdout, [CV_HELP]);
   // NOTE: train's flags are read by train's reader, which wants --out; cv saves nothing.
-  const settings = trainSettings({ ...line, values: { ...v, out: '(none)' } }, line.positionals[0] ?? bundledDataFile());
+  const settings = trainSettings({ ...line, values: { ...v, out: '(none)' } }, line.positionals[0] ?? bundledDataFile(), 'cv');
   const folds = typeof v.folds === 'string' ? positiveInteger('cv', 'folds', v.folds) : 5;
   if (folds < 2) throw usageError('cv', `--folds must be 2 or more, e.g. --folds 5, but is ${folds}.`);
   if (typeof v.seed === 'string') integer('cv', 'seed', v.seed);

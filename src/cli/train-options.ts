@@ -80,11 +80,13 @@ export const TRAIN_OPTIONS: OptionSpecs = {
   help: { type: 'boolean', short: 'h' },
 };
 
-/** Checks and converts train's options; `file` is the data file (given or bundled). */
-export function trainSettings(line: CommandLine, file: string): TrainSettings {
+/**
+ * Checks and converts train's options; `file` is the data file (given or bundled). `cmd` is the
+ * command whose --help errors point to ('cv' reads train's options too).
+ */
+export function trainSettings(line: CommandLine, file: string, cmd: 'train' | 'cv' = 'train'): TrainSettings {
   const v = line.values;
   const text = (name: string) => (typeof v[name] === 'string' ? (v[name] as string) : undefined);
-  const cmd = 'train';
   const optional = <T>(name: string, convert: (value: string) => T): T | undefined => {
     const value = text(name);
     return value === undefined ? undefined : convert(value);
