@@ -112,7 +112,8 @@ export async function crossValidate(table: TrainingTable, options: CrossValidate
     const trainLabels = Int32Array.from([...split.train, ...split.validation], (row) => target.labels[row]);
     const baseline = logistic ? await fitClassifier(fitted, { ...training, hidden: [], testSplit: 0.2 }, option, undefined, split) : undefined;
     results.push({
-      rows: split,
+      // NOTE: the classifier's own split: an ensemble trains its members on the validation rows too.
+      rows: run.split,
       metrics: foldMetrics(test),
       majority: majorityMetrics(trainLabels, Int32Array.from(split.test, (row) => target.labels[row]), classes),
       ...(baseline === undefined ? {} : { logistic: foldMetrics(baseline.trainingRun!.test) }),

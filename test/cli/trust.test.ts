@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { loadClassifier } from '../../src/node/index.js';
@@ -59,5 +60,62 @@ describe('nnkit train --ensemble --test-split 0 --calibrate', () => {
     const multiclass = await runCli(['train', CUSTOMERS, '--target', 'region', '--calibrate', 'isotonic', '--quiet', '--out', join(folder.path, 'y')]);
     assert.equal(multiclass.code, 1);
     assert.match(multiclass.stderr, /--calibrate "isotonic" calibrates two-class models, but this target has 4 classes; use "temperature"/);
+  });
+});
+
+describe('--test-split 0 end to end, and nnkit cv with --calibrate --ensemble', () => {
+  let folder: { path: string; remove: () => Promise<void> };
+  before(async () => {
+    folder = await temporaryFolder();
+  });
+  after(() => folder.remove());
+
+  test('train on every row of one file, then predict and evaluate a file of its own', async () => {
+    const [header, ...rows] = (await readFile(CUSTOMERS, 'utf8')).trim().split('\n');
+    const [trainFile, ownFile, out] = ['train.csv', 'own-test.csv', 'model'].map((name) => join(folder.path, name));
+    await writeFile(trainFile, [header, ...rows.slice(0, 220)].join('\n') + '\n');
+    await writeFile(ownFile, [header, ...rows.slice(220)].join('\n') + '\n');
+    const trained = await runCli(['train', trainFile, ...QUICK, '--test-split', '0', '--calibrate', 'temperature', '--json', '--out', out]);
+    assert.equal(trained.code, 0, trained.stderr);
+    const result = JSON.parse(trained.stdout);
+    assert.equal(result.split.train + result.split.validation, 220);
+    assert.equal(result.split.test, 0);
+    assert.equal(result.resultsOn, 'validation');
+    const predicted = await runCli(['predict', '--model', out, ownFile]);
+    assert.equal(predicted.code, 0, predicted.stderr);
+    const lines = predicted.stdout.trim().split('\n');
+    assert.equal(lines.length, 81, 'a header and one line per row of the own file');
+    // predict and evaluate agree with the library on the own file, calibration applied
+    const clf = await loadClassifier(out);
+    const own = await readCsv(ownFile, { target: 'churned' });
+    const probabilities = clf.predictProbabilities(own).data;
+    const column = lines[0].split(',').indexOf('probability_yes');
+    assert.ok(column >= 0, lines[0]);
+    lines.slice(1).forEach((line, i) => assert.ok(Math.abs(Number(line.split(',')[column]) - probabilities[i]) < 1e-6, `row ${i + 1}`));
+    const raw = clf.model.predictProbabilities(clf.transform(own).x).data;
+    assert.notDeepEqual(probabilities, raw, 'the saved temperature is applied');
+    const evaluated = await runCli(['evaluate', ownFile, '--model', out, '--json']);
+    assert.equal(evaluated.code, 0, evaluated.stderr);
+    const evaluation = JSON.parse(evaluated.stdout);
+    const inProcess = clf.evaluate(own).results;
+    assert.ok(inProcess.task === 'binary');
+    assert.equal(evaluation.results.rocAuc, inProcess.evaluation.rocAuc);
+    assert.equal(evaluation.results.rows ?? 80, 80);
+  });
+
+  test('nnkit cv --calibrate sigmoid --ensemble 2 calibrates inside every fold', async () => {
+    const args = ['cv', CUSTOMERS, '--target', 'churned', '--epochs', '8', '--hidden', '8', '--folds', '3', '--no-logistic', '--ensemble', '2', '--json'];
+    const plainOof = join(folder.path, 'plain.csv');
+    const calibratedOof = join(folder.path, 'calibrated.csv');
+    const plain = await runCli([...args, '--oof', plainOof]);
+    const calibrated = await runCli([...args, '--calibrate', 'sigmoid', '--oof', calibratedOof]);
+    assert.equal(calibrated.code, 0, calibrated.stderr);
+    assert.equal(plain.code, 0, plain.stderr);
+    const folds = JSON.parse(calibrated.stdout).folds;
+    assert.equal(folds.length, 3);
+    // NOTE: an ensemble's members hold out folds of the fold's training rows: no validation rows.
+    for (const fold of folds) assert.equal(fold.rows.validation, 0);
+    const p = async (file: string) => (await readFile(file, 'utf8')).trim().split('\n').slice(1).map((line) => line.split(',').at(-1));
+    assert.notDeepEqual(await p(calibratedOof), await p(plainOof), 'the out-of-fold probabilities are calibrated');
   });
 });
