@@ -6,7 +6,7 @@ import { kerasCode, nnkitCode } from './code-export.js';
 import { bindControls, showState, showThreshold, type ChangeKind } from './controls.js';
 import { showCsv } from './csv-panel.js';
 import { loadSource } from './datasets.js';
-import { renderCurves } from './curves.js';
+import { LiveCurves, renderCurves } from './curves.js';
 import { labNumbers } from './lab-numbers.js';
 import { fixed, renderLab } from './lab-view.js';
 import { findingsOfDiagnostics, renderFindings, renderMistakeSwitches, type Finding } from './mistakes.js';
@@ -14,6 +14,7 @@ import { prepareData, type PreparedData, type Source } from './prepare-data.js';
 import { renderSplit } from './split-view.js';
 import { stateFromQuery, stateToQuery, type PlaygroundState } from './state.js';
 import { jobOf } from './job-of.js';
+import { optimismFinding } from './optimism.js';
 import { Trainer } from './trainer.js';
 import type { TrainJob, TrainResult } from './train-job.js';
 
@@ -31,6 +32,7 @@ let csvSource: Source | undefined;
 let run: Run | undefined;
 let runs = 0;
 let pending: ReturnType<typeof setTimeout> | undefined;
+let live: LiveCurves | undefined;
 let lastObjective: nn.ThresholdObjective = { kind: 'f1' };
 
 function status(text: string, phase: 'training' | 'done' | 'failed' | 'idle'): void {
@@ -54,34 +56,44 @@ async function train(): Promise<void> {
   const id = ++runs;
   trainer.stop();
   status('Preparing the rows…', 'training');
-  const prevalence = state.mistakes.includes('accuracy-only') ? 0.02 : state.prevalence;
+  // NOTE: the accuracy-only mistake sets its own data: 2% positives and no flipped labels.
+  const accuracyOnly = state.mistakes.includes('accuracy-only');
+  const prevalence = accuracyOnly ? 0.02 : state.prevalence;
   let prepared: PreparedData;
   try {
     const source = state.data === 'csv' ? csvSource! : await loadSource(state.data, prevalence, state.seed);
-    prepared = prepareData(source, { prevalence, noise: state.noise, seed: state.seed, mistakes: state.mistakes });
+    prepared = prepareData(source, { prevalence, noise: accuracyOnly ? 0 : state.noise, seed: state.seed, mistakes: state.mistakes });
   } catch (error) {
-    if (id === runs) fail((error as Error).message, (error as { code?: string }).code);
+    if (id === runs) fail((error as Error).message, (error as { code?: string }).code, id);
     return;
   }
   if (id !== runs) return;
   renderSplit(prepared);
   const grid = prepared.cols === 2 && prepared.source.kind === 'toy' ? makeGrid([prepared.train, prepared.validation, prepared.test]) : undefined;
   const job = jobOf(state, prepared, grid);
-  const curves: Record<string, number[]> = {};
-  renderCurves($('#curves'), curves, job.epochs);
+  live?.stop();
+  const curves = (live = new LiveCurves($('#curves'), job.epochs, (logs, done) => status(
+    `Training in a worker: epoch ${done} of ${job.epochs}, loss ${fixed(logs.loss)}${logs.val_loss === undefined ? '' : `, validation loss ${fixed(logs.val_loss)}`}`, 'training')));
   status(`Training in a worker: epoch 0 of ${job.epochs}…`, 'training');
+  // NOTE: the marks bound "during training" (from a task of its own, after preparing the rows)
+  // for anyone measuring the page; its tests do.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  if (id !== runs) return;
+  performance.mark('playground:train-start', { detail: id });
   try {
-    const result = await trainer.run(job, (epoch, logs) => {
-      for (const [name, value] of Object.entries(logs)) (curves[name] ??= []).push(value);
-      renderCurves($('#curves'), curves, job.epochs);
-      status(`Training in a worker: epoch ${epoch + 1} of ${job.epochs}, loss ${fixed(logs.loss)}${logs.val_loss === undefined ? '' : `, validation loss ${fixed(logs.val_loss)}`}`, 'training');
-    });
+    const result = await trainer.run(job, (_epoch, logs) => curves.add(logs));
     if (id !== runs) return;
     run = { prepared, job, result, grid };
   } catch (error) {
-    if (id === runs) fail((error as Error).message, (error as { code?: string }).code);
+    if (id === runs) fail((error as Error).message, (error as { code?: string }).code, id);
     return;
+  } finally {
+    curves.stop();
+    performance.mark('playground:train-end', { detail: id });
   }
+  // NOTE: the results are drawn in a task of their own, after the training ended.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  if (id !== runs) return;
   renderCurves($('#curves'), run.result.history, job.epochs);
   const findings = findingsOfDiagnostics(run.result.diagnostics);
   renderFindings($('#doctor'), findings);
@@ -90,11 +102,12 @@ async function train(): Promise<void> {
   $('#lab-panel').hidden = false;
   $('#boundary-figure').hidden = grid === undefined;
   showLab();
+  document.body.dataset.run = String(id);
   status(`Trained ${run.result.history.loss.length} epochs on ${prepared.train.rows} rows (kernels: ${run.result.backend}).`, 'done');
 }
 
 /** A run the doctor (or anything else) stopped: its message, and no results from an older run. */
-function fail(message: string, code: string | undefined): void {
+function fail(message: string, code: string | undefined, id: number): void {
   run = undefined;
   const finding: Finding = { code: code ?? 'error', severity: 'error', heading: 'thrown by compile / fit', message };
   renderFindings($('#doctor'), [finding]);
@@ -103,6 +116,7 @@ function fail(message: string, code: string | undefined): void {
   $<HTMLButtonElement>('#copy-nnkit').disabled = true;
   $<HTMLButtonElement>('#copy-keras').disabled = true;
   $('#code').hidden = true;
+  document.body.dataset.run = String(id);
   status('Training did not run: see the model doctor below.', 'failed');
 }
 
@@ -124,17 +138,7 @@ function showLab(): void {
 function showOptimism(r: Run): void {
   const box = $('#optimism');
   if (!state.mistakes.includes('threshold-on-test')) return box.replaceChildren();
-  const test = rowsOf(r, 'test');
-  const honest = nn.findThreshold(r.prepared.validation.y, r.result.scores.validation, lastObjective);
-  const onTest = nn.findThreshold(test.y, test.scores, lastObjective);
-  const honestF1 = labNumbers(test.y, test.scores, honest.threshold, state).model.f1;
-  const finding: Finding = {
-    code: 'threshold-on-test', severity: 'warning', heading: 'measured by the page (the doctor cannot see which rows tuned a threshold)',
-    message: `Tuned on the test rows (${onTest.description}), the threshold ${onTest.threshold.toFixed(4)} scores F1 ${fixed(onTest.metrics.f1)} on them; ` +
-      `tuned on the validation rows, the threshold ${honest.threshold.toFixed(4)} scores F1 ${fixed(honestF1)} on the same test rows. ` +
-      `The difference, ${fixed(onTest.metrics.f1 - honestF1)}, is optimism: the test rows no longer measure new data.`,
-  };
-  renderFindings(box, [finding]);
+  renderFindings(box, [optimismFinding(r.prepared, r.result.scores, lastObjective, state)]);
 }
 
 function snap(kind: string): void {
@@ -171,6 +175,9 @@ function acceptCsv(file: File): void {
   });
 }
 
+// The setup and the last run, to explore in the browser console (the page's tests read it too).
+Object.defineProperty(window, 'playground', { get: () => ({ state, run }) });
+history.replaceState(null, '', `?${stateToQuery(state)}`);
 bindControls(setState);
 renderMistakeSwitches($<HTMLFieldSetElement>('#mistakes'), state.mistakes, (mistakes) => setState({ mistakes }, mistakes.includes('threshold-on-test') === state.mistakes.includes('threshold-on-test') || run === undefined ? 'model' : 'lab'));
 showState(state);

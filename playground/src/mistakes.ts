@@ -7,7 +7,7 @@ export const MISTAKE_TEXT: Record<Mistake, { readonly label: string; readonly de
   'sorted-validation': { label: 'A sorted validation split', detail: 'Rows sorted by label, then fit(..., { validationSplit }) takes the last ones, as Keras does.' },
   'duplicated-rows': { label: 'Duplicated rows leak into validation', detail: '30% of the validation rows are copies of training rows.' },
   'threshold-on-test': { label: 'Tune the threshold on the test rows', detail: 'The snap buttons search the test rows instead of the validation rows.' },
-  'accuracy-only': { label: 'Accuracy as the only metric, on 2% positives', detail: 'Positive share 2%, compile({ metrics: [\'accuracy\'] }).' },
+  'accuracy-only': { label: 'Accuracy as the only metric, on 2% positives', detail: 'Positive share 2% (no label noise), compile({ metrics: [\'accuracy\'] }).' },
 };
 
 /** Fills the fieldset with one labelled checkbox per mistake; `onToggle` gets the new list. */
