@@ -1,4 +1,4 @@
-import type { TrainJob } from './train-job.js';
+import { validationFraction, type TrainJob } from './train-job.js';
 
 /** What the code needs beside the job: where the rows came from and the threshold chosen. */
 export interface ExportContext {
@@ -19,7 +19,7 @@ function weights(job: TrainJob, python: boolean): string | undefined {
 }
 
 function validationRowsFraction(job: TrainJob): string {
-  return number(job.validation.y.length / (job.train.y.length + job.validation.y.length));
+  return String(validationFraction(job.train.y.length, job.validation.y.length));
 }
 
 /** The nnkit TypeScript that trains exactly the model of `job`. */

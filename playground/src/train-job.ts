@@ -43,6 +43,17 @@ function concat(a: Float32Array, b: Float32Array): Float32Array {
   return out;
 }
 
+/**
+ * The validationSplit that keeps exactly `trainRows` rows for training (fit keeps
+ * floor(n · (1 − split))), as short as it can be written, so the exported code reads as trained.
+ */
+export function validationFraction(trainRows: number, validationRows: number): number {
+  const n = trainRows + validationRows;
+  const round = (value: number) => Math.round(value * 1e6) / 1e6;
+  const candidates = [round(validationRows / n), round(validationRows / n - 1e-6), (validationRows - 1e-6) / n];
+  return candidates.find((split) => Math.floor(n * (1 - split)) === trainRows) ?? candidates[2];
+}
+
 /** The model the job describes, as nn.sequential builds it. */
 export function buildModel(job: TrainJob): nn.Sequential {
   const layers: nn.Layer[] = [];
@@ -73,8 +84,7 @@ export async function runTrainJob(job: TrainJob, post: (event: JobEvent) => void
     const history = job.validationSplit
       ? await model.fit(nn.tensor(concat(job.train.x, job.validation.x), [trainRows + validationRows, job.cols]), concat(job.train.y, job.validation.y), {
         ...common,
-        // NOTE: fit keeps floor(n · (1 − split)) rows for training; the nudge keeps it trainRows.
-        validationSplit: (validationRows - 1e-6) / (trainRows + validationRows),
+        validationSplit: validationFraction(trainRows, validationRows),
       })
       : await model.fit(nn.tensor(job.train.x, [trainRows, job.cols]), job.train.y, {
         ...common, validationData: [nn.tensor(job.validation.x, [validationRows, job.cols]), job.validation.y],
