@@ -73,8 +73,9 @@ export function bindControls(onChange: (patch: Partial<PlaygroundState>, kind: C
   input('balanced').addEventListener('change', () => onChange({ balanced: input('balanced').checked }, 'model'));
   number('threshold', 'lab', 'threshold', 'input');
   input<HTMLSelectElement>('rows').addEventListener('change', () => onChange({ rows: input<HTMLSelectElement>('rows').value as PlaygroundState['rows'] }, 'lab'));
-  number('fnCost', 'lab', 'fnCost');
-  number('fpCost', 'lab', 'fpCost');
-  number('minPrecision', 'lab', 'minPrecision');
-  number('minRecall', 'lab', 'minRecall');
+  // The lab's numbers update as they are typed: nothing retrains.
+  number('fnCost', 'lab', 'fnCost', 'input');
+  number('fpCost', 'lab', 'fpCost', 'input');
+  number('minPrecision', 'lab', 'minPrecision', 'input');
+  number('minRecall', 'lab', 'minRecall', 'input');
 }

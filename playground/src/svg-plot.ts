@@ -36,9 +36,14 @@ function el(name: string, attributes: Record<string, string | number>, text?: st
   return node;
 }
 
+/** About five round ticks (steps of 1, 2 or 5 × 10^k) inside [low, high]. */
 function ticks([low, high]: readonly [number, number]): number[] {
-  const step = (high - low) / 4;
-  return [0, 1, 2, 3, 4].map((i) => low + i * step);
+  const rough = (high - low) / 4 || 1;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough) ?? rough;
+  const out: number[] = [];
+  for (let t = Math.ceil(low / step - 1e-9) * step; t <= high + 1e-9 * step; t += step) out.push(Math.round(t / step) * step);
+  return out;
 }
 
 function label(value: number): string {
