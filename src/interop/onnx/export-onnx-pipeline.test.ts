@@ -5,61 +5,22 @@ import * as ort from 'onnxruntime-node';
 import { Classifier } from '../../classifier/classifier.js';
 import { trainClassifier } from '../../classifier/train-classifier.js';
 import { parseCsv } from '../../data/parse-csv.js';
-import { MissingValues, parseBoolean, parseNumber } from '../../data/parse-value.js';
-import { rawColumnsFromRows, type RawColumns } from '../../data/table.js';
+import type { RawColumns } from '../../data/table.js';
 import { layers } from '../../layers/registry.js';
 import { losses } from '../../losses/get-loss.js';
 import { sequential } from '../../model/sequential.js';
-import { Random } from '../../random/random.js';
 import { exportOnnx } from './export-onnx.js';
+import { CUSTOMERS, onnxFeeds, randomCustomerRows } from './raw-rows.fixture.js';
 
 // The whole classifier pipeline in ONNX: raw columns in, the saved preprocessing (imputation with
 // indicators, standardization, one-hot with <other> / <missing>, booleans) in the graph,
 // probabilities and labels out. Fed the same raw rows, ONNX Runtime equals the classifier.
-const TRAIN = 'test/fixtures/cli/customers.csv';
-const random = new Random(5);
-const pick = <T>(items: readonly T[]): T => items[Math.floor(random.uniform() * items.length)];
-/** Missing-value tokens in several spellings (nnkit reads them case-insensitively). */
-const MISSING = ['', 'NA', 'na', 'nA', '?', 'null', 'NULL', 'NaN', 'nan'];
-
-/** Random raw rows: training values, unseen categories, missing fields in every spelling. */
-function randomRows(text: string, count: number): RawColumns {
-  const [header, ...lines] = text.trimEnd().split('\n');
-  const names = header.split(',');
-  const cells = lines.map((line) => line.split(','));
-  const unseen = ['mars', 'Basic', 'enterprise', 'Zürich', ' north', 'nul'];
-  const rows = Array.from({ length: count }, () =>
-    names.map((name, c) => {
-      const roll = random.uniform();
-      if (roll < 0.15) return pick(MISSING);
-      if (roll < 0.3 && (name === 'plan' || name === 'region')) return pick(unseen);
-      if (roll < 0.5 && (name === 'age' || name === 'monthly_spend')) return (random.normal() * 40 + 40).toFixed(2);
-      return pick(cells)[c];
-    }),
-  );
-  return rawColumnsFromRows(names, rows);
-}
-
-/** The ONNX inputs for raw rows: floats (NaN for missing) and strings, one (rows, 1) tensor each. */
-function onnxInputs(clf: Classifier, raw: RawColumns): Record<string, ort.Tensor> {
-  const missing = new MissingValues(clf.preprocessor.config.missingValues);
-  const feeds: Record<string, ort.Tensor> = {};
-  for (const column of clf.preprocessor.config.columns) {
-    const cells = raw.columns[raw.names.indexOf(column.name)];
-    if (column.kind === 'categorical') feeds[column.name] = new ort.Tensor('string', [...cells], [raw.rows, 1]);
-    else {
-      const parse = column.kind === 'numeric' ? parseNumber : parseBoolean;
-      const values = Float32Array.from(cells, (cell) => (missing.has(cell) ? NaN : parse(cell)));
-      feeds[column.name] = new ort.Tensor('float32', values, [raw.rows, 1]);
-    }
-  }
-  return feeds;
-}
 
 async function compare(clf: Classifier, raw: RawColumns): Promise<number> {
   const expected = clf.predictBatch(raw, { extraColumns: 'ignore', verbose: 0 });
   const session = await ort.InferenceSession.create(exportOnnx(clf));
-  const result = await session.run(onnxInputs(clf, raw));
+  const feeds = Object.fromEntries(Object.entries(onnxFeeds(clf, raw)).map(([name, f]) => [name, new ort.Tensor(f.type, f.data, f.dims)]));
+  const result = await session.run(feeds);
   const probabilities = result.probabilities.data as Float32Array;
   assert.deepEqual(result.probabilities.dims, expected.probabilities.shape);
   let max = 0;
@@ -72,14 +33,14 @@ async function compare(clf: Classifier, raw: RawColumns): Promise<number> {
 describe('exportOnnx of a classifier, run by ONNX Runtime on raw rows', () => {
   let text: string;
   before(async () => {
-    text = await readFile(TRAIN, 'utf8');
+    text = await readFile(CUSTOMERS, 'utf8');
   });
 
   test('binary (churned): probabilities and labels with the tuned threshold equal predict', async (t) => {
     const clf = await trainClassifier(parseCsv(text, { target: 'churned' }), { epochs: 6, hidden: [8, 4], seed: 3, verbose: 0 });
     assert.equal(clf.task, 'binary', 'task');
     assert.notEqual(clf.threshold, 0.5, 'a tuned threshold');
-    const raw = randomRows(text, 400);
+    const raw = randomCustomerRows(text, 400, 5);
     t.diagnostic(`max |ONNX Runtime − predict| = ${await compare(clf, raw)}`);
     const warnings = clf.predictBatch(raw, { extraColumns: 'ignore', verbose: 0 }).warnings;
     assert.ok(warnings.some((w) => w.kind === 'unseen-category'), 'the rows hold unseen categories');
@@ -91,7 +52,7 @@ describe('exportOnnx of a classifier, run by ONNX Runtime on raw rows', () => {
     assert.equal(clf.task, 'multiclass', 'task');
     const plan = clf.preprocessor.config.columns.find((c) => c.name === 'plan');
     assert.ok(plan?.kind === 'categorical' && plan.other && plan.missingSlot, 'plan has <other> and <missing>');
-    t.diagnostic(`max |ONNX Runtime − predict| = ${await compare(clf, randomRows(text, 400))}`);
+    t.diagnostic(`max |ONNX Runtime − predict| = ${await compare(clf, randomCustomerRows(text, 400, 6))}`);
   });
 
   test('a model compiled on logits gives probabilities through sigmoid, as predictProbabilities', async () => {
@@ -101,6 +62,6 @@ describe('exportOnnx of a classifier, run by ONNX Runtime on raw rows', () => {
     model.threshold = 0.4;
     const clf = new Classifier({ model, pipeline: trained.pipeline });
     assert.equal(model.loss?.fromLogits, true, 'compiled on logits');
-    await compare(clf, randomRows(text, 200));
+    await compare(clf, randomCustomerRows(text, 200, 7));
   });
 });
