@@ -1,7 +1,9 @@
 import type { Model } from '../model/model.js';
 import { binaryChartData } from '../report/binary-chart-data.js';
 import type {
+  CalibrationComparison,
   DataSummary,
+  ImportanceData,
   MetricRow,
   MetricsTable,
   ReportData,
@@ -25,6 +27,10 @@ export interface ReportInputs {
   readonly warnings: readonly ReportWarning[];
   /** For an evaluation: the file evaluated and how many of its rows were training rows. */
   readonly evaluatedOn?: MetricsTable['evaluatedOn'];
+  /** A calibrated classifier: its results' rows before and after the calibration. */
+  readonly calibration?: CalibrationComparison;
+  /** Permutation importance of the input columns, when computed (nnkit explain --report). */
+  readonly importance?: ImportanceData;
 }
 
 /** Fills the report's ReportData from a run's results: no metric is computed here, only arranged. */
@@ -37,6 +43,8 @@ export function buildReportData(inputs: ReportInputs): ReportData {
     model: modelSummary(inputs.model, inputs.lossName),
     ...(inputs.training === undefined ? {} : { training: inputs.training }),
     warnings: inputs.warnings,
+    ...(inputs.calibration === undefined ? {} : { calibration: inputs.calibration }),
+    ...(inputs.importance === undefined ? {} : { importance: inputs.importance }),
   };
   const on = inputs.evaluatedOn === undefined ? {} : { evaluatedOn: inputs.evaluatedOn };
   if (results.task === 'binary') {

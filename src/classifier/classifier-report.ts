@@ -1,9 +1,13 @@
 import { StateError } from '../errors.js';
 import type { ReportData } from '../report/report-data.js';
+import type { ImportanceData } from '../report/report-data.js';
 import { buildReportData } from './build-report-data.js';
+import { evaluatedCalibration, trainingCalibration } from './calibration-report.js';
 import type { Classifier } from './classifier.js';
 import type { ClassifierEvaluation } from './evaluate-table.js';
 import type { TrainingTable } from './training-plan.js';
+
+const ROWS = { test: 'test rows', 'out-of-fold': 'out-of-fold rows', validation: 'validation rows' } as const;
 
 /** The HTML report's data for a classifier's training run: its test results, history and warnings. */
 export function trainingReport(classifier: Classifier, options: { readonly title: string }): ReportData {
@@ -40,6 +44,7 @@ export function trainingReport(classifier: Classifier, options: { readonly title
     classNames,
     thresholdRule: pipeline.threshold?.rule,
     warnings: run.warnings,
+    ...(run.calibration === undefined ? {} : { calibration: trainingCalibration(run.calibration, `the ${run.test.rows} ${ROWS[run.resultsOn]}`) }),
   });
 }
 
@@ -47,9 +52,13 @@ export function trainingReport(classifier: Classifier, options: { readonly title
 export function evaluationReport(
   classifier: Classifier,
   evaluation: ClassifierEvaluation,
-  options: { readonly title: string; readonly table: TrainingTable },
+  options: { readonly title: string; readonly table: TrainingTable; readonly importance?: ImportanceData },
 ): ReportData {
   const { table } = options;
+  const calibration = classifier.pipeline.calibration;
+  const results = evaluation.results;
+  // NOTE: the model's own probabilities of the rows evaluated, which the saved calibration mapped.
+  const raw = () => classifier.model.predictProbabilities(classifier.transform(table, { extraColumns: 'ignore' }).x, { verbose: 0 });
   return buildReportData({
     title: options.title,
     createdAt: new Date().toISOString(),
@@ -72,5 +81,9 @@ export function evaluationReport(
       file: table.file ?? 'the evaluated table',
       ...(evaluation.trainingRows === undefined ? {} : { trainingRows: evaluation.trainingRows }),
     },
+    ...(calibration === undefined
+      ? {}
+      : { calibration: evaluatedCalibration(calibration, raw().data, results.labels, results.task === 'binary' ? 1 : results.probabilities.cols, `the ${results.rows} evaluated rows`) }),
+    ...(options.importance === undefined ? {} : { importance: options.importance }),
   });
 }

@@ -1,10 +1,14 @@
+import { basename } from 'node:path';
+import { evaluationReport } from '../classifier/classifier-report.js';
+import { importanceData } from '../classifier/calibration-report.js';
 import { readBatches } from '../node/read-batches.js';
 import { readTableFile } from '../node/read-table-file.js';
 import { writeJson, writeLines, type CliIo } from './cli-io.js';
 import { loadModelOption } from './model-option.js';
 import { flagHint } from './column-flags.js';
-import { choice, fieldDelimiter, integer, positiveInteger } from './option-values.js';
+import { choice, fieldDelimiter, integer, outputFile, positiveInteger } from './option-values.js';
 import { parseCommandLine, usageError, type OptionSpecs } from './parse-command-line.js';
+import { writeReportLazily } from './write-report-lazily.js';
 
 export const EXPLAIN_HELP = `Usage: nnkit explain --model <folder> <data.csv> [options]
 
@@ -20,6 +24,8 @@ not trained on (e.g. a held-out file).
   --metric <name>           rocAuc (default for two classes) or accuracy
   --target <column>         the label column (default: the one the model was trained on)
   --delimiter <char>        field delimiter (default: detected among , ; tab |)
+  --report <file.html>      also write the HTML report: the evaluation of these rows with the
+                            importance chart (and, for a calibrated model, before / after)
   --json                    print the results as JSON
   --help, -h                this help`;
 
@@ -30,6 +36,7 @@ const OPTIONS: OptionSpecs = {
   metric: { type: 'string' },
   target: { type: 'string' },
   delimiter: { type: 'string' },
+  report: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 };
@@ -45,6 +52,7 @@ export async function explainCommand(argv: readonly string[], io: CliIo): Promis
   const seed = typeof v.seed === 'string' ? integer('explain', 'seed', v.seed) : 42;
   const metric = typeof v.metric === 'string' ? choice('explain', 'metric', v.metric, ['rocAuc', 'accuracy'] as const) : undefined;
   const delimiter = typeof v.delimiter === 'string' ? fieldDelimiter('explain', 'delimiter', v.delimiter) : undefined;
+  const report = typeof v.report === 'string' ? outputFile('explain', 'report', v.report, 'report.html') : undefined;
   const { classifier, dir } = await loadModelOption('explain', v.model);
   const target = typeof v.target === 'string' ? v.target : classifier.target;
   // NOTE: the model's columns are read as the kinds it was trained with, as evaluate does.
@@ -56,7 +64,12 @@ export async function explainCommand(argv: readonly string[], io: CliIo): Promis
   const columnTypes = Object.fromEntries(Object.entries(classifier.columnTypes()).filter(([name]) => header.includes(name) && name !== target));
   const table = await readTableFile(file, { target, delimiter, columnTypes }, flagHint);
   const result = classifier.permutationImportance(table, { repeats, seed, ...(metric === undefined ? {} : { metric }) });
-  if (v.json === true) return writeJson(io.stdout, { command: 'explain', model: dir, data: file, repeats, seed, ...result });
+  if (report !== undefined) {
+    const title = `${basename(file)} → ${table.target!.name} (which columns matter)`;
+    const importance = importanceData(result, { repeats, seed });
+    await writeReportLazily(report, evaluationReport(classifier, classifier.evaluate(table), { title, table, importance }));
+  }
+  if (v.json === true) return writeJson(io.stdout, { command: 'explain', model: dir, data: file, repeats, seed, ...result, report: report ?? null });
   const width = Math.max(6, ...result.columns.map((c) => c.column.length));
   await writeLines(io.stdout, [
     `Permutation importance of ${dir} on ${file} (${table.rows} rows, ${repeats} shuffles per column, seed ${seed}).`,
@@ -64,5 +77,6 @@ export async function explainCommand(argv: readonly string[], io: CliIo): Promis
     '',
     `${'column'.padEnd(width)}  drop in ${result.metric} (mean ± sd)`,
     ...result.columns.map((c) => `${c.column.padEnd(width)}  ${c.mean.toFixed(4).padStart(7)} ± ${c.sd.toFixed(4)}`),
+    ...(report === undefined ? [] : ['', `Report written to ${report}`]),
   ]);
 }

@@ -1,6 +1,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ReportData } from './report-data.js';
+import { calibrationPanelSpecs } from './charts/calibration-panels.js';
 import { confusionMatrixSpec } from './charts/confusion-matrix.js';
+import { importanceSpec } from './charts/importance.js';
 import { learningCurvesSpecs } from './charts/learning-curves.js';
 import { operatingPoint } from './charts/operating-point.js';
 import { prCurveSpec } from './charts/pr-curve.js';
@@ -12,10 +14,10 @@ import { thresholdSweepSpec } from './charts/threshold-sweep.js';
 import { formatCount } from './format-number.js';
 
 /** The part of the report's data that its charts draw. */
-export type ChartData = Pick<ReportData, 'task' | 'training' | 'confusion' | 'roc' | 'pr' | 'thresholdSweep' | 'reliability' | 'scores'>;
+export type ChartData = Pick<ReportData, 'task' | 'training' | 'confusion' | 'roc' | 'pr' | 'thresholdSweep' | 'reliability' | 'scores' | 'calibration' | 'importance'>;
 
 /** The report's chart ids, in the order chartPlans lists them. */
-export type ChartId = 'learning-curves' | 'confusion' | 'roc' | 'pr' | 'threshold' | 'reliability' | 'scores';
+export type ChartId = 'learning-curves' | 'confusion' | 'roc' | 'pr' | 'threshold' | 'reliability' | 'calibration' | 'scores' | 'importance';
 
 /** A chart to draw: its Vega-Lite specs, accessible name and the sentence under it that says how to read it. */
 export interface ChartPlan {
@@ -107,6 +109,19 @@ export function chartPlans(data: ChartData, options: ChartPlanOptions = {}): Cha
       wide: false,
     });
   }
+  if (data.calibration !== undefined) {
+    const { calibration } = data;
+    plans.push({
+      id: 'calibration',
+      label: 'Reliability before and after calibration',
+      specs: calibrationPanelSpecs(calibration, data.task),
+      caption:
+        `The same reliability plot of ${calibration.measuredOn}, with the model\u2019s own probabilities and then ` +
+        `calibrated by ${calibration.method}, which was fitted on ${calibration.fittedOn}. Lower ECE, Brier score and ` +
+        'log loss are better calibrated.',
+      wide: true,
+    });
+  }
   if (data.scores !== undefined) {
     plans.push({
       id: 'scores',
@@ -116,6 +131,18 @@ export function chartPlans(data: ChartData, options: ChartPlanOptions = {}): Cha
         'Each bar is the share of its class\u2019s rows (a rare class is drawn as tall as a common one); ' +
         'well-separated histograms mean the model ranks the classes apart.' +
         (data.task === 'multiclass' ? ' Each panel has its own vertical scale.' : ''),
+      wide: false,
+    });
+  }
+  if (data.importance !== undefined) {
+    plans.push({
+      id: 'importance',
+      label: 'Permutation importance of the input columns',
+      specs: [importanceSpec(data.importance)],
+      caption:
+        'Each bar is how much the score drops when that column\u2019s values are shuffled among the rows ' +
+        '(a categorical column\u2019s one-hot units move together), mean \u00b1 sd over the shuffles. ' +
+        'A bar near zero is a column the model does not rely on; correlated columns can hide each other.',
       wide: false,
     });
   }

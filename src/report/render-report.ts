@@ -28,8 +28,8 @@ export async function renderReport(data: ReportData): Promise<string> {
   // (tables, then square plots) so rows line up.
   const order =
     data.task === 'binary'
-      ? ['metrics', 'confusion', 'learning-curves', 'roc', 'pr', 'threshold', 'scores', 'reliability', 'data']
-      : ['metrics', 'per-class', 'learning-curves', 'confusion', 'scores', 'reliability', 'data'];
+      ? ['metrics', 'confusion', 'learning-curves', 'roc', 'pr', 'threshold', 'scores', 'reliability', 'calibration', 'importance', 'data']
+      : ['metrics', 'per-class', 'learning-curves', 'confusion', 'scores', 'reliability', 'calibration', 'importance', 'data'];
   const cards: Record<string, string> = {
     metrics: metricsSectionHtml(data.metrics),
     'per-class': perClassSectionHtml(data.confusion),

@@ -157,6 +157,38 @@ export interface ScoreDistributions {
   readonly scores: readonly ArrayLike<number>[];
 }
 
+/** Probabilities before or after calibration on the same rows: their reliability curve, Brier score, log loss. */
+export interface CalibrationPanel {
+  readonly reliability: ReliabilityCurve;
+  /** Binary: mean squared error of the probability; multi-class: summed over the classes. */
+  readonly brier: number;
+  readonly logLoss: number;
+}
+
+/** A calibrated classifier's probabilities before and after its calibration map. */
+export interface CalibrationComparison {
+  /** The map in words, e.g. `temperature 1.372`, `isotonic (12 points)`. */
+  readonly method: string;
+  /** Where it was fitted, e.g. `114 validation rows`, `455 out-of-fold predictions`. */
+  readonly fittedOn: string;
+  /** The rows the panels are measured on, e.g. `the 114 test rows`. */
+  readonly measuredOn: string;
+  readonly before: CalibrationPanel;
+  readonly after: CalibrationPanel;
+}
+
+/** Permutation importance of the raw input columns (`classifier.permutationImportance`, `nnkit explain`). */
+export interface ImportanceData {
+  /** The score that drops, e.g. `rocAuc`, `accuracy`. */
+  readonly metric: string;
+  /** The score on the rows as they are. */
+  readonly baseline: number;
+  readonly repeats: number;
+  readonly seed: number;
+  /** One per column, largest mean drop first. */
+  readonly columns: readonly { readonly column: string; readonly mean: number; readonly sd: number }[];
+}
+
 export interface ReportData {
   /** Page heading, e.g. `breast_cancer.csv → diagnosis`. */
   readonly title: string;
@@ -177,5 +209,9 @@ export interface ReportData {
   readonly thresholdSweep?: ThresholdSweep;
   readonly reliability?: ReliabilityCurve;
   readonly scores?: ScoreDistributions;
+  /** A calibrated classifier: the reliability, ECE and Brier score before and after. */
+  readonly calibration?: CalibrationComparison;
+  /** Which columns matter, when permutation importance was computed. */
+  readonly importance?: ImportanceData;
   readonly warnings: readonly ReportWarning[];
 }

@@ -74,27 +74,18 @@ export function validateReportData(data: ReportData): void {
     checkProbabilities('thresholdSweep.thresholds', thresholds);
     checkProbabilities('thresholdSweep.chosen', [chosen]);
   }
-  if (data.reliability !== undefined) {
-    const { meanPredicted, fractionPositive, count, intervalLower, intervalUpper, expectedCalibrationError } = data.reliability;
-    const perBin = { meanPredicted, fractionPositive, intervalLower, intervalUpper };
-    const used = (values: readonly number[]) => values.filter((_, index) => count[index] > 0);
-    for (const [name, values] of Object.entries(perBin)) {
-      checkSameLength(`reliability.${name}`, values, 'reliability.count', count);
-      checkProbabilities(`reliability.${name} (non-empty bins)`, used(values));
+  if (data.reliability !== undefined) checkReliability('reliability', data.reliability);
+  if (data.calibration !== undefined) {
+    for (const side of ['before', 'after'] as const) {
+      const panel = data.calibration[side];
+      checkReliability(`calibration.${side}.reliability`, panel.reliability);
+      checkFinite(`calibration.${side}`, [panel.brier, panel.logLoss]);
     }
-    checkCounts('reliability.count', count);
-    const outside = count.findIndex(
-      (rows, index) => rows > 0 && !(intervalLower[index] <= fractionPositive[index] && fractionPositive[index] <= intervalUpper[index]),
-    );
-    if (outside >= 0) {
-      throw new NnkitError(
-        'value',
-        'report/interval',
-        `reliability bin ${outside} has fractionPositive ${fractionPositive[outside]} outside its interval ` +
-          `[${intervalLower[outside]}, ${intervalUpper[outside]}]; expected lower <= fraction <= upper. ${HOW_TO_FIX}`,
-      );
-    }
-    checkProbabilities('reliability.expectedCalibrationError', [expectedCalibrationError]);
+  }
+  if (data.importance !== undefined) {
+    const { baseline, columns } = data.importance;
+    checkProbabilities('importance.baseline', [baseline]);
+    columns.forEach((column, index) => checkFinite(`importance.columns[${index}] (${column.column})`, [column.mean, column.sd]));
   }
   if (data.scores !== undefined) {
     const { classNames, scores } = data.scores;
@@ -203,4 +194,28 @@ function checkCounts(name: string, values: readonly number[]): void {
       `${name} holds ${show(values[index])} at index ${index}; expected a whole number >= 0. ${HOW_TO_FIX}`,
     );
   }
+}
+
+/** A reliability curve's bins: same lengths, probabilities, each fraction inside its interval. */
+function checkReliability(name: string, curve: NonNullable<ReportData['reliability']>): void {
+  const { meanPredicted, fractionPositive, count, intervalLower, intervalUpper, expectedCalibrationError } = curve;
+  const perBin = { meanPredicted, fractionPositive, intervalLower, intervalUpper };
+  const used = (values: readonly number[]) => values.filter((_, index) => count[index] > 0);
+  for (const [field, values] of Object.entries(perBin)) {
+    checkSameLength(`${name}.${field}`, values, `${name}.count`, count);
+    checkProbabilities(`${name}.${field} (non-empty bins)`, used(values));
+  }
+  checkCounts(`${name}.count`, count);
+  const outside = count.findIndex(
+    (rows, index) => rows > 0 && !(intervalLower[index] <= fractionPositive[index] && fractionPositive[index] <= intervalUpper[index]),
+  );
+  if (outside >= 0) {
+    throw new NnkitError(
+      'value',
+      'report/interval',
+      `${name} bin ${outside} has fractionPositive ${fractionPositive[outside]} outside its interval ` +
+        `[${intervalLower[outside]}, ${intervalUpper[outside]}]; expected lower <= fraction <= upper. ${HOW_TO_FIX}`,
+    );
+  }
+  checkProbabilities(`${name}.expectedCalibrationError`, [expectedCalibrationError]);
 }
