@@ -1,7 +1,9 @@
-// `nnkit export --format onnx` of an `nnkit train` folder writes the whole pipeline; ONNX Runtime,
-// fed the raw rows of a new file (unseen categories, missing fields), gives what `nnkit predict`
-// prints for them. A folder holding a bare model exports its network.
+// `nnkit export --format onnx` of an `nnkit train` folder writes the whole pipeline (an ensemble's
+// average and a calibration included); ONNX Runtime, fed the raw rows of a new file (unseen
+// categories, missing fields), gives what `nnkit predict` prints for them. A folder holding a
+// bare model exports its network.
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -20,12 +22,12 @@ describe('nnkit export --format onnx', () => {
   });
   after(() => folder.remove());
 
-  test('a classifier folder: ONNX Runtime on raw rows equals nnkit predict', async (t) => {
-    const out = join(folder.path, 'churn.onnx');
-    const exported = await runCli(['export', '--model', modelDir, '--format', 'onnx', '--out', out]);
+  /** Exports a train folder as ONNX and runs it on customers-new.csv; returns |ONNX − nnkit predict|. */
+  async function onnxVersusPredict(dir: string, out: string): Promise<number> {
+    const exported = await runCli(['export', '--model', dir, '--format', 'onnx', '--out', out]);
     assert.equal(exported.code, 0, exported.stderr);
     const data = join(FIXTURES, 'customers-new.csv');
-    const predicted = await runCli(['predict', '--model', modelDir, data]);
+    const predicted = await runCli(['predict', '--model', dir, data]);
     const [header, ...lines] = predicted.stdout.trimEnd().split('\n');
     assert.equal(header, 'probability_yes,class');
     const expected = lines.map((line) => line.split(','));
@@ -46,9 +48,30 @@ describe('nnkit export --format onnx', () => {
     });
     const probabilities = result.probabilities.data as Float32Array;
     const worst = Math.max(...expected.map(([p], i) => Math.abs(Number(p) - probabilities[i])));
-    t.diagnostic(`max |ONNX Runtime − nnkit predict (7 decimals)| = ${worst}`);
     assert.ok(worst < 1e-5, `probabilities differ by ${worst}`);
     assert.deepEqual(result.label.data, expected.map(([, label]) => label));
+    return worst;
+  }
+
+  test('a classifier folder: ONNX Runtime on raw rows equals nnkit predict', async (t) => {
+    const worst = await onnxVersusPredict(modelDir, join(folder.path, 'churn.onnx'));
+    t.diagnostic(`max |ONNX Runtime − nnkit predict (7 decimals)| = ${worst}`);
+  });
+
+  test('an ensemble with a calibration (--ensemble 3 --calibrate sigmoid): ONNX Runtime equals nnkit predict', async (t) => {
+    const dir = join(folder.path, 'churn-ensemble');
+    const args = ['--target', 'churned', '--out', dir, '--epochs', '5', '--seed', '4', '--ensemble', '3', '--calibrate', 'sigmoid', '--quiet'];
+    const trained = await runCli(['train', join(FIXTURES, 'customers.csv'), ...args]);
+    assert.equal(trained.code, 0, trained.stderr);
+    const worst = await onnxVersusPredict(dir, join(folder.path, 'churn-ensemble.onnx'));
+    t.diagnostic(`max |ONNX Runtime − nnkit predict (7 decimals)| = ${worst}`);
+
+    // NOTE: TF.js holds the network but not the calibration: refused, and nothing is written.
+    const out = join(folder.path, 'churn-tfjs');
+    const refused = await runCli(['export', '--model', dir, '--format', 'tfjs', '--out', out]);
+    assert.notEqual(refused.code, 0);
+    assert.match(refused.stderr, /is calibrated \(sigmoid .*cannot hold.*--format onnx/s);
+    assert.equal(existsSync(out), false, 'no file written');
   });
 
   test('a bare model folder exports its network, input (batch, features) → output', async () => {
