@@ -11,8 +11,8 @@ let url: string | undefined;
 
 /**
  * A Web Worker that runs fit, predict, evaluate and trainClassifier off the page's main thread,
- * bit for bit as in-thread (see ModelWorker). The worker starts on the first call; `terminate()`
- * ends it.
+ * bit for bit as in-thread (see ModelWorker). The worker starts at once, so it is ready by the
+ * first call; `terminate()` ends it (a later call starts another).
  */
 export function worker(): ModelWorker {
   return new ModelWorker(startWebWorker);

@@ -8,8 +8,8 @@ import { WORKER_SOURCE } from './generated/worker-source.js';
 
 /**
  * A worker thread that runs fit, predict, evaluate and trainClassifier off this thread, bit for
- * bit as in-thread (see ModelWorker). The thread starts on the first call; it does not keep the
- * process alive while idle, and `terminate()` ends it.
+ * bit as in-thread (see ModelWorker). The thread starts at once; it does not keep the process
+ * alive while idle, and `terminate()` ends it (a later call starts another).
  */
 export function worker(): ModelWorker {
   return new ModelWorker(startWorkerThread);

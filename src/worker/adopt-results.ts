@@ -1,12 +1,10 @@
 import { Classifier } from '../classifier/classifier.js';
-import { classifierFromFiles } from '../classifier/load-classifier.js';
 import type { TrainingRun } from '../classifier/training-run.js';
 import { History } from '../model/history.js';
-import { bytesToFiles } from '../model/model-files.js';
 import { modelFromFiles } from '../model/model-from-files.js';
-import { yieldToEventLoop } from '../model/yield.js';
 import type { Model } from '../model/model.js';
 import { globalRandom } from '../random/random.js';
+import { nextTask } from './next-task.js';
 import type { JobResult, SentHistory } from './worker-messages.js';
 
 /**
@@ -24,26 +22,15 @@ function keepingRandom<T>(load: () => T): T {
 }
 
 /**
- * The files in `bytes`, unzipped in a task of their own. NOTE: the caller's thread is often a
- * page's main thread; unzipping and rebuilding (tens of milliseconds the first time, before the
- * code is compiled) in separate tasks keeps each under the 50 ms of a long task.
- */
-async function filesIn(bytes: Uint8Array, where: string) {
-  const files = bytesToFiles(bytes, where);
-  await yieldToEventLoop();
-  return files;
-}
-
-/**
  * Writes what a fit in the worker did into the caller's model, so that it is the model an
  * in-thread fit would have left: weights, optimizer state (moments, step count, learning rate),
  * stopTraining, the doctor's training ranges, row fingerprints and warnings. NOTE: the row
  * fingerprints come as a saved model keeps them (32 bits per row, see doctor/row-hashes.ts).
  */
 export async function adoptFit(model: Model, result: Extract<JobResult, { kind: 'fit' }>): Promise<History> {
-  const files = await filesIn(result.model, 'the model bytes from the worker');
-  const trained = keepingRandom(() => modelFromFiles(files, 'the model bytes from the worker').model);
-  await yieldToEventLoop();
+  await nextTask();
+  const trained = keepingRandom(() => modelFromFiles(result.model, 'the model from the worker').model);
+  await nextTask();
   model.setWeights(trained.getWeights());
   const target = model.optimizer;
   const source = trained.optimizer;
@@ -60,15 +47,18 @@ export async function adoptFit(model: Model, result: Extract<JobResult, { kind: 
   return historyOf(result.history);
 }
 
-/** The classifier trained in the worker: loaded from its bytes, with its training run. */
+/**
+ * The classifier trained in the worker: its model rebuilt from its files, its pipeline (which the
+ * Classifier checks against the model) and its training run.
+ */
 export async function adoptClassifier(result: Extract<JobResult, { kind: 'trainClassifier' }>): Promise<Classifier> {
-  const files = await filesIn(result.classifier, 'the classifier bytes from the worker');
-  const loaded = keepingRandom(() => classifierFromFiles(files, 'the classifier bytes from the worker'));
-  await yieldToEventLoop();
+  await nextTask();
+  const model = keepingRandom(() => modelFromFiles(result.model, 'the classifier from the worker').model);
+  model.doctor.reportAll(result.diagnostics);
+  await nextTask();
   const sent = result.trainingRun as TrainingRun & { history: SentHistory };
   const trainingRun: TrainingRun = { ...sent, history: historyOf(sent.history) };
-  loaded.model.doctor.reportAll(result.diagnostics);
-  return new Classifier({ model: loaded.model, pipeline: loaded.pipeline, preprocessor: loaded.preprocessor, trainingRun });
+  return new Classifier({ model, pipeline: result.pipeline, trainingRun });
 }
 
 /** A History again from its data. */

@@ -7,11 +7,13 @@ import type { EvaluateOptions } from '../model/evaluate.js';
 import type { FitOptions } from '../model/fit.js';
 import type { History } from '../model/history.js';
 import { modelPort, type Model } from '../model/model.js';
+import { modelToFiles } from '../model/model-to-files.js';
 import type { PredictOptions } from '../model/predict.js';
 import type { ThreadStats } from '../kernels/wasm/thread-pool.js';
 import { toLabels, type LabelsLike, type Tensor, type TensorLike } from '../tensor/tensor.js';
 import { adoptClassifier, adoptFit } from './adopt-results.js';
 import { splitCallbacks, adoptBuiltinStates } from './builtin-callbacks.js';
+import { sentFiles } from './sent-files.js';
 import { fromTensorData, ownCopy, tensorData } from './tensor-data.js';
 import type { WorkerHost } from './worker-channel.js';
 import { WorkerClient } from './worker-client.js';
@@ -40,7 +42,7 @@ export type WorkerClassifierOptions = Omit<TrainClassifierOptions, 'onPlan'> & W
  *   const history = await worker.fit(model, x, y, { epochs: 20, callbacks: [{ onEpochEnd: show }], signal });
  *   const probabilities = await worker.predict(model, rows);
  *
- * - The model goes to the worker as its bytes and comes back the same way: when `fit` resolves,
+ * - The model goes to the worker as its saved files and comes back the same way: when `fit` resolves,
  *   the caller's model holds the trained weights, optimizer state and doctor findings, and the
  *   random generator has advanced as an in-thread fit would advance it. Calls run one after
  *   another in the order made; await each to match in-thread results.
@@ -77,10 +79,8 @@ export class ModelWorker {
       ...(validationData ? { validationData: sentValidation(model, validationData, transfer) } : {}),
       ...(sampleWeight !== undefined ? { sampleWeight: ownCopy(toLabels(sampleWeight, 'sampleWeight').data, transfer) } : {}),
     };
-    const bytes = model.toBytes({ includeOptimizer: true });
-    transfer.push(bytes.buffer as ArrayBuffer);
     const job = {
-      kind: 'fit' as const, model: bytes, x: tensorData(features, transfer),
+      kind: 'fit' as const, model: sentFiles(modelToFiles(model, { includeOptimizer: true }), transfer), x: tensorData(features, transfer),
       y: tensorData(toTargets(y, 'fit y', 'fit'), transfer), options: jobOptions, callbacks: split.settings,
     };
     const result = await this.client.run(job, transfer, { callbacks: split.callers, model, signal });
@@ -93,9 +93,8 @@ export class ModelWorker {
     const { signal, ...rest } = options;
     const transfer: ArrayBuffer[] = [];
     const input = modelPort(model).checkInput(x, 'predict', 'predict', false);
-    const bytes = model.toBytes();
-    transfer.push(bytes.buffer as ArrayBuffer);
-    const result = await this.client.run({ kind: 'predict', model: bytes, x: tensorData(input, transfer), options: rest }, transfer, { callbacks: [], signal });
+    const files = sentFiles(modelToFiles(model), transfer);
+    const result = await this.client.run({ kind: 'predict', model: files, x: tensorData(input, transfer), options: rest }, transfer, { callbacks: [], signal });
     if (result.kind !== 'predict') throw new Error(`expected a predict result, got ${result.kind}`);
     model.doctor.reportAll(result.diagnostics);
     return fromTensorData(result.output);
@@ -106,9 +105,8 @@ export class ModelWorker {
     const transfer: ArrayBuffer[] = [];
     const input = modelPort(model).checkInput(x, 'evaluate x', 'evaluate');
     const jobOptions = { ...rest, ...(sampleWeight !== undefined ? { sampleWeight: ownCopy(toLabels(sampleWeight, 'sampleWeight').data, transfer) } : {}) };
-    const bytes = model.toBytes();
-    transfer.push(bytes.buffer as ArrayBuffer);
-    const job = { kind: 'evaluate' as const, model: bytes, x: tensorData(input, transfer), y: tensorData(toTargets(y, 'evaluate y', 'evaluate'), transfer), options: jobOptions };
+    const files = sentFiles(modelToFiles(model), transfer);
+    const job = { kind: 'evaluate' as const, model: files, x: tensorData(input, transfer), y: tensorData(toTargets(y, 'evaluate y', 'evaluate'), transfer), options: jobOptions };
     const result = await this.client.run(job, transfer, { callbacks: [], signal });
     if (result.kind !== 'evaluate') throw new Error(`expected an evaluate result, got ${result.kind}`);
     model.doctor.reportAll(result.diagnostics);

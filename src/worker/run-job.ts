@@ -4,11 +4,13 @@ import type { Callback } from '../callbacks/callback.js';
 import type { Diagnostic, DiagnosticStage } from '../doctor/diagnostic.js';
 import type { History } from '../model/history.js';
 import { kernelThreadStats } from '../kernels/wasm/thread-pool.js';
-import { loadModel } from '../model/load-model.js';
+import { modelFromFiles } from '../model/model-from-files.js';
+import { modelToFiles } from '../model/model-to-files.js';
 import type { Model } from '../model/model.js';
 import { globalRandom } from '../random/random.js';
 import { builtinCallbacks, builtinStates } from './builtin-callbacks.js';
 import { relayCallback, type JobControl } from './relay-callback.js';
+import { sentFiles } from './sent-files.js';
 import { fromTensorData, tensorData } from './tensor-data.js';
 import type { JobContext, JobRequest, JobResult, SentHistory, TrainingEvent } from './worker-messages.js';
 
@@ -36,13 +38,13 @@ export async function runJob(
       callbacks: [...builtins, relay],
       ...(job.wantsPlan ? { onPlan: ({ table: _table, ...plan }) => { outlet.plan(plan); } } : {}),
     });
-    const bytes = classifier.toBytes();
-    transfer.push(bytes.buffer as ArrayBuffer);
+    const model = sentFiles(modelToFiles(classifier.model), transfer);
     const diagnostics = found(classifier.model, ['compile', 'fit', 'training', 'predict', 'evaluate']);
-    return { result: { kind: 'trainClassifier', classifier: bytes, trainingRun: classifier.trainingRun, diagnostics }, transfer };
+    const { pipeline, trainingRun } = classifier;
+    return { result: { kind: 'trainClassifier', model, pipeline, trainingRun, diagnostics }, transfer };
   }
   if (job.kind === 'kernelThreadStats') return { result: { kind: 'kernelThreadStats', stats: kernelThreadStats() }, transfer };
-  const model = await loadModel(job.model);
+  const model = modelFromFiles(job.model, 'the model from the calling thread').model;
   globalRandom.setState(context.random);
   if (job.kind === 'predict') {
     const output = tensorData(model.predict(fromTensorData(job.x), job.options), transfer);
@@ -59,11 +61,9 @@ export async function runJob(
     : [fromTensorData(data[0]), fromTensorData(data[1])] as const);
   const callbacks: Callback[] = [...builtins, relay];
   const history = await model.fit(fromTensorData(job.x), fromTensorData(job.y), { ...options, validationData, callbacks });
-  const bytes = model.toBytes({ includeOptimizer: true });
-  transfer.push(bytes.buffer as ArrayBuffer);
   return {
     result: {
-      kind: 'fit', model: bytes, stopTraining: model.stopTraining, diagnostics: found(model, ['fit', 'training']),
+      kind: 'fit', model: sentFiles(modelToFiles(model, { includeOptimizer: true }), transfer), stopTraining: model.stopTraining, diagnostics: found(model, ['fit', 'training']),
       history: sentHistory(history), callbacks: builtinStates(builtins),
     },
     transfer,

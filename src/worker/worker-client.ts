@@ -33,8 +33,9 @@ interface Pending {
 const HOOKS = ['onTrainBegin', 'onTrainEnd', 'onEpochBegin', 'onEpochEnd', 'onBatchBegin', 'onBatchEnd'] as const;
 
 /**
- * Sends jobs to one worker (started on the first job, again after a crash) and settles each
- * job's promise with its result, its error, or at once with the signal's reason when aborted.
+ * Sends jobs to one worker (started at once, again by the next job after a crash or terminate)
+ * and settles each job's promise with its result, its error, or at once with the signal's reason
+ * when aborted.
  */
 export class WorkerClient {
   private readonly host: WorkerHost;
@@ -44,6 +45,15 @@ export class WorkerClient {
 
   constructor(host: WorkerHost) {
     this.host = host;
+    // NOTE: started now, the worker boots (its program, the wasm kernels) while the caller gets
+    // on, and the first job neither waits for it nor pays for starting it on the caller's thread
+    // (a page's main thread: making the Blob URL of the worker's program takes milliseconds). A
+    // worker that cannot start fails the first job with the reason (start() runs again there).
+    try {
+      this.start();
+    } catch {
+      // NOTE: the first job meets the same error and rejects with it.
+    }
   }
 
   run(job: JobRequest, transfer: ArrayBuffer[], participants: JobParticipants): Promise<JobResult> {

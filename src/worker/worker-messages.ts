@@ -1,11 +1,14 @@
 // The job protocol between a caller and its worker (a Web Worker or a Node worker thread):
-// structured-clone messages only. Models travel as their bytes (`toBytes` / `loadModel`), numbers
-// as typed arrays (transferred, never the caller's own buffers), options as JSON; callbacks do not
-// travel: the built-in ones as their settings, the rest stay on the caller's side (see
-// split-callbacks.ts).
+// structured-clone messages only. Models travel as their saved files (model.json's text and the
+// weight blobs, as `modelToFiles` / `modelFromFiles` write and read them: no zip to pack or unpack
+// on the page's thread), numbers as typed arrays (transferred, never the caller's own buffers),
+// options as JSON; callbacks do not travel: the built-in ones as their settings, the rest stay on
+// the caller's side (see builtin-callbacks.ts).
 import type { Logs } from '../callbacks/callback.js';
+import type { ClassifierPipeline } from '../classifier/classifier-pipeline.js';
 import type { Diagnostic } from '../doctor/diagnostic.js';
 import type { FitOptions } from '../model/fit.js';
+import type { ModelFiles } from '../model/model-files.js';
 import type { ThreadSettings, ThreadStats } from '../kernels/wasm/thread-pool.js';
 import type { RandomState } from '../random/random.js';
 import type { BuiltinCallbackState, BuiltinCallbackSettings } from './builtin-callbacks.js';
@@ -33,9 +36,9 @@ export type FitJobOptions = Omit<FitOptions, 'callbacks' | 'validationData' | 's
 };
 
 export type JobRequest =
-  | { readonly kind: 'fit'; readonly model: Uint8Array; readonly x: TensorData; readonly y: TensorData; readonly options: FitJobOptions; readonly callbacks: readonly BuiltinCallbackSettings[] }
-  | { readonly kind: 'predict'; readonly model: Uint8Array; readonly x: TensorData; readonly options: { readonly batchSize?: number; readonly verbose?: 0 | 1 } }
-  | { readonly kind: 'evaluate'; readonly model: Uint8Array; readonly x: TensorData; readonly y: TensorData; readonly options: Readonly<Record<string, unknown>> }
+  | { readonly kind: 'fit'; readonly model: ModelFiles; readonly x: TensorData; readonly y: TensorData; readonly options: FitJobOptions; readonly callbacks: readonly BuiltinCallbackSettings[] }
+  | { readonly kind: 'predict'; readonly model: ModelFiles; readonly x: TensorData; readonly options: { readonly batchSize?: number; readonly verbose?: 0 | 1 } }
+  | { readonly kind: 'evaluate'; readonly model: ModelFiles; readonly x: TensorData; readonly y: TensorData; readonly options: Readonly<Record<string, unknown>> }
   | { readonly kind: 'kernelThreadStats' }
   | { readonly kind: 'trainClassifier'; readonly table: unknown; readonly options: Readonly<Record<string, unknown>>; readonly callbacks: readonly BuiltinCallbackSettings[]; readonly wantsPlan: boolean };
 
@@ -54,13 +57,16 @@ export type TrainingEvent =
 /** What a finished job sends back. */
 export type JobResult =
   | {
-    readonly kind: 'fit'; readonly model: Uint8Array; readonly stopTraining: boolean; readonly diagnostics: readonly Diagnostic[];
+    readonly kind: 'fit'; readonly model: ModelFiles; readonly stopTraining: boolean; readonly diagnostics: readonly Diagnostic[];
     readonly history: SentHistory; readonly callbacks: readonly BuiltinCallbackState[];
   }
   | { readonly kind: 'predict'; readonly output: TensorData; readonly diagnostics: readonly Diagnostic[] }
   | { readonly kind: 'evaluate'; readonly results: Record<string, number>; readonly diagnostics: readonly Diagnostic[] }
   | { readonly kind: 'kernelThreadStats'; readonly stats: ThreadStats }
-  | { readonly kind: 'trainClassifier'; readonly classifier: Uint8Array; readonly trainingRun: unknown; readonly diagnostics: readonly Diagnostic[] };
+  | {
+    readonly kind: 'trainClassifier'; readonly model: ModelFiles; readonly pipeline: ClassifierPipeline;
+    readonly trainingRun: unknown; readonly diagnostics: readonly Diagnostic[];
+  };
 
 /** A History as data. */
 export interface SentHistory {
