@@ -29,7 +29,10 @@ function fitOptions(events: string[]): nn.FitOptions {
     callbacks: [
       nn.callbacks.earlyStopping({ patience: 2, restoreBestWeights: true }),
       nn.callbacks.reduceLROnPlateau({ patience: 1, factor: 0.5 }),
-      { onEpochEnd: (epoch: number) => void events.push(`epoch ${epoch}`), onBatchEnd: (batch: number) => void events.push(`batch ${batch}`) },
+      {
+        onEpochEnd: (epoch: number, logs: nn.Logs) => void events.push(`epoch ${epoch} ${JSON.stringify(logs)}`),
+        onBatchEnd: (batch: number, logs: nn.Logs) => void events.push(`batch ${batch} ${JSON.stringify(logs)}`),
+      },
     ],
   };
 }
@@ -58,7 +61,9 @@ describe('nn.worker() in a Node worker thread', () => {
     assert.equal(remote.optimizer!.learningRate, local.optimizer!.learningRate);
     assert.deepEqual(globalRandom.state(), localRandom);
     assert.deepEqual(remoteEvents, localEvents);
-    assert.ok(remoteEvents.includes('batch 0') && remoteEvents.includes('epoch 0'));
+    // The Keras logs: per batch the running loss and metrics, per epoch with val_ and the learning rate.
+    assert.match(remoteEvents[0], /^batch 0 \{"loss":[0-9.]+,"size":64\}$/);
+    assert.match(remoteEvents.find((e) => e.startsWith('epoch 0'))!, /"val_loss":.*"learning_rate":/);
 
     const probabilities = await pool.predict(remote, data.xTest);
     assert.deepEqual(bits(probabilities.data), bits(local.predict(data.xTest).data));
