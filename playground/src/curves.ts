@@ -18,7 +18,7 @@ export function renderCurves(container: HTMLElement, history: Readonly<Record<st
   const highest = Math.max(0.1, ...losses.flatMap((s) => Array.from(s.y)).filter(Number.isFinite));
   container.replaceChildren(
     plot({ title: 'Loss per epoch', xLabel: 'epoch', yLabel: 'binary cross-entropy', x: [1, Math.max(2, epochs)], y: [0, Math.min(highest, 5)], series: losses }),
-    plot({ title: 'Accuracy per epoch', xLabel: 'epoch', yLabel: 'accuracy', x: [1, Math.max(2, epochs)], y: [0, 1], series: accuracy }),
+    plot({ title: 'Accuracy per epoch', xLabel: 'epoch', yLabel: 'accuracy', x: [1, Math.max(2, epochs)], y: [0, 1], series: accuracy, legend: 'bottom-right' }),
   );
 }
 

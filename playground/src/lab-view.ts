@@ -64,6 +64,7 @@ export function renderLab(numbers: LabNumbers, y: Float32Array, scores: Float32A
     ...(numbers.roc === undefined ? [] : [plot({
       title: `ROC (AUC ${fixed(numbers.rocAuc!)})`, xLabel: 'false positive rate', yLabel: 'true positive rate', x: [0, 1], y: [0, 1],
       series: [{ name: 'model', x: numbers.roc.fpr, y: numbers.roc.tpr, color: POSITIVE }, { name: 'chance', x: [0, 1], y: [0, 1], color: '#a0aec0', dashed: true }],
+      legend: 'bottom-right',
       point: { x: fpr, y: recall, label: `threshold ${t}: FPR ${fixed(fpr)}, TPR ${fixed(recall)}` },
     })]),
   );
@@ -73,6 +74,7 @@ export function renderLab(numbers: LabNumbers, y: Float32Array, scores: Float32A
     ...(numbers.pr === undefined ? [] : [plot({
       title: `Precision–recall (AP ${fixed(numbers.averagePrecision!)})`, xLabel: 'recall', yLabel: 'precision', x: [0, 1], y: [0, 1],
       series: [{ name: 'model', x: numbers.pr.recall, y: numbers.pr.precision, color: POSITIVE }, { name: 'chance', x: [0, 1], y: [share, share], color: '#a0aec0', dashed: true }],
+      legend: 'bottom-left',
       point: { x: recall, y: precision, label: `threshold ${t}: recall ${fixed(recall)}, precision ${fixed(precision)}` },
     })]),
   );

@@ -22,6 +22,8 @@ export interface PlotOptions {
   readonly series: readonly Series[];
   readonly point?: { readonly x: number; readonly y: number; readonly label: string };
   readonly cut?: number;
+  /** The corner the legend goes in, away from the data (default 'top-right'). */
+  readonly legend?: 'top-right' | 'bottom-right' | 'bottom-left';
 }
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -76,8 +78,11 @@ export function plot(options: PlotOptions): SVGSVGElement {
       const path = Array.from({ length: series.x.length }, (_, i) => `${i === 0 ? 'M' : 'L'}${sx(series.x[i]).toFixed(1)},${sy(series.y[i]).toFixed(1)}`).join('');
       svg.append(el('path', { d: path, fill: 'none', stroke: series.color, 'stroke-width': 2, ...(series.dashed ? { 'stroke-dasharray': '4 3' } : {}) }));
     }
-    svg.append(el('rect', { x: W - M.right - 96, y: M.top + 2 + 14 * s, width: 10, height: 10, fill: series.color }));
-    svg.append(el('text', { x: W - M.right - 82, y: M.top + 11 + 14 * s, class: 'legend' }, series.name));
+    const corner = options.legend ?? 'top-right';
+    const left = corner === 'bottom-left' ? M.left + 8 : W - M.right - 110;
+    const top = corner === 'top-right' ? M.top + 2 + 14 * s : H - M.bottom - 8 - 14 * (options.series.length - s);
+    svg.append(el('rect', { x: left, y: top, width: 10, height: 10, fill: series.color }));
+    svg.append(el('text', { x: left + 14, y: top + 9, class: 'legend' }, series.name));
   });
   if (options.cut !== undefined) svg.append(el('line', { x1: sx(options.cut), x2: sx(options.cut), y1: M.top, y2: H - M.bottom, class: 'cut' }));
   if (options.point) {
