@@ -26,8 +26,10 @@ export interface LongTask {
   readonly duration: number;
 }
 
-export async function openPlayground(browser: Browser, folder: string, viewport = { width: 1280, height: 900 }): Promise<PlaygroundPage> {
-  const context = await browser.newContext({ viewport });
+export async function openPlayground(
+  browser: Browser, folder: string, viewport = { width: 1280, height: 900 }, options: { deviceScaleFactor?: number } = {},
+): Promise<PlaygroundPage> {
+  const context = await browser.newContext({ viewport, ...options });
   const errors: string[] = [];
   const refused: string[] = [];
   await context.route('**/*', async (route) => {
