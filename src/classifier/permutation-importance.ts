@@ -14,6 +14,13 @@ export interface PermutationImportanceOptions {
   readonly seed?: number;
   /** 'rocAuc' (two classes; the default there) or 'accuracy' (the default for more classes). */
   readonly metric?: 'rocAuc' | 'accuracy';
+  /**
+   * Row orders to use instead of seeded shuffles, one per repeat (so `repeats` is their count),
+   * each applied to every column in turn: column c's values in repeat r become
+   * `values[permutations[r][row]]`. For reproducing another tool's shuffles, e.g.
+   * scikit-learn's permutation_importance, which shuffles every column by the same sequence.
+   */
+  readonly permutations?: readonly (readonly number[] | Int32Array)[];
 }
 
 /** How much the score drops when one raw column's values are shuffled among the rows. */
@@ -46,8 +53,10 @@ export function permutationImportance(
   table: LabelledTable,
   options: PermutationImportanceOptions = {},
 ): PermutationImportance {
-  const { repeats = 5, seed = 42 } = options;
+  const { seed = 42, permutations } = options;
+  const repeats = permutations?.length ?? options.repeats ?? 5;
   if (!Number.isInteger(repeats) || repeats < 1) throw new ConfigError('config/repeats', `repeats must be a whole number of 1 or more, e.g. 5, but is ${show(repeats)}.`);
+  if (permutations !== undefined) checkPermutations(permutations, table.features.rows, options.repeats);
   const binary = parts.classNames.length === 2;
   const metric = options.metric ?? (binary ? 'rocAuc' : 'accuracy');
   if (metric !== 'rocAuc' && metric !== 'accuracy') throw new ConfigError('config/metric', `metric must be "rocAuc" or "accuracy", but is ${show(metric)}.`);
@@ -64,7 +73,7 @@ export function permutationImportance(
   const columns = table.features.columns.map((column, c) => {
     const drops: number[] = [];
     for (let r = 0; r < repeats; r++) {
-      const order = random.shuffle(Int32Array.from({ length: table.features.rows }, (_, row) => row));
+      const order = permutations === undefined ? random.shuffle(Int32Array.from({ length: table.features.rows }, (_, row) => row)) : Int32Array.from(permutations[r]);
       const shuffled = table.features.columns.map((other, o) => (o === c ? permuted(column, order) : other));
       drops.push(baseline - score({ ...table.features, columns: shuffled }));
     }
@@ -73,6 +82,20 @@ export function permutationImportance(
     return { column: column.name, mean, sd, drops };
   });
   return { metric, baseline, columns: columns.sort((a, b) => b.mean - a.mean) };
+}
+
+/** Each order a permutation of the rows 0 … rows − 1, as many as `repeats` if both are given. */
+function checkPermutations(permutations: readonly (readonly number[] | Int32Array)[], rows: number, repeats: number | undefined): void {
+  if (repeats !== undefined && repeats !== permutations.length) {
+    throw new ConfigError('config/repeats', `repeats is ${show(repeats)} but ${permutations.length} permutations were given; give one of them (the permutations set the repeats).`);
+  }
+  permutations.forEach((order, r) => {
+    const seen = new Uint8Array(rows);
+    const ok = order.length === rows && Array.from(order).every((row) => Number.isInteger(row) && row >= 0 && row < rows && seen[row]++ === 0);
+    if (!ok) {
+      throw new ConfigError('config/permutation', `permutations[${r}] must hold each row index from 0 to ${rows - 1} once (the table has ${rows} rows), but does not; its first values are ${show(Array.from(order).slice(0, 5))}.`);
+    }
+  });
 }
 
 function permuted(column: Column, order: Int32Array): Column {
