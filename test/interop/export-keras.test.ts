@@ -37,6 +37,19 @@ describe('exportModel(model, "keras")', () => {
     });
   }
 
+  test("Keras 3's own hard_sigmoid and leaky_relu (which TF.js lacks) come back identically", async () => {
+    const model = nn.sequential([
+      nn.layers.dense({ units: 6, activation: 'hard_sigmoid' }),
+      nn.layers.dense({ units: 6, activation: 'leaky_relu' }),
+      nn.layers.dense({ units: 3, activation: 'softmax' }),
+    ]);
+    model.build([4]);
+    const back = await nn.importModel([...(await nn.exportModel(model, 'keras')).files.values()][0]);
+    const rows = nn.tensor(randomRows(16, 4, 9));
+    assert.deepEqual(Array.from(back.predict(rows).data), Array.from(model.predict(rows).data));
+    assert.deepEqual(back.layers.map((l) => (l.getConfig().config as { activation?: string }).activation), ['hard_sigmoid', 'leaky_relu', 'softmax']);
+  });
+
   test('the file is laid out as Keras 3 writes it', async () => {
     const exported = await nn.exportModel(sequentialModel(), 'keras');
     const entries = unzipSync([...exported.files.values()][0]);
