@@ -1,3 +1,4 @@
+import type { ClassifierWarning } from './classifier-warnings.js';
 import { applyCalibration, calibrationQuality, fitCalibration, type CalibrationMethod, type CalibrationQuality, type PipelineCalibration } from './calibration.js';
 
 /** A run's calibration: what is saved, and how the results' rows look before and after it. */
@@ -38,4 +39,25 @@ export function calibrationRun(calibration: PipelineCalibration, raw: Float32Arr
       after: calibrationQuality(applyCalibration(calibration.map, raw, columns), labels, columns),
     },
   };
+}
+
+/** Held-out rows below which isotonic calibration mostly fits noise (scikit-learn's guide: « 1000). */
+export const ISOTONIC_ROWS = 1000;
+
+/**
+ * A warning when isotonic calibration was fitted on few rows: its steps follow their noise and
+ * reach probabilities of exactly 0 or 1, which new rows then contradict (measured on the bundled
+ * breast-cancer data: 114 validation rows took the test log loss from 0.074 to 0.65).
+ */
+export function calibrationWarnings(calibration: PipelineCalibration, option: string): ClassifierWarning[] {
+  if (calibration.map.method !== 'isotonic' || calibration.rows >= ISOTONIC_ROWS) return [];
+  const rows = calibration.fittedOn === 'validation' ? 'validation rows' : 'out-of-fold predictions';
+  return [{
+    code: 'calibration/few-rows',
+    severity: 'warning',
+    message:
+      `Isotonic calibration was fitted on ${calibration.rows} ${rows}; with fewer than about ${ISOTONIC_ROWS} it follows their ` +
+      'noise, and its steps to probabilities of 0 or 1 make the log loss of new rows large. Use ' +
+      `${option} sigmoid or temperature, or fit it on more rows (an ensemble's out-of-fold predictions use every training row).`,
+  }];
 }

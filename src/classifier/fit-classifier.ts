@@ -6,7 +6,7 @@ import { ConfigError } from '../errors.js';
 import type { MetricWarning } from '../metrics/index.js';
 import { Tensor } from '../tensor/tensor.js';
 import { applyCalibration, calibrationMethod } from './calibration.js';
-import { calibrationOn, calibrationRun } from './calibration-run.js';
+import { calibrationOn, calibrationRun, calibrationWarnings } from './calibration-run.js';
 import { Classifier } from './classifier.js';
 import { CLASSIFIER_DEFAULTS, classifierSettings, type TrainClassifierOptions } from './classifier-options.js';
 import { classifierWarnings } from './classifier-warnings.js';
@@ -122,7 +122,7 @@ export async function fitClassifier(
     : resultsOfProbabilities(new Tensor(heldProbabilities, [held.labels.length, columns]), held.labels, undefined, { classNames, seed: settings.seed, threshold: model.threshold });
   const { history, bestEpoch, stoppedEpoch } = trained;
   const epochsRun = history.epoch.length;
-  const warnings = classifierWarnings({
+  const warnings = [...classifierWarnings({
     positiveClass: positiveClassNotice(target, hint),
     data: dataWarnings,
     diagnostics: [...splitRowCounts(split, target, { testSplit: option('testSplit'), validationSplit: option('validationSplit') }), ...trained.diagnostics],
@@ -130,7 +130,7 @@ export async function fitClassifier(
     ranAllEpochs: stoppedEpoch === undefined && epochsRun === settings.epochs && trained.refit === undefined ? epochsRun : undefined,
     results: test,
     epochsOption: option('epochs'),
-  });
+  }), ...(calibrated === undefined ? [] : calibrationWarnings(calibrated, option('calibrate')))];
   const resultsRaw = resultsOn === 'test' ? model.predictProbabilities(testPart.x, { verbose: 0 }).data : held.probabilities;
   const calibration = calibrated === undefined ? undefined : calibrationRun(calibrated, resultsRaw, resultsOn === 'test' ? testPart.y : held.labels, columns);
   const run = { split, history, bestEpoch, stoppedEpoch, loss, threshold, test, warnings, resultsOn, calibration, ensemble: trained.ensemble, refit: trained.refit };
