@@ -13,8 +13,8 @@ export interface LearningCurvesOptions {
  * Live learning curves, a Keras-style callback: pass it to `fit` (or trainClassifier's
  * `callbacks`) and the report's learning-curve charts grow in `container` at the end of every
  * epoch, one panel per metric with its `val_` twin. fit waits for each epoch's drawing (a few
- * milliseconds: only the values change). A page training in a worker calls `onEpochEnd(epoch,
- * logs)` itself with the worker's progress events. Each training (onTrainBegin) starts afresh.
+ * milliseconds: only the values change). Passed to `nn.worker()`'s fit or trainClassifier it runs
+ * on the page from the logs the worker posts. Each training (onTrainBegin) starts afresh.
  */
 export class LearningCurves implements Callback {
   /** What has been drawn: one value per epoch for each logged quantity, as Keras' History. */

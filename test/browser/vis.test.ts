@@ -2,8 +2,8 @@
  * nnkit/vis in headless Chromium: the report's charts drawn into a page beside the browser entry,
  * with no console error or warning and no request at all; the threshold slider's numbers are
  * those of nn.evaluation.confusionMatrix / precisionRecallFscoreSupport at every position tried;
- * the learning curves grow by one point per series at every epoch of a real fit. Screenshots are
- * kept in test-artifacts/vis-*.png.
+ * the learning curves grow by one point per series at every epoch of a real fit, in the page or
+ * in nn.worker(). Screenshots are kept in test-artifacts/vis-*.png.
  */
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
@@ -133,12 +133,12 @@ describe('nnkit/vis in headless Chromium', { skip }, () => {
         await nn.ready();
         nn.setSeed(5);
         const x = Array.from({ length: 200 }, (_, i) => [Math.sin(i), Math.cos(3 * i)]);
-        const y = x.map(([a, b]) => (a * b > 0 ? 1 : 0));
+        const y = x.map(([a, b]) => (a + 0.5 * b > 0 ? 1 : 0));
         const model = nn.sequential([
           nn.layers.dense({ units: 8, activation: 'relu', inputShape: [2] }),
           nn.layers.dense({ units: 1, activation: 'sigmoid' }),
         ]);
-        model.compile({ optimizer: 'adam', loss: 'binary_crossentropy', metrics: ['accuracy'] });
+        model.compile({ optimizer: nn.optimizers.adam({ learningRate: 0.05 }), loss: 'binary_crossentropy', metrics: ['accuracy'] });
         const app = document.getElementById('app')!;
         const curves = vis.learningCurves(app);
         // NOTE: listed after the curves, this callback sees each epoch's chart once it is drawn.
@@ -152,6 +152,40 @@ describe('nnkit/vis in headless Chromium', { skip }, () => {
       assert.equal(grown.drawn, grown.losses);
       assert.equal(grown.caption, '6 epochs.');
       await visPage.page.screenshot({ path: resolve(ARTIFACTS, 'vis-learning-curves.png'), fullPage: true });
+      assert.deepEqual(visPage.errors, []);
+      assert.deepEqual(visPage.warnings, []);
+      assert.deepEqual(visPage.requests, []);
+    } finally {
+      await visPage.close();
+    }
+  });
+
+  test('passed to nn.worker().fit, the learning curves grow on the page while the worker trains', async () => {
+    const visPage = await openVisPage(browser, 900);
+    try {
+      const grown = await visPage.page.evaluate(async () => {
+        await nn.ready();
+        nn.setSeed(5);
+        const x = Array.from({ length: 200 }, (_, i) => [Math.sin(i), Math.cos(3 * i)]);
+        const y = x.map(([a, b]) => (a + 0.5 * b > 0 ? 1 : 0));
+        const model = nn.sequential([
+          nn.layers.dense({ units: 8, activation: 'relu', inputShape: [2] }),
+          nn.layers.dense({ units: 1, activation: 'sigmoid' }),
+        ]);
+        model.compile({ optimizer: nn.optimizers.adam({ learningRate: 0.05 }), loss: 'binary_crossentropy', metrics: ['accuracy'] });
+        const app = document.getElementById('app')!;
+        const worker = nn.worker();
+        const curves = vis.learningCurves(app);
+        // NOTE: both run on the page from the worker's posted logs, the curves first.
+        const points: number[][] = [];
+        const count = { onEpochEnd: () => { points.push(Array.from(app.querySelectorAll('svg'), (svg) => svg.querySelectorAll('.role-mark.mark-symbol path').length)); } };
+        const history = await worker.fit(model, x, y, { epochs: 5, batchSize: 32, validationSplit: 0.25, verbose: 0, callbacks: [curves, count] });
+        worker.terminate();
+        return { points, drawn: curves.history, logged: history.history };
+      });
+      assert.deepEqual(grown.points, [[2, 2], [4, 4], [6, 6], [8, 8], [10, 10]]);
+      assert.deepEqual(grown.drawn, grown.logged, 'the curves drew the values the worker logged');
+      await visPage.page.screenshot({ path: resolve(ARTIFACTS, 'vis-learning-curves-worker.png'), fullPage: true });
       assert.deepEqual(visPage.errors, []);
       assert.deepEqual(visPage.warnings, []);
       assert.deepEqual(visPage.requests, []);
