@@ -93,12 +93,17 @@ export interface TracedTask {
   readonly at: number;
   readonly wallMs: number;
   readonly cpuMs: number;
+  /** The task carried a DevTools message (the test's own instrumentation, not the page's work). */
+  readonly devtools: boolean;
 }
 
 interface TraceEvent {
   readonly name: string; readonly ph: string; readonly pid: number; readonly tid: number;
   readonly ts: number; readonly dur?: number; readonly tdur?: number;
-  readonly args?: { readonly data?: { readonly detail?: string } };
+  readonly args?: {
+    readonly data?: { readonly detail?: string };
+    readonly chrome_mojo_event_info?: { readonly mojo_interface_tag?: string };
+  };
 }
 
 /**
@@ -106,7 +111,9 @@ interface TraceEvent {
  * 'playground:train-end' marks (performance.mark, traced as blink.user_timing), from a trace
  * taken with browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing'] }).
  * NOTE: a trace times each task on the wall clock and on the thread's CPU clock; on a machine
- * shared with other jobs only the CPU time measures the page's own work.
+ * shared with other jobs only the CPU time measures the page's own work. Tasks that carry a
+ * DevTools message are the harness's (Playwright attaching to the worker sends its 330 KB
+ * script through the page's thread): they are marked, for the test to report apart.
  */
 export function tasksDuringTraining(trace: Buffer, run: number): TracedTask[] {
   const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
@@ -114,8 +121,12 @@ export function tasksDuringTraining(trace: Buffer, run: number): TracedTask[] {
   const start = mark('playground:train-start');
   const end = mark('playground:train-end');
   if (!start || !end) throw new Error(`The trace holds no training marks for run ${run}.`);
-  return events
-    .filter((e) => e.pid === start.pid && e.tid === start.tid && e.ph === 'X' && e.name.endsWith('RunTask'))
-    .filter((e) => e.ts + (e.dur ?? 0) >= start.ts && e.ts <= end.ts)
-    .map((e) => ({ at: (e.ts - start.ts) / 1000, wallMs: (e.dur ?? 0) / 1000, cpuMs: (e.tdur ?? 0) / 1000 }));
+  const onMain = events.filter((e) => e.pid === start.pid && e.tid === start.tid && e.ph === 'X');
+  const devtools = onMain.filter((e) => e.args?.chrome_mojo_event_info?.mojo_interface_tag?.startsWith('blink.mojom.DevTools'));
+  return onMain
+    .filter((e) => e.name.endsWith('RunTask') && e.ts + (e.dur ?? 0) >= start.ts && e.ts <= end.ts)
+    .map((e) => ({
+      at: (e.ts - start.ts) / 1000, wallMs: (e.dur ?? 0) / 1000, cpuMs: (e.tdur ?? 0) / 1000,
+      devtools: devtools.some((d) => d.ts >= e.ts && d.ts <= e.ts + (e.dur ?? 0)),
+    }));
 }
