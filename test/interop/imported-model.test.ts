@@ -50,6 +50,20 @@ describe('an imported model', () => {
     });
   });
 
+  test('the model doctor sees it: a linear (regression) output compiled with a probability loss', async () => {
+    const model = await nn.importModel(fixtureFiles('tfjs/abalone_tfjs_layers/model.json', LOCAL_INTEROP));
+    assert.throws(() => model.compile({ optimizer: 'adam', loss: 'binary_crossentropy' }), (error: Error & { code?: string }) => {
+      assert.equal(error.code, 'output-not-probability');
+      assert.match(error.message, /binary_crossentropy expects probabilities, but the output activation is 'linear'/);
+      return true;
+    });
+  });
+
+  test('a Keras Normalization layer is refused by name (nnkit has no such layer yet)', async () => {
+    const files = editedMl5((t) => t.config.splice(1, 0, { class_name: 'Normalization', config: { name: 'norm', axis: -1, mean: [0, 0, 0], variance: [1, 1, 1] } }));
+    await assert.rejects(nn.importModel(files), /layers\[1\] \(Normalization "norm"\): nnkit cannot import the layer class Normalization; supported: InputLayer, Dense/);
+  });
+
   test("Keras 2's hard_sigmoid (0.2·x + 0.5) is refused, not computed as Keras 3's", async () => {
     const files = editedMl5((t) => ((t.config[0].config as Record<string, unknown>).activation = 'hard_sigmoid'));
     await assert.rejects(nn.importModel(files), /layers\[0\] \(Dense "dense_Dense1"\): the activation "hard_sigmoid" cannot be imported \(this file is Keras 2 \/ TF\.js/);
