@@ -12,7 +12,8 @@ export function resultsHeading(classifier: Classifier): string {
 /** How many held-out rows chose the threshold: the validation rows, or an ensemble's out-of-fold rows. */
 export function thresholdRows(classifier: Classifier): number {
   const run = classifier.trainingRun!;
-  return run.ensemble === undefined ? run.split.validation.length : run.split.train.length;
+  // NOTE: a streamed run keeps no row indices; its pipeline counts the validation rows.
+  return classifier.pipeline.threshold?.rows ?? (run.ensemble === undefined ? run.split.validation.length : run.split.train.length);
 }
 
 /**
@@ -36,6 +37,10 @@ export function trustLines(classifier: Classifier): string[] {
         `Brier ${formatValue(before.brier)} → ${formatValue(after.brier)}, log loss ${formatValue(before.logLoss)} → ${formatValue(after.logLoss)}.`,
     );
   }
-  if (run.resultsOn !== 'test') lines.push(`No test rows: the results below are on ${describeResultsOn(run.resultsOn, run.test.rows)}.`);
+  if (run.resultsOn !== 'test') {
+    // NOTE: the refit network has trained on the validation rows, so they measure the one before it.
+    const before = run.refit === undefined ? '' : ' They are the first network\'s, before the refit trained on those rows too.';
+    lines.push(`No test rows: the results below are on ${describeResultsOn(run.resultsOn, run.test.rows)}.${before}`);
+  }
   return lines;
 }

@@ -45,7 +45,7 @@ describe('nnkit train --ensemble --test-split 0 --calibrate', () => {
     assert.match(run.stdout, /^Calibration: temperature \d\.\d+, fitted on \d+ validation rows\. On the \d+ validation rows: ECE \d\.\d{4} → \d\.\d{4}, Brier/m);
     assert.match(run.stdout, /^No test rows: the results below are on the \d+ validation rows, which also chose the epoch and the threshold/m);
     assert.match(run.stdout, /^Validation results \(\d+ rows/m);
-    assert.match(run.stdout, /^Threshold 0\.\d{4}: max F1 on the validation rows \(\d+ rows: F1/m);
+    assert.match(run.stdout, /^Threshold 0\.\d{4}: max F1 on the validation rows, shrunk .* \(\d+ rows: F1/m);
   });
 
   test('--refit trains again for the epochs early stopping kept; bad values are usage errors', async () => {
@@ -54,6 +54,9 @@ describe('nnkit train --ensemble --test-split 0 --calibrate', () => {
     const result = JSON.parse(run.stdout);
     assert.equal(result.refit.epochs, result.training.bestEpoch + 1);
     assert.equal(result.resultsOn, 'test');
+    const noTest = await runCli(['train', CUSTOMERS, ...QUICK.filter((flag) => flag !== '--quiet'), '--patience', '3', '--refit', '--test-split', '0', '--out', join(folder.path, 'refit0')]);
+    assert.equal(noTest.code, 0, noTest.stderr);
+    assert.match(noTest.stdout, /^No test rows: the results below are on the \d+ validation rows, .*They are the first network's, before the refit trained on those rows too\.$/m);
     const ensemble = await runCli(['train', CUSTOMERS, '--ensemble', '1', '--out', join(folder.path, 'x')]);
     assert.equal(ensemble.code, 2);
     assert.match(ensemble.stderr, /--ensemble must be a whole number of members from 2 to 100, e\.g\. 5, but is "1"/);
