@@ -111,6 +111,8 @@ export { balancedClassWeight } from './classifier/balanced-class-weight.js';
 // The pipeline `nnkit train` runs, as one object: preprocessing fitted on training rows, the model,
 // the tuned threshold; it takes raw rows and saves to bytes (or a folder in Node).
 export { trainClassifier } from './classifier/train-classifier.js';
+// The same over batches of raw text columns, for a file larger than memory (Node: nn.trainClassifierFile).
+export { trainClassifierStream, type StreamClassifierOptions } from './classifier/train-classifier-stream.js';
 export { crossValidate, type CrossValidateOptions, type CrossValidation, type CvFold } from './classifier/cross-validate.js';
 export type { FoldMetrics, MeanSd } from './classifier/cv-metrics.js';
 export type { ColumnImportance, PermutationImportance, PermutationImportanceOptions } from './classifier/permutation-importance.js';

@@ -46,7 +46,7 @@ type Part = 'train' | 'validation' | 'test';
  * Not available here: ensembles, refit, calibration.
  */
 export async function trainClassifierStream(
-  open: () => AsyncIterable<RawColumns>, options: StreamClassifierOptions, option: OptionName, hint: HintWriter = libraryHint,
+  open: () => AsyncIterable<RawColumns>, options: StreamClassifierOptions = {}, option: OptionName = (name) => name, hint: HintWriter = libraryHint,
 ): Promise<Classifier> {
   const { target: _target, positive: _positive, columnTypes: _types, missingValues: _missing, decimal: _decimal, shuffleBuffer: _buffer, file: _file, delimiter: _delimiter, ...common } = options;
   const settings = classifierSettings(common);
@@ -77,7 +77,15 @@ export async function trainClassifierStream(
     partRows[part] += batch.rows;
     if (part === 'train') scan!.add(batch);
   }
-  if (target === undefined || scan === undefined || partRows.train === 0) throw new ConfigError('config/no-rows', `${file} has too few batches of rows to train on; read it in smaller batches or turn streaming off.`);
+  if (target === undefined || scan === undefined) throw new ConfigError('config/no-rows', `${file} has no rows to train on; give a file with a header and rows.`);
+  const fewest = fewestChunks(partOf, settings.testSplit > 0);
+  if (chunks < fewest) {
+    throw new ConfigError(
+      'config/too-few-chunks',
+      `${file} was read as ${chunks} chunk${chunks === 1 ? '' : 's'} of rows, but streaming holds out whole chunks for validation` +
+        `${settings.testSplit > 0 ? ' and testing' : ''} and needs at least ${fewest}; read it in smaller chunks (fewer rows per chunk), or train on it in memory.`,
+    );
+  }
   const { target: column, classOf } = target.finish(options.positive, file);
   const preprocessor = scan.preprocessor({ maxCategories: settings.maxCategories, minFrequency: settings.minFrequency });
   const labelled = (batch: RawColumns): { xs: Tensor; ys: Int32Array; y: Int32Array } => {
@@ -129,7 +137,9 @@ export async function trainClassifierStream(
     for (let i = 0; i < batch.y.length; i++) scored.labels.push(batch.y[i]);
   }
   const validation = { probabilities: Float32Array.from(held.validation.probabilities), labels: Int32Array.from(held.validation.labels) };
-  const test = { probabilities: Float32Array.from(held.test.probabilities), labels: Int32Array.from(held.test.labels) };
+  // NOTE: without test chunks (testSplit 0), the results are on the validation chunks, as trainClassifier's are.
+  const resultsOn = settings.testSplit > 0 ? 'test' : 'validation';
+  const test = resultsOn === 'test' ? { probabilities: Float32Array.from(held.test.probabilities), labels: Int32Array.from(held.test.labels) } : validation;
   let threshold: ChosenThreshold | undefined;
   if (classes === 2) {
     const setting = settings.threshold ?? thresholdSetting(CLASSIFIER_DEFAULTS.threshold);
@@ -154,7 +164,7 @@ export async function trainClassifierStream(
   const none = new Int32Array(0);
   const run: TrainingRun = {
     split: { train: none, validation: none, test: none }, history, bestEpoch: earlyStopping.bestEpoch, stoppedEpoch,
-    loss, threshold, test: results, warnings, resultsOn: 'test',
+    loss, threshold, test: results, warnings, resultsOn,
   };
   const table = { header: header!, rows: target.rows, features: { rows: 0, columns: [] }, target: column, file, delimiter: options.delimiter };
   const pipeline = trainingPipeline({ table, settings, preprocessor, run, monitor: MONITOR });
@@ -177,6 +187,16 @@ export function chunkParts(testSplit: number, validationSplit: number): (chunk: 
     for (let i = parts.length; i <= chunk; i++) parts.push(takes(testSplit, i) ? 'test' : takes(validationSplit, kept++) ? 'validation' : 'train');
     return parts[chunk];
   };
+}
+
+/** The fewest chunks that give training, validation and (when wanted) test chunks. */
+function fewestChunks(partOf: (chunk: number) => Part, testing: boolean): number {
+  const seen = new Set<Part>();
+  for (let chunk = 0; chunk < 10_000; chunk++) {
+    seen.add(partOf(chunk));
+    if (seen.has('train') && seen.has('validation') && (!testing || seen.has('test'))) return chunk + 1;
+  }
+  return 10_000;
 }
 
 async function balancedWeights(batches: AsyncIterable<{ y: Int32Array }>, counts: number[]): Promise<Record<number, number>> {

@@ -17,6 +17,7 @@ import { parseCommandLine } from './parse-command-line.js';
 import { flagHint } from './column-flags.js';
 import { classifierOptions, DEFAULTS, flagName, readOptions, TRAIN_OPTIONS, trainSettings, type TrainSettings } from './train-options.js';
 import { prepareTrainOutputs } from './train-outputs.js';
+import { STREAM_HELP, STREAM_OPTIONS, streamSettings, trainStreamed } from './train-stream.js';
 import { writeReportLazily } from './write-report-lazily.js';
 
 export const TRAIN_HELP = `Usage: nnkit train [data.csv] --out <folder> [options]
@@ -62,6 +63,7 @@ Model and training
   --calibrate <method>      temperature, sigmoid or isotonic (two classes), fitted on the
                             validation rows or the out-of-fold predictions (default none)
   --seed <n>                seed of the split, the initial weights and the shuffling (default ${DEFAULTS.seed})
+${STREAM_HELP}
 Decision threshold (two classes; predicted positive when probability > threshold)
   --threshold <choice>      a probability such as 0.5, or tuned on the validation rows:
                             f1 (default), youden, precision>=0.9, recall>=0.95, cost=10 (FN:FP)
@@ -79,13 +81,16 @@ Example: nnkit train data/breast_cancer.csv --out models/bc --report models/bc/r
  * at the next step with the previous model (if any) untouched.
  */
 export async function trainCommand(argv: readonly string[], io: CliIo): Promise<void> {
-  const line = parseCommandLine('train', argv, TRAIN_OPTIONS, 1, TRAIN_HELP);
+  const line = parseCommandLine('train', argv, { ...TRAIN_OPTIONS, ...STREAM_OPTIONS }, 1, TRAIN_HELP);
   if (line.values.help === true) return writeLines(io.stdout, [TRAIN_HELP]);
   const settings = trainSettings(line, line.positionals[0] ?? bundledDataFile());
+  const stream = streamSettings(line);
   const outputs = await prepareTrainOutputs(settings.out, settings.report);
   const progress = { saved: false };
   try {
-    const classifier = await train(settings, line.values.json === true, line.values.quiet === true, io);
+    const classifier = stream === undefined
+      ? await train(settings, line.values.json === true, line.values.quiet === true, io)
+      : await trainStreamed(settings, stream, line.values.json === true, line.values.quiet === true, io);
     await finish(classifier, settings, line.values.json === true, line.values.quiet === true, io, progress);
   } catch (error) {
     if (!isAbort(error, io.signal)) throw error;

@@ -1,0 +1,62 @@
+import type { Classifier } from '../classifier/classifier.js';
+import type { OptionName } from '../classifier/fit-classifier.js';
+import { trainClassifierStream, type StreamClassifierOptions } from '../classifier/train-classifier-stream.js';
+import { libraryHint, type HintWriter } from '../data/option-hint.js';
+import { openParquet } from '../data/parquet-source.js';
+import { sniffDecimal } from '../data/sniff-decimal.js';
+import type { ColumnType } from '../data/table.js';
+import { ConfigError, show } from '../errors.js';
+import { openCsv } from './csv-source.js';
+import { dataFileFormat } from './data-file-format.js';
+import { openParquetFile } from './parquet-file.js';
+import { readBatches } from './read-batches.js';
+
+export interface TrainClassifierFileOptions extends StreamClassifierOptions {
+  /** Rows read from the file at a time (default 10,000); batches of rows, not rows, are split. */
+  readonly chunkRows?: number;
+}
+
+/** Rows per chunk unless told: small next to the shuffle buffer, large enough to read fast. */
+export const DEFAULT_CHUNK_ROWS = 10_000;
+
+/**
+ * trainClassifier for a CSV, Parquet or Arrow file too large for memory: the file is read a
+ * chunk of `chunkRows` rows at a time, once to fit the preprocessing and count the labels, once
+ * per epoch, and once to score the held-out chunks (see trainClassifierStream). Memory is bounded
+ * by the chunk and the shuffle buffer, not by the file. A CSV file's delimiter and decimal
+ * separator are settled from its start as readCsv settles them; a Parquet file's column kinds
+ * come from its schema.
+ *
+ *   const clf = await nn.trainClassifierFile('big.csv', { target: 'churned', shuffleBuffer: 200_000 })
+ *   await clf.save('models/churn')
+ */
+export async function trainClassifierFile(
+  path: string, options: TrainClassifierFileOptions = {}, option: OptionName = (name) => name, hint: HintWriter = libraryHint,
+): Promise<Classifier> {
+  const { chunkRows = DEFAULT_CHUNK_ROWS, ...streamOptions } = options;
+  if (!Number.isInteger(chunkRows) || chunkRows < 1) {
+    throw new ConfigError('config/chunk-rows', `chunkRows should be a positive whole number of rows, e.g. 10000, but got ${show(chunkRows)}.`);
+  }
+  const format = dataFileFormat(path);
+  let settled: StreamClassifierOptions = { ...streamOptions, file: options.file ?? path };
+  if (format === 'csv') {
+    const source = await openCsv(path, options.delimiter);
+    const decimal = options.decimal ?? sniffDecimal(source.start, source.delimiter).decimal;
+    settled = { ...settled, delimiter: source.delimiter, decimal };
+  } else if (format === 'parquet') {
+    settled = { ...settled, columnTypes: { ...(await parquetColumnTypes(path)), ...options.columnTypes } };
+  }
+  const open = () => readBatches(path, { batchSize: chunkRows, delimiter: settled.delimiter });
+  return trainClassifierStream(open, settled, option, hint);
+}
+
+/** The kinds a Parquet file's schema gives its columns (those it gives one). */
+async function parquetColumnTypes(path: string): Promise<Record<string, ColumnType>> {
+  const file = await openParquetFile(path);
+  try {
+    const { fields } = await openParquet(file, path);
+    return Object.fromEntries(fields.flatMap((field) => (field.kind === undefined ? [] : [[field.name, field.kind]])));
+  } finally {
+    await file.close();
+  }
+}
