@@ -2,6 +2,7 @@ import { ConfigError, show } from '../errors.js';
 import type { MetricWarning } from '../metrics/index.js';
 import { findThreshold, type ThresholdMetrics } from '../threshold/find-threshold.js';
 import { checkObjective, parseObjective, type ThresholdObjective } from '../threshold/objective.js';
+import { metricsAt, shrinkThreshold, type ShrunkThreshold } from './threshold-shrinkage.js';
 
 /** The threshold option, read: a fixed probability, or an objective to tune on validation rows. */
 export type ThresholdSetting =
@@ -17,6 +18,10 @@ export interface ChosenThreshold {
   readonly rule: string;
   /** The scores the threshold gives on the validation rows (tuned thresholds only). */
   readonly validation?: ThresholdMetrics;
+  /** Held-out rows the threshold was tuned on, and their positives (tuned thresholds only). */
+  readonly rows?: { readonly count: number; readonly positives: number };
+  /** An F1 / F-beta optimum shrunk toward F* / (1 + beta²) by the rows' count (see shrinkThreshold). */
+  readonly shrinkage?: ShrunkThreshold;
   readonly warnings: readonly MetricWarning[];
 }
 
@@ -50,13 +55,38 @@ export function chooseThreshold(
   }
   const choice = findThreshold(labels, scores, setting.objective);
   const unmet = choice.satisfied ? '' : ' (not reachable: the closest point was taken)';
+  let positives = 0;
+  for (let i = 0; i < labels.length; i++) if (labels[i] === 1) positives++;
+  const counted = { count: labels.length, positives };
+  const shrinkage = shrinkThreshold(choice, labels);
+  if (shrinkage === undefined) {
+    return {
+      value: choice.threshold,
+      objective: choice.description,
+      rule: `${describeObjective(choice.objective)} on ${rows}${unmet}`,
+      validation: choice.metrics,
+      rows: counted,
+      warnings: choice.warnings,
+    };
+  }
+  const { optimum, anchor, weight } = shrinkage;
+  const f = choice.objective.kind === 'fbeta' ? 'F-beta' : 'F1';
+  const beta = choice.objective.kind === 'fbeta' ? choice.objective.beta : 1;
   return {
-    value: choice.threshold,
+    value: shrinkage.value,
     objective: choice.description,
-    rule: `${describeObjective(choice.objective)} on ${rows}${unmet}`,
-    validation: choice.metrics,
+    rule:
+      `${describeObjective(choice.objective)} on ${rows}, shrunk from the optimum ${round(optimum)} toward best ${f} / ${1 + beta * beta} = ${round(anchor)} ` +
+      `with weight ${round(weight)} (${shrinkage.smallerClass} rows of the smaller class)`,
+    validation: metricsAt(labels, scores, shrinkage.value, beta),
+    rows: counted,
+    shrinkage,
     warnings: choice.warnings,
   };
+}
+
+function round(value: number): string {
+  return value.toFixed(4);
 }
 
 /** An objective in words: 'max F1', 'highest recall with precision ≥ 0.9', ... */

@@ -119,7 +119,7 @@ describe('nnkit train with the defaults on the bundled breast-cancer data', () =
     assert.equal(text.code, 0, text.stderr);
     assert.match(text.stdout, /Total params: 1,537/);
     assert.match(text.stdout, /mean_radius\s+numeric\s+standardized \(mean [\d.]+, std [\d.]+\)/);
-    assert.match(text.stdout, /Threshold: 0\.\d{4} \(max F1 on the validation rows\)/);
+    assert.match(text.stdout, /Threshold: 0\.\d{4} \(max F1 on the validation rows, shrunk from the optimum 0\.\d{4} toward best F1 \/ 2/);
     assert.match(text.stdout, /split \(stratified, seed 42\): 341 training, 114 validation, 114 test rows/);
     const json = JSON.parse((await runCli(['summary', '--model', modelDir, '--json'])).stdout);
     assert.equal(json.architecture.totalParams, 1537);
