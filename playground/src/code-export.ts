@@ -1,3 +1,4 @@
+import type { PreparedData } from './prepare-data.js';
 import { validationFraction, type TrainJob } from './train-job.js';
 
 /** What the code needs beside the job: where the rows came from and the threshold chosen. */
@@ -14,12 +15,23 @@ function number(value: number): string {
 
 function weights(job: TrainJob, python: boolean): string | undefined {
   if (job.classWeight === undefined) return undefined;
-  const entries = Object.entries(job.classWeight).map(([label, weight]) => `${label}: ${number(weight)}`);
+  // NOTE: every digit, so the copied weights are those the run trained with.
+  const entries = Object.entries(job.classWeight).map(([label, weight]) => `${label}: ${String(weight)}`);
   return python ? `{${entries.join(', ')}}` : `{ ${entries.join(', ')} }`;
 }
 
 function validationRowsFraction(job: TrainJob): string {
   return String(validationFraction(job.train.y.length, job.validation.y.length));
+}
+
+/** Where the rows of a run came from and what was done to them, for the code's first line. */
+export function describeRows(prepared: PreparedData, seed: number): string {
+  return [
+    `Data: ${prepared.source.name}; rows split 60/20/20 stratified (seed ${seed})`,
+    prepared.flipped > 0 ? `${prepared.flipped} labels flipped` : '',
+    prepared.leaked > 0 ? `${prepared.leaked} validation rows replaced by copies of training rows` : '',
+    prepared.sortedValidation ? 'training + validation rows then sorted by label' : '',
+  ].filter(Boolean).join('; ') + '.';
 }
 
 /** The nnkit TypeScript that trains exactly the model of `job`. */

@@ -2,7 +2,7 @@
 // threshold lab. Every number shown comes from nnkit; every setting lives in the URL.
 import * as nn from '../../src/index.js';
 import { drawBoundary, makeGrid, type Grid } from './boundary.js';
-import { kerasCode, nnkitCode } from './code-export.js';
+import { describeRows, kerasCode, nnkitCode } from './code-export.js';
 import { bindControls, showState, showThreshold, type ChangeKind } from './controls.js';
 import { showCsv } from './csv-panel.js';
 import { loadSource } from './datasets.js';
@@ -158,7 +158,7 @@ function snap(kind: string): void {
 
 async function copy(language: 'nnkit' | 'keras'): Promise<void> {
   if (run === undefined) return;
-  const context = { data: `Data: ${run.prepared.source.name}; rows split 60/20/20 stratified (seed ${state.seed}).`, threshold: state.threshold };
+  const context = { data: describeRows(run.prepared, run.job.seed), threshold: state.threshold };
   const code = language === 'nnkit' ? nnkitCode(run.job, context) : kerasCode(run.job, context);
   $('#code').textContent = code;
   $('#code').hidden = false;
