@@ -1,3 +1,4 @@
+import '../../test/browser/worker-bundle.js';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, describe, test } from 'node:test';

@@ -5,6 +5,7 @@
  * the learning curves grow by one point per series at every epoch of a real fit, in the page or
  * in nn.worker(). Screenshots are kept in test-artifacts/vis-*.png.
  */
+import './worker-bundle.js';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';

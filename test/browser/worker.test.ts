@@ -6,6 +6,7 @@
  * checked against the trace's CPU time) while it trains for 20 epochs, and an aborted fit leaves a
  * model that still predicts.
  */
+import './worker-bundle.js';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
