@@ -4,7 +4,7 @@ import { ProgressLogger } from '../callbacks/progress-logger.js';
 import type { Classifier } from '../classifier/classifier.js';
 import { trainingReport } from '../classifier/classifier-report.js';
 import { fitClassifier, MONITOR } from '../classifier/fit-classifier.js';
-import { resultsHeading, thresholdRows, trustLines } from './trust-lines.js';
+import { calibrationJson, resultsHeading, thresholdRows, trustLines } from './trust-lines.js';
 import { positiveClassNotice } from '../classifier/positive-class-notice.js';
 import { resultsJson } from '../classifier/results-json.js';
 import type { TrainingPlan } from '../classifier/training-plan.js';
@@ -133,7 +133,7 @@ async function finish(
     split: pipeline.split,
     training: pipeline.training,
     threshold: pipeline.threshold ?? null,
-    calibration: pipeline.calibration ?? null,
+    calibration: calibrationJson(classifier),
     ensemble: pipeline.ensemble ?? null,
     refit: pipeline.refit ?? null,
     resultsOn: run.resultsOn,

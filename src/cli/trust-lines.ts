@@ -44,3 +44,15 @@ export function trustLines(classifier: Classifier): string[] {
   }
   return lines;
 }
+
+/**
+ * `--json`'s calibration: the saved map and its scores on the rows it was fitted on, and the
+ * results' rows before and after it (ECE, Brier score, log loss); null without one.
+ */
+export function calibrationJson(classifier: Classifier): Record<string, unknown> | null {
+  const calibration = classifier.trainingRun!.calibration;
+  if (calibration === undefined) return null;
+  const { map, fittedOn, rows, before, after, results } = calibration;
+  const scores = ({ ece, brier, logLoss }: { ece: number; brier: number; logLoss: number }) => ({ ece, brier, logLoss });
+  return { map, fittedOn, rows, before, after, results: { on: classifier.trainingRun!.resultsOn, rows: results.rows, before: scores(results.before), after: scores(results.after) } };
+}

@@ -28,6 +28,9 @@ describe('nnkit train --ensemble --test-split 0 --calibrate', () => {
     assert.equal(result.ensemble.members, 3);
     assert.equal(result.calibration.fittedOn, 'out-of-fold');
     assert.equal(result.calibration.map.method, 'sigmoid');
+    assert.equal(result.calibration.results.on, 'out-of-fold');
+    assert.equal(result.calibration.results.rows, 300);
+    assert.ok(result.calibration.results.after.brier >= 0 && result.calibration.results.before.ece >= 0);
     assert.equal(result.threshold.rows, 300);
     // evaluate and predict read the saved ensemble and its calibration as one model
     const table = await readCsv(CUSTOMERS, { target: 'churned' });
