@@ -46,7 +46,16 @@ export interface RecordCells {
   number(index: number): number;
   /** Whether the cell's text is `text`. */
   equals(index: number, text: string): boolean;
+  /** A hash of the cell's bytes (equal bytes, equal text), or -1 when it has none. */
+  hash(index: number): number;
+  /** Whether the cell's bytes are `bytes` (false when it has no hash). */
+  sameBytes(index: number, bytes: Uint8Array): boolean;
+  /** The cell's bytes (of a cell with a hash). */
+  copyBytes(index: number): Uint8Array;
 }
+
+/** Categories a column remembers by their bytes (see addCell); past this, text is looked up. */
+const BYTE_CATEGORY_LIMIT = 4096;
 
 interface TextSighting {
   readonly value: string;
@@ -68,16 +77,23 @@ export class ColumnBuilder {
   private dictionary = new Map<string, number>();
   private categories: string[] = [];
   private counts: number[] = [];
+  /** Categorical mode: a hash of a cell's bytes → those bytes and the category's code. */
+  private readonly byteCodes = new Map<number, { readonly bytes: Uint8Array; readonly code: number }>();
   private numbers = 0;
   private missing = 0;
   private rows = 0;
   private firstText: TextSighting | undefined;
+  /** Whether a missing-value token reads as a number (then a number must be checked against them). */
+  private readonly numericMissing: boolean;
 
   constructor(name: string, source: ColumnSource, forced?: ColumnKind) {
     this.name = name;
     this.source = source;
     this.forced = forced;
     this.parse = numberParser(source.decimal);
+    // NOTE: lower-casing keeps a number a number (only `E` changes), so when no token reads as
+    // a number, no cell that does can be a missing-value token.
+    this.numericMissing = source.missing.tokens.some((token) => this.parse(token.toLowerCase()) === this.parse(token.toLowerCase()));
     this.values = new ChunkedArray(Float32Array, forced === 'categorical' ? 0 : source.expectedRows);
     if (forced === 'numeric' || forced === 'boolean') this.spellings = this.spellingOf = null;
     if (forced === 'categorical') this.toCategorical();
@@ -116,16 +132,41 @@ export class ColumnBuilder {
    * text of a number while the column is numeric.
    */
   addCell(cells: RecordCells, index: number, line: number): void {
-    if (this.values === null || this.forced === 'boolean' || cells.mayBeMissing(index)) return this.add(cells.text(index), line);
+    const values = this.values;
+    if (values === null) return this.addCategoryCell(cells, index, line);
+    if (this.forced === 'boolean' || (this.numericMissing && cells.mayBeMissing(index))) return this.add(cells.text(index), line);
     const value = cells.number(index);
-    if (value !== value || !fitsFloat32(value)) return this.add(cells.text(index), line);
+    const stored = Math.fround(value);
+    // NOTE: NaN (no number) and ±Infinity (too large for a float32) are the values for which
+    // `stored - stored` is not 0; add() then reads the text and says which it is.
+    if (stored - stored !== 0) return this.add(cells.text(index), line);
     this.rows++;
-    this.values.push(value);
+    values.push(stored);
     this.numbers++;
     if (this.spellings === null) return;
     // NOTE: the same test as add's `spellings.has(text)`: a value seen before under this spelling.
-    const known = this.spellingOf!.get(Math.fround(value));
+    const known = this.spellingOf!.get(stored);
     if (known === undefined || !cells.equals(index, known)) this.rememberSpelling(cells.text(index), value);
+  }
+
+  /**
+   * A cell of a categorical column: a category met before under the same bytes takes its code
+   * without making the text (its text passed the missing-value test when it was first added).
+   */
+  private addCategoryCell(cells: RecordCells, index: number, line: number): void {
+    const hash = cells.hash(index);
+    const known = hash < 0 ? undefined : this.byteCodes.get(hash);
+    if (known !== undefined && cells.sameBytes(index, known.bytes)) {
+      this.rows++;
+      this.counts[known.code]++;
+      this.codes!.push(known.code);
+      return;
+    }
+    const text = cells.text(index);
+    this.add(text, line);
+    if (hash < 0 || known !== undefined || this.byteCodes.size >= BYTE_CATEGORY_LIMIT) return;
+    const code = this.dictionary.get(text);
+    if (code !== undefined) this.byteCodes.set(hash, { bytes: cells.copyBytes(index), code });
   }
 
   /** The finished column; throws if it turned out numeric with text values in it. */

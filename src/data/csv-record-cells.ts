@@ -9,6 +9,8 @@ import type { Decimal } from './table.js';
  */
 const FIELD_BYTES = 0;
 const FIELD_TEXT = 1;
+/** A byte range whose number the tokenizer read while scanning it (see csv-fast-record.ts). */
+const FIELD_NUMBER = 2;
 const [SPACE, TAB, LF, CR, VT, FF] = [32, 9, 10, 13, 11, 12];
 
 export class CsvRecordCells implements RecordCells {
@@ -17,9 +19,11 @@ export class CsvRecordCells implements RecordCells {
   private starts = new Int32Array(64);
   private ends = new Int32Array(64);
   private kinds = new Uint8Array(64);
+  private numbers = new Float64Array(64);
   private texts: string[] = [];
   private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-  private readonly separator: number;
+  /** The decimal separator's byte. */
+  readonly separator: number;
   private readonly parseText: (text: string) => number;
   /** The missing-value tokens in lower case, as bytes (ASCII tokens only). */
   private readonly missingBytes: Uint8Array[];
@@ -46,6 +50,20 @@ export class CsvRecordCells implements RecordCells {
       this.addText(this.decode(start, end).trimEnd());
       return;
     }
+    this.addRange(start, end);
+  }
+
+  /** An unquoted field without blanks at its edges, holding the plain number `value`. */
+  addNumber(start: number, end: number, value: number): void {
+    const index = this.grow();
+    this.kinds[index] = FIELD_NUMBER;
+    this.starts[index] = start;
+    this.ends[index] = end;
+    this.numbers[index] = value;
+  }
+
+  /** An unquoted field without blanks at its edges (nothing to trim). */
+  addTrimmed(start: number, end: number): void {
     this.addRange(start, end);
   }
 
@@ -76,7 +94,9 @@ export class CsvRecordCells implements RecordCells {
 
   /** The field's number as the column's parser reads its text (NaN when it is no number). */
   number(index: number): number {
-    if (this.kinds[index] === FIELD_TEXT) return this.parseText(this.texts[index]);
+    const kind = this.kinds[index];
+    if (kind === FIELD_NUMBER) return this.numbers[index];
+    if (kind === FIELD_TEXT) return this.parseText(this.texts[index]);
     return parseNumberBytes(this.bytes, this.starts[index], this.ends[index], this.separator);
   }
 
@@ -103,13 +123,46 @@ export class CsvRecordCells implements RecordCells {
     return false;
   }
 
-  /** Whether the field's text is `text` (an ASCII-only comparison; other text is decoded). */
+  /** Whether the field's text is `text`: compared byte by byte while ASCII, else decoded. */
   equals(index: number, text: string): boolean {
     if (this.kinds[index] === FIELD_TEXT) return this.texts[index] === text;
+    const bytes = this.bytes;
     const start = this.starts[index];
     const length = this.ends[index] - start;
-    if (length !== text.length) return this.text(index) === text;
-    for (let i = 0; i < length; i++) if (this.bytes[start + i] !== text.charCodeAt(i)) return this.text(index) === text;
+    if (length === text.length) {
+      let i = 0;
+      while (i < length && bytes[start + i] === text.charCodeAt(i) && bytes[start + i] < 0x80) i++;
+      if (i === length) return true;
+    }
+    // NOTE: ASCII bytes decode to themselves, so a field of ASCII bytes that differs is not the
+    // text; other bytes (UTF-8, or invalid ones that decode to U+FFFD) are decoded to compare.
+    for (let i = 0; i < length; i++) if (bytes[start + i] >= 0x80) return this.text(index) === text;
+    return false;
+  }
+
+  /** A hash of the field's bytes, or -1 for a field made into text (with escaped quotes, trimmed). */
+  hash(index: number): number {
+    if (this.kinds[index] === FIELD_TEXT) return -1;
+    const bytes = this.bytes;
+    // NOTE: FNV-1a, kept a small non-negative integer so that a Map keys it without boxing.
+    let hash = 0x811c9dc5;
+    for (let i = this.starts[index], end = this.ends[index]; i < end; i++) hash = Math.imul(hash ^ bytes[i], 0x01000193);
+    return hash >>> 2;
+  }
+
+  /** A copy of the field's bytes (of a field that has a hash). */
+  copyBytes(index: number): Uint8Array {
+    return this.bytes.slice(this.starts[index], this.ends[index]);
+  }
+
+  /** Whether the field's bytes are `bytes` (false for a field made into text). */
+  sameBytes(index: number, bytes: Uint8Array): boolean {
+    if (this.kinds[index] === FIELD_TEXT) return false;
+    const start = this.starts[index];
+    const length = this.ends[index] - start;
+    if (length !== bytes.length) return false;
+    const own = this.bytes;
+    for (let i = 0; i < length; i++) if (own[start + i] !== bytes[i]) return false;
     return true;
   }
 
@@ -129,11 +182,12 @@ export class CsvRecordCells implements RecordCells {
   private grow(): number {
     if (this.count === this.starts.length) {
       const size = this.count * 2;
-      const [starts, ends, kinds] = [new Int32Array(size), new Int32Array(size), new Uint8Array(size)];
+      const [starts, ends, kinds, numbers] = [new Int32Array(size), new Int32Array(size), new Uint8Array(size), new Float64Array(size)];
       starts.set(this.starts);
       ends.set(this.ends);
       kinds.set(this.kinds);
-      [this.starts, this.ends, this.kinds] = [starts, ends, kinds];
+      numbers.set(this.numbers);
+      [this.starts, this.ends, this.kinds, this.numbers] = [starts, ends, kinds, numbers];
     }
     return this.count++;
   }

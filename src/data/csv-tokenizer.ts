@@ -1,4 +1,5 @@
 import { csvSyntaxError } from './parse-csv-rules.js';
+import { FALLBACK, fastRecord } from './csv-fast-record.js';
 import type { CsvRecordCells } from './csv-record-cells.js';
 
 /**
@@ -74,7 +75,12 @@ export class CsvTokenizer {
     this.cells.bytes = bytes;
     while (at < bytes.length) {
       const lines = this.lines;
-      const next = this.record(bytes, at, final);
+      const ending = this.ending;
+      let next = ending === Ending.LF || ending === Ending.CRLF ? fastRecord(bytes, at, this.delimiter, ending === Ending.CRLF, this.cells) : FALLBACK;
+      if (next !== FALLBACK) {
+        this.emit();
+        this.lines++;
+      } else next = this.record(bytes, at, final);
       if (next === MORE) {
         this.lines = lines;
         break;

@@ -41,6 +41,9 @@ export interface LabelledTable {
   readonly warnings?: readonly DataWarning[];
 }
 
+/** How many of the target's texts addCells compares a cell's bytes with before decoding it. */
+const TARGET_TEXTS = 8;
+
 /**
  * Builds a columnar table from a header and text records fed one at a time, so a file of any
  * length is read without holding its rows. The CSV reader drives it; it also works on records
@@ -58,6 +61,8 @@ export class TableBuilder {
   private readonly positive: string | undefined;
   private readonly allowOneClass: boolean;
   private rows = 0;
+  /** The target's first distinct texts: a cell equal to one is not decoded again. */
+  private readonly targetTexts: string[] = [];
 
   /**
    * `file` names the source in errors; `expectedRows`, when known (the CSV reader counts lines
@@ -132,13 +137,26 @@ export class TableBuilder {
 
   /** Adds one record read on demand (see RecordCells): the same as `add(cells.textAll(), line)`. */
   addCells(cells: RecordCells, line: number): void {
-    if (cells.length !== this.columns.length) return this.add(cells.textAll(), line);
-    for (let c = 0; c < cells.length; c++) {
-      const column = this.columns[c];
-      if (column instanceof ColumnBuilder) column.addCell(cells, c, line);
-      else column?.add(cells.text(c), line);
+    const columns = this.columns;
+    if (cells.length !== columns.length) return this.add(cells.textAll(), line);
+    const target = this.targetIndex;
+    for (let c = 0; c < columns.length; c++) {
+      if (c === target) this.addTargetCell(cells, c, line);
+      else (columns[c] as ColumnBuilder | undefined)?.addCell(cells, c, line);
     }
     this.rows++;
+  }
+
+  /** The target's cell, its text taken from the classes seen first when it is one of them. */
+  private addTargetCell(cells: RecordCells, index: number, line: number): void {
+    const seen = this.targetTexts;
+    let text: string | undefined;
+    for (let i = 0; i < seen.length && text === undefined; i++) if (cells.equals(index, seen[i])) text = seen[i];
+    if (text === undefined) {
+      text = cells.text(index);
+      if (seen.length < TARGET_TEXTS) seen.push(text);
+    }
+    (this.columns[index] as TargetBuilder).add(text, line);
   }
 
   finish(): LabelledTable & { readonly warnings: readonly DataWarning[] } {

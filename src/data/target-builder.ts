@@ -53,6 +53,13 @@ export class TargetBuilder {
 
   add(text: string, line: number): void {
     const row = this.rows++;
+    let code = this.dictionary.get(text);
+    // NOTE: a known class is the common case (once per row of a large file): nothing else to do.
+    if (code !== undefined) {
+      this.counts[code]++;
+      this.codes.push(code);
+      return;
+    }
     const location = { file: this.file, line, column: this.name, row };
     const where = `${this.file ?? 'the data'}, line ${line}, target column ${JSON.stringify(this.name)}`;
     if (this.missing.has(text)) {
@@ -62,22 +69,18 @@ export class TargetBuilder {
         location,
       );
     }
-    let code = this.dictionary.get(text);
-    if (code === undefined) {
-      if (this.values.length === MAX_CLASSES) {
-        throw new DataError(
-          'data/too-many-classes',
-          `${where}: the target has more than ${MAX_CLASSES} distinct values (this one is ${show(text)}); nnkit ` +
-            'trains classifiers, so the target must hold class labels. Choose the class column with the target option.',
-          location,
-        );
-      }
-      code = this.values.length;
-      this.dictionary.set(text, code);
-      this.values.push(text);
-      this.counts.push(0);
+    if (this.values.length === MAX_CLASSES) {
+      throw new DataError(
+        'data/too-many-classes',
+        `${where}: the target has more than ${MAX_CLASSES} distinct values (this one is ${show(text)}); nnkit ` +
+          'trains classifiers, so the target must hold class labels. Choose the class column with the target option.',
+        location,
+      );
     }
-    this.counts[code]++;
+    code = this.values.length;
+    this.dictionary.set(text, code);
+    this.values.push(text);
+    this.counts.push(1);
     this.codes.push(code);
   }
 
