@@ -5,7 +5,7 @@
  * confusion matrix, precision / recall / F1 / accuracy, the majority baseline and the cost equal
  * nn.evaluation on the page's own scores), snap to thresholds (nn.findThreshold), flip the
  * one-unit-softmax and duplicated-rows switches (the doctor's messages as code receives them),
- * open the page's address afresh (the same run) and drop a CSV (column types
+ * open the page's address afresh (the same run), pick a bundled data set and drop a CSV (column types
  * as nn.data.parseCsv infers them). No console error, no request beyond the page's origin;
  * screenshots at laptop and phone widths in test-artifacts/playground-*.png.
  */
@@ -189,7 +189,22 @@ describe('the playground in headless Chromium: a learner\'s path', { skip }, () 
     assert.ok(leak, `no data-leakage finding in ${JSON.stringify(diagnostics)}`);
     assert.match(leak.message, /^60 of the 200 validation rows \(30\.0%\) also appear/);
     assert.equal(await pg.page.textContent('#doctor .finding[data-code="data-leakage"] p'), leak.message);
+    const again = await lastRun(pg.page);
     await pg.page.uncheck('#mistake-duplicated-rows');
+    assert.equal(await settled(pg.page, again), 'done');
+  });
+
+  test('a bundled data set loads from the build folder and trains; its rows are split 60/20/20 apart', async () => {
+    const before = await lastRun(pg.page);
+    await pg.page.selectOption('#data', 'breast_cancer');
+    assert.equal(await settled(pg.page, before), 'done');
+    const table = nn.data.parseCsv(await readFile('data/breast_cancer.csv', 'utf8'), { target: 'label' });
+    const split = (await tableText(pg.page, '#split')).slice(1).map((row) => [row[0], Number(row[1])]);
+    assert.deepEqual(split.map(([part]) => part), ['training', 'validation', 'test']);
+    assert.equal(split.reduce((sum, [, rows]) => sum + Number(rows), 0), table.rows);
+    assert.equal(await pg.page.isHidden('#boundary-figure'), true, 'a boundary drawn for 30 features');
+    const { y, scores, threshold } = await labRows(pg);
+    assert.deepEqual(await shownLab(pg), expectedLab(y, scores, threshold, { fn: 20, fp: 1 }));
   });
 
   test('a dropped CSV is parsed in the page: its column types as nn.data.parseCsv infers them, then trained on', async () => {
