@@ -9,8 +9,10 @@ import type { WeightArray } from './keras-graph.js';
  */
 export class Hdf5Reader {
   private readonly root: hdf5.File;
+  readonly file: string;
 
-  constructor(bytes: Uint8Array, readonly file: string) {
+  constructor(bytes: Uint8Array, file: string) {
+    this.file = file;
     const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
     try {
       this.root = new hdf5.File(buffer, file);
