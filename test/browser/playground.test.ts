@@ -76,9 +76,11 @@ describe('the playground in headless Chromium: a learner\'s path', { skip }, () 
 
   before(async () => {
     folder = await mkdtemp(join(tmpdir(), 'nnkit-playground-'));
-    await promisify(execFile)(process.execPath, ['playground/build.mjs', '--out', folder]);
-    await mkdir(ARTIFACTS, { recursive: true });
-    browser = await launchChromium();
+    [browser] = await Promise.all([
+      launchChromium(),
+      promisify(execFile)(process.execPath, ['playground/build.mjs', '--out', folder]),
+      mkdir(ARTIFACTS, { recursive: true }),
+    ]);
     pg = await openPlayground(browser, folder);
   });
 
@@ -89,7 +91,7 @@ describe('the playground in headless Chromium: a learner\'s path', { skip }, () 
 
   test('the first visit trains on two moons in a worker; the main thread stays free while it trains', async (t) => {
     await browser.startTracing(pg.page, { categories: ['toplevel', 'blink.user_timing'] });
-    await pg.page.goto(`${ORIGIN}/?data=moons&epochs=20&seed=7`);
+    await pg.page.goto(`${ORIGIN}/?data=moons&epochs=12&seed=7`);
     assert.equal(await settled(pg.page, 0), 'done');
     const tasks = tasksDuringTraining(await browser.stopTracing(), await lastRun(pg.page));
     const show = (list: TracedTask[]) => list.map((task) => `${task.cpuMs.toFixed(1)} / ${task.wallMs.toFixed(1)} at ${task.at.toFixed(0)} ms`).join(', ');
@@ -108,10 +110,10 @@ describe('the playground in headless Chromium: a learner\'s path', { skip }, () 
       .filter((task) => !tasks.some((traced) => traced.devtools && Math.abs(traced.at - (task.start - from)) < 2));
     t.diagnostic(`wall-clock long tasks over 50 ms while training: ${JSON.stringify(longTasks.map((task) => Math.round(task.duration)))}; load ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`);
     if (loadavg()[0] < cpus().length) assert.deepEqual(longTasks, []);
-    assert.match(await pg.page.textContent('#status') ?? '', /^Trained 20 epochs on 600 rows/);
+    assert.match(await pg.page.textContent('#status') ?? '', /^Trained 12 epochs on 600 rows/);
     assert.equal(await pg.page.isVisible('#boundary'), true);
     assert.equal(await pg.page.locator('#curves svg').count(), 2);
-    assert.match(pg.page.url(), /[?&]data=moons&.*epochs=20/);
+    assert.match(pg.page.url(), /[?&]data=moons&.*epochs=12/);
   });
 
   test('the threshold, moved by keyboard and slider, drives numbers equal to nn.evaluation on the same scores', async () => {
