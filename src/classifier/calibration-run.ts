@@ -1,3 +1,4 @@
+import { temperatureUnbounded } from '../metrics/index.js';
 import type { ClassifierWarning } from './classifier-warnings.js';
 import { applyCalibration, calibrationQuality, fitCalibration, type CalibrationMethod, type CalibrationQuality, type PipelineCalibration } from './calibration.js';
 
@@ -41,17 +42,35 @@ export function calibrationRun(calibration: PipelineCalibration, raw: Float32Arr
   };
 }
 
+/** The held-out probabilities (rows × columns) and labels a calibration was fitted on. */
+export interface HeldRows {
+  readonly probabilities: Float32Array;
+  readonly labels: Int32Array;
+  readonly columns: number;
+}
+
 /** Held-out rows below which isotonic calibration mostly fits noise (scikit-learn's guide: « 1000). */
 export const ISOTONIC_ROWS = 1000;
 
 /**
  * A warning when isotonic calibration was fitted on few rows: its steps follow their noise and
  * reach probabilities of exactly 0 or 1, which new rows then contradict (measured on the bundled
- * breast-cancer data: 114 validation rows took the test log loss from 0.074 to 0.65).
+ * breast-cancer data: 114 validation rows took the test log loss from 0.074 to 0.65); and when no
+ * temperature minimizes the log loss of `held` (no row on the wrong side), so it was left at 1.
  */
-export function calibrationWarnings(calibration: PipelineCalibration, option: string): ClassifierWarning[] {
-  if (calibration.map.method !== 'isotonic' || calibration.rows >= ISOTONIC_ROWS) return [];
+export function calibrationWarnings(calibration: PipelineCalibration, option: string, held: HeldRows): ClassifierWarning[] {
   const rows = calibration.fittedOn === 'validation' ? 'validation rows' : 'out-of-fold predictions';
+  if (calibration.map.method === 'temperature' && temperatureUnbounded(held.probabilities, held.labels, held.columns)) {
+    return [{
+      code: 'calibration/no-errors',
+      severity: 'warning',
+      message:
+        `No temperature could be fitted: none of the ${calibration.rows} ${rows} is on the wrong side, so their log loss ` +
+        'keeps falling as the temperature goes to 0 (every probability 0 or 1). The probabilities are left as they are ' +
+        `(temperature 1). Fit it on more rows (an ensemble's out-of-fold predictions), or leave ${option} out.`,
+    }];
+  }
+  if (calibration.map.method !== 'isotonic' || calibration.rows >= ISOTONIC_ROWS) return [];
   return [{
     code: 'calibration/few-rows',
     severity: 'warning',

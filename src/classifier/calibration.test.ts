@@ -95,6 +95,15 @@ describe('trainClassifier({ calibrate })', () => {
     assert.ok(!platt.trainingRun!.warnings.some((w) => w.code === 'calibration/few-rows'));
   });
 
+  test('temperature on held-out rows with no error: left at 1, with a warning (no minimum exists)', async () => {
+    const lines = ['x,label'];
+    for (let i = 0; i < 200; i++) lines.push(`${(((i * 37) % 200) / 200).toFixed(3)},${(i * 37) % 200 >= 100 ? 'yes' : 'no'}`);
+    const clf = await trainClassifier(parseCsv(lines.join('\n'), { target: 'label' }), { hidden: [8], epochs: 150, learningRate: 0.02, seed: 3, calibrate: 'temperature' });
+    assert.deepEqual(clf.pipeline.calibration!.map, { method: 'temperature', temperature: 1 });
+    const warning = clf.trainingRun!.warnings.find((w) => w.code === 'calibration/no-errors');
+    assert.match(warning?.message ?? '', /^No temperature could be fitted: none of the 40 validation rows is on the wrong side/);
+  });
+
   test('multi-class temperature scaling; a file without calibration still loads and predicts as before', async () => {
     const table = parseCsv(readFileSync('test/fixtures/cli/customers.csv', 'utf8'), { target: 'region' });
     const clf = await trainClassifier(table, { epochs: 10, hidden: [8], seed: 2, calibrate: 'temperature' });

@@ -130,7 +130,7 @@ export async function fitClassifier(
     ranAllEpochs: stoppedEpoch === undefined && epochsRun === settings.epochs && trained.refit === undefined ? epochsRun : undefined,
     results: test,
     epochsOption: option('epochs'),
-  }), ...(calibrated === undefined ? [] : calibrationWarnings(calibrated, option('calibrate')))];
+  }), ...(calibrated === undefined ? [] : calibrationWarnings(calibrated, option('calibrate'), { ...held, columns }))];
   const resultsRaw = resultsOn === 'test' ? model.predictProbabilities(testPart.x, { verbose: 0 }).data : held.probabilities;
   const calibration = calibrated === undefined ? undefined : calibrationRun(calibrated, resultsRaw, resultsOn === 'test' ? testPart.y : held.labels, columns);
   const run = { split, history, bestEpoch, stoppedEpoch, loss, threshold, test, warnings, resultsOn, calibration, ensemble: trained.ensemble, refit: trained.refit };

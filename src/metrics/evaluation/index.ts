@@ -29,5 +29,5 @@ export type { Average } from './prf-counts.js';
 export { reliabilityCurve, type ReliabilityBin, type ReliabilityOptions } from './reliability-curve.js';
 export { rocAucScore } from './roc-auc-score.js';
 export { rocCurve, type RocCurve, type RocCurveOptions } from './roc-curve.js';
-export { applyTemperature, temperatureScaling } from './temperature-scaling.js';
+export { applyTemperature, temperatureScaling, temperatureUnbounded } from './temperature-scaling.js';
 export { topKAccuracyScore } from './top-k-accuracy-score.js';

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { Random } from '../../random/random.js';
 import { logLoss, multiclassLogLoss } from './log-loss.js';
 import { rocAucScore } from './roc-auc-score.js';
-import { applyTemperature, temperatureScaling } from './temperature-scaling.js';
+import { applyTemperature, temperatureScaling, temperatureUnbounded } from './temperature-scaling.js';
 
 /** The temperature with the lowest loss, by golden-section search on log T (a direct minimum). */
 function goldenMinimum(loss: (t: number) => number): number {
@@ -56,4 +56,14 @@ test('multi-class temperature scaling finds the direct minimum and keeps the mos
   const argmax = (p: ArrayLike<number>) => Array.from({ length: rows }, (_, i) => [0, 1, 2].reduce((best, k) => (p[i * classes + k] > p[i * classes + best] ? k : best), 0));
   assert.deepEqual(argmax(applyTemperature(probabilities, classes, t)), argmax(probabilities));
   assert.throws(() => temperatureScaling([0.2, 0.8], [0, 1], 3), /3 probabilities per label/);
+});
+
+test('no row on the wrong side: no minimum (T → 0 would make every probability 0 or 1), so T is 1', () => {
+  assert.equal(temperatureScaling([0.9, 0.2, 0.7, 0.4], [1, 0, 1, 0], 1), 1);
+  assert.ok(temperatureUnbounded([0.9, 0.2, 0.7, 0.4], [1, 0, 1, 0], 1));
+  assert.equal(temperatureScaling([0.7, 0.2, 0.1, 0.1, 0.8, 0.1], [0, 1], 3), 1);
+  // one row on the wrong side bounds it again: a finite, sharpening minimum
+  assert.ok(!temperatureUnbounded([0.9, 0.2, 0.7, 0.6], [1, 0, 1, 0], 1));
+  const t = temperatureScaling([0.9, 0.2, 0.7, 0.6], [1, 0, 1, 0], 1);
+  assert.ok(Number.isFinite(t) && t > 0 && t !== 1, `T ${t}`);
 });

@@ -8,7 +8,9 @@ const EPS = 1e-15;
  * and so ROC-AUC and the most probable class, are unchanged. `probabilities` (rows × columns,
  * row-major) are the model's: columns 1 for the positive class of a binary model, else one per
  * class; `labels` (rows) class indices. Their logits are log p (and log p − log(1 − p) for one
- * column), probabilities clipped to [1e-15, 1 − 1e-15].
+ * column), probabilities clipped to [1e-15, 1 − 1e-15]. When no row is on the wrong side (every
+ * label's logit is its row's largest, see temperatureUnbounded), the loss falls for ever as T → 0:
+ * no temperature minimizes it, and 1 is returned (the probabilities as they are).
  */
 export function temperatureScaling(probabilities: ArrayLike<number>, labels: ArrayLike<number>, columns: number): number {
   const rows = labels.length;
@@ -16,6 +18,7 @@ export function temperatureScaling(probabilities: ArrayLike<number>, labels: Arr
     throw new DataError('data/length-mismatch', `temperatureScaling needs ${columns} probabilities per label, but got ${probabilities.length} for ${labels.length} labels.`);
   }
   const z = logits(probabilities, columns);
+  if (unbounded(z, labels, columns)) return 1;
   // loss(s), its first and second derivative in s = 1/T
   const at = (s: number): [number, number, number] => {
     let loss = 0, d1 = 0, d2 = 0;
@@ -77,6 +80,27 @@ export function applyTemperature(probabilities: ArrayLike<number>, columns: numb
     for (let k = 0; k < columns; k++) out[row * columns + k] /= sum;
   }
   return out;
+}
+
+/**
+ * Whether temperature scaling has no minimum on these rows: no row is on the wrong side (binary:
+ * every positive's probability at least 0.5 and every negative's at most 0.5; else every label's
+ * probability the largest of its row), so sharpening never raises the log loss.
+ */
+export function temperatureUnbounded(probabilities: ArrayLike<number>, labels: ArrayLike<number>, columns: number): boolean {
+  return unbounded(logits(probabilities, columns), labels, columns);
+}
+
+function unbounded(z: Float64Array, labels: ArrayLike<number>, columns: number): boolean {
+  for (let i = 0; i < labels.length; i++) {
+    if (columns === 1) {
+      if ((labels[i] > 0 ? z[i] : -z[i]) < 0) return false;
+      continue;
+    }
+    const own = z[i * columns + labels[i]];
+    for (let k = 0; k < columns; k++) if (z[i * columns + k] > own) return false;
+  }
+  return true;
 }
 
 function logits(probabilities: ArrayLike<number>, columns: number): Float64Array {
