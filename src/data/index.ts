@@ -1,7 +1,10 @@
-// nn.data: columnar tables, splits, labels and the Preprocessor, browser-safe. The file readers
-// (readCsv, readCsvBatches) join this namespace in the Node entry (src/node/data.ts).
+// nn.data: columnar tables, splits, labels and the Preprocessor, browser-safe. readCsv here reads
+// bytes (a File, a Blob, a stream); the Node entry (src/node/data.ts) replaces it with the reader
+// of file paths and adds readCsvBatches.
 export { argmax } from './argmax.js';
 export { parseCsv, type CsvTable, type ParseCsvOptions } from './parse-csv.js';
+export { readCsv, type CsvBytesSource } from './read-csv.js';
+export type { CsvProgress, ReadCsvOptions } from './csv-read-chunks.js';
 export { StandardScaler } from './standard-scaler.js';
 export { tableToTensor } from './table-to-tensor.js';
 export { toCategorical } from './to-categorical.js';
