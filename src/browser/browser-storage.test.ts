@@ -69,7 +69,16 @@ describe('browser model addresses, their errors in the caller\'s words', () => {
   });
 
   test('a relative path with no page to resolve it against asks for a full URL', async () => {
-    await assert.rejects(browserStorage.load('models/churn.nnkit'), /got "models\/churn\.nnkit", which is not a URL here.*full http\(s\) URL/);
+    await assert.rejects(browserStorage.load('models/churn.nnkit'), /got "models\/churn\.nnkit", which it cannot read \(this runtime has no page address .* full http\(s\) URL\); it takes 'indexeddb:\/\/name', an http\(s\) URL/);
+  });
+
+  test('a scheme fetch cannot read (a typo of indexeddb://, file://) names it and what is accepted', async () => {
+    await assert.rejects(browserStorage.load('indexdb://churn'), /load\("indexdb:\/\/churn"\) got "indexdb:\/\/churn", which it cannot read \(its scheme "indexdb" is not one a page can fetch\); it takes 'indexeddb:\/\/name'/);
+    await assert.rejects(browserStorage.load('file:///tmp/m.nnkit'), /its scheme "file" is not one a page can fetch/);
+  });
+
+  test('a folder named without its model.json: the 404 says to end the address with /', async () => {
+    await assert.rejects(browserStorage.load(`${origin}/folder`), /answered 404 Not Found; expected a saved nnkit model .* \(for a saved folder, end the address with \/ or name its model\.json\) there/);
   });
 
   test('without IndexedDB, indexeddb:// says so and offers downloads:// or toBytes()', async () => {

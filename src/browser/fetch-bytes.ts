@@ -7,25 +7,34 @@ export interface FetchedFile {
   readonly contentType: string;
 }
 
-/** `address` as an absolute URL: a relative one is resolved against the page (or worker). */
-export function absoluteUrl(address: string, what: string): string {
+/** What fetch reads in a page: other schemes (a mistyped indexeddb://, file://) are refused. */
+const FETCHED = /^(https?|blob|data):$/;
+
+/**
+ * `address` as an absolute http(s) URL: a relative one is resolved against the page (or worker).
+ * `accepted` lists the addresses the caller takes, for the error.
+ */
+export function absoluteUrl(address: string, what: string, accepted: string): string {
   const base = (globalThis as { location?: { href: string } }).location?.href;
+  let url: URL | undefined;
   try {
-    return new URL(address, base).href;
+    url = new URL(address, base);
   } catch {
-    throw new StateError(
-      'state/bad-address',
-      `${what} got ${show(address)}, which is not a URL here; expected 'indexeddb://name', an http(s) URL, or a path ` +
-        (base === undefined ? 'in a page (this runtime has no page address, so give a full http(s) URL).' : `relative to ${base}.`),
-    );
+    // NOTE: reported below, with what is accepted.
   }
+  if (url !== undefined && FETCHED.test(url.protocol)) return url.href;
+  const where =
+    url !== undefined ? `its scheme ${show(url.protocol.slice(0, -1))} is not one a page can fetch` :
+    base === undefined ? 'this runtime has no page address to resolve a path against, so give a full http(s) URL' :
+    'it is not a URL';
+  throw new StateError('state/bad-address', `${what} got ${show(address)}, which it cannot read (${where}); it takes ${accepted}.`);
 }
 
 /**
  * GETs `url` with `fetch`, as bytes. A failed request or an answer other than 2xx is an error
  * naming the URL, the status and what to check.
  */
-export async function fetchBytes(url: string, what: string): Promise<FetchedFile> {
+export async function fetchBytes(url: string, what: string, expected: string): Promise<FetchedFile> {
   let response: Response;
   try {
     response = await fetch(url);
@@ -40,8 +49,7 @@ export async function fetchBytes(url: string, what: string): Promise<FetchedFile
     throw new FormatError(
       'format/missing-file',
       `${what}: ${url} answered ${response.status} ${response.statusText}`.trimEnd() +
-        '; expected a saved nnkit model there (a .nnkit file, or the model.json of a saved folder with its weights beside it). ' +
-        'Check the URL and that the server serves that file.',
+        `; expected ${expected} there. Check the URL and that the server serves that file.`,
       url,
     );
   }

@@ -4,6 +4,8 @@ import { readModelDocument } from '../model/read-model-document.js';
 import { absoluteUrl, fetchBytes } from './fetch-bytes.js';
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const ACCEPTED = "'indexeddb://name', an http(s) URL or a path relative to the page, of a .nnkit file or a saved folder's model.json";
+const SAVED_MODEL = 'a saved nnkit model (a .nnkit file, or the model.json of a saved folder with its weights beside it)';
 
 /**
  * A saved model's files from a URL (relative ones resolved against the page): a `.nnkit` file
@@ -12,8 +14,10 @@ const ZIP = [0x50, 0x4b, 0x03, 0x04];
  * folder's model.json.
  */
 export async function fetchModelFiles(address: string, what: string): Promise<ModelFiles> {
-  const url = absoluteUrl(address.endsWith('/') ? `${address}${MODEL_JSON}` : address, what);
-  const main = await fetchBytes(url, what);
+  const url = absoluteUrl(address.endsWith('/') ? `${address}${MODEL_JSON}` : address, what, ACCEPTED);
+  // NOTE: a folder's address without its model.json is the usual slip; the 404 then says so.
+  const folder = /\/[^/.]+$/.test(new URL(url).pathname) ? ` (for a saved folder, end the address with / or name its ${MODEL_JSON})` : '';
+  const main = await fetchBytes(url, what, SAVED_MODEL + folder);
   if (ZIP.every((byte, i) => main.bytes[i] === byte)) return bytesToFiles(main.bytes, url);
   const json = new TextDecoder().decode(main.bytes);
   checkLooksLikeModelJson(json, url, main.contentType);
@@ -22,7 +26,7 @@ export async function fetchModelFiles(address: string, what: string): Promise<Mo
   for (const blob of [document.weightsFile, document.optimizerState]) {
     if (blob === undefined) continue;
     // NOTE: blob names are checked by readModelDocument (weights-1a2b3c4d.bin), so they stay beside model.json.
-    const fetched = await fetchBytes(new URL(blob.file, main.url).href, what);
+    const fetched = await fetchBytes(new URL(blob.file, main.url).href, what, `the ${blob.file} that ${main.url} names`);
     if (fetched.bytes.length !== blob.bytes) {
       throw new FormatError(
         'format/truncated',

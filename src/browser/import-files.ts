@@ -1,6 +1,8 @@
 import { FormatError, show } from '../errors.js';
 import { absoluteUrl, fetchBytes } from './fetch-bytes.js';
 
+const IMPORTED = 'a .keras or .h5 file, or a TensorFlow.js model.json with its weight shards beside it';
+
 /**
  * The files `nn.importModel` takes, fetched from a URL: a `.keras` or `.h5` file, or a TF.js
  * `model.json` together with the weight shards its `weightsManifest` names (beside it, as TF.js
@@ -8,11 +10,11 @@ import { absoluteUrl, fetchBytes } from './fetch-bytes.js';
  */
 export async function fetchImportFiles(address: string): Promise<Map<string, Uint8Array>> {
   const what = 'nn.fetchImportFiles';
-  const main = await fetchBytes(absoluteUrl(address, what), what);
+  const main = await fetchBytes(absoluteUrl(address, what, `an http(s) URL or a path relative to the page, of ${IMPORTED}`), what, IMPORTED);
   const files = new Map([[fileName(main.url), main.bytes]]);
   for (const shard of shardPaths(main.bytes)) {
     const name = shard.replace(/^\.\//, '');
-    if (!files.has(name)) files.set(name, (await fetchBytes(new URL(shard, main.url).href, what)).bytes);
+    if (!files.has(name)) files.set(name, (await fetchBytes(new URL(shard, main.url).href, what, `the weight shard ${main.url} names`)).bytes);
   }
   return files;
 }
