@@ -1,4 +1,5 @@
 import type { CalibrationMap } from '../../classifier/calibration.js';
+import { ConfigError } from '../../errors.js';
 import { DOUBLE, FLOAT, type OnnxGraph } from './onnx-graph.js';
 
 const EPS = 1e-15;
@@ -12,6 +13,13 @@ const EPS = 1e-15;
  * outside them.
  */
 export function calibrationToOnnx(graph: OnnxGraph, map: CalibrationMap, probabilities: string, columns: number): string {
+  if (columns > 1 && map.method !== 'temperature') {
+    throw new ConfigError(
+      'config/onnx-calibration',
+      `A ${map.method} calibration maps one probability, but this model gives ${columns}; nnkit calibrates ` +
+        'more classes by temperature only, so this pipeline was not made by nnkit train. Train it again.',
+    );
+  }
   const p = graph.node('Cast', [probabilities], { to: { int: DOUBLE } });
   const scalar = (hint: string, value: number) => graph.constant(hint, DOUBLE, [value], []);
   let out: string;

@@ -6,7 +6,9 @@ import type { Classifier } from '../../classifier/classifier.js';
 import { trainClassifier } from '../../classifier/train-classifier.js';
 import { parseCsv } from '../../data/parse-csv.js';
 import type { RawColumns } from '../../data/table.js';
+import { calibrationToOnnx } from './calibration-to-onnx.js';
 import { exportOnnx } from './export-onnx.js';
+import { OnnxGraph } from './onnx-graph.js';
 import { CUSTOMERS, csvRows, onnxFeeds, randomCustomerRows } from './raw-rows.fixture.js';
 
 // A calibrated classifier and a bagged ensemble export as one graph (members' probabilities
@@ -61,6 +63,10 @@ describe('exportOnnx of calibrated classifiers and ensembles', () => {
     const raw = randomCustomerRows(text, 300, 12);
     assertCalibrationMatters(clf, raw);
     await assertOnnxEqualsPredict(t, clf, raw);
+  });
+
+  test('a two-class calibration on a multi-class output is refused, not written', () => {
+    assert.throws(() => calibrationToOnnx(new OnnxGraph(), { method: 'sigmoid', a: -1, b: 0 }, 'p', 3), /A sigmoid calibration maps one probability, but this model gives 3/);
   });
 
   test('multi-class temperature scaling over a 3-member ensemble', async (t) => {
