@@ -1,0 +1,67 @@
+/**
+ * A browser context whose pages see a web server that serves a folder at http://nnkit.test/, as
+ * run-app-page.ts does, but left open for a test to drive: it can reload a page, pick files in
+ * it, catch its downloads and call the functions the app's module puts on `window.app`. Every
+ * request outside the folder is refused and recorded, so nothing reaches the network.
+ */
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+
+export const ORIGIN = 'http://nnkit.test';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.csv': 'text/csv',
+};
+
+export interface ServedSite {
+  readonly context: BrowserContext;
+  /** Uncaught exceptions and console errors of every page opened. */
+  readonly errors: string[];
+  /** Requests that left the origin, or asked for a file the folder lacks. */
+  readonly refused: string[];
+  /** Opens index.html in a new page and waits for the app's module to set `window.app`. */
+  open(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** Serves `folder` at http://nnkit.test/ to a new context of `browser`. */
+export async function serveFolder(browser: Browser, folder: string): Promise<ServedSite> {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const errors: string[] = [];
+  const refused: string[] = [];
+  await context.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    const file = url.pathname === '/' ? 'index.html' : normalize(decodeURIComponent(url.pathname)).slice(1);
+    const body = url.origin === ORIGIN ? await readFile(join(folder, file)).catch(() => undefined) : undefined;
+    if (body === undefined) {
+      refused.push(url.href);
+      return route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not Found' });
+    }
+    return route.fulfill({ body, contentType: TYPES[extname(file)] ?? 'application/octet-stream' });
+  });
+  return {
+    context,
+    errors,
+    refused,
+    async open() {
+      const page = await context.newPage();
+      page.on('pageerror', (error) => errors.push(error.message));
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+      });
+      await page.goto(`${ORIGIN}/`);
+      await waitForApp(page);
+      return page;
+    },
+    close: () => context.close(),
+  };
+}
+
+/** Waits until the app's module has run (after a goto or a reload). */
+export async function waitForApp(page: Page): Promise<void> {
+  await page.waitForFunction(() => 'app' in window, undefined, { timeout: 20_000 });
+}
