@@ -23,6 +23,14 @@ import { MODEL_NAMES, WORK_NAMES, type ChildReport, type ModelName } from './wor
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
+// NOTE: `npm run bench -- e2e [options]`: the end-to-end comparison with pandas + scikit-learn +
+// PyTorch (bench/e2e.ts), not the kernels' benchmark below.
+if (process.argv[2] === 'e2e') {
+  const { runE2e } = await import('./e2e.js');
+  await runE2e(process.argv.slice(3));
+  process.exit(0);
+}
+
 const { values: options } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
