@@ -231,6 +231,26 @@ describe('the playground in headless Chromium: a learner\'s path', { skip }, () 
     assert.deepEqual(await shownLab(pg), expectedLab(y, scores, threshold, { fn: 20, fp: 1 }));
   });
 
+  test('every control is reachable by Tab and has a name a screen reader reads', async () => {
+    const unnamed = await pg.page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('input, select, button, textarea'))
+      .filter((control) => !control.closest('[hidden]'))
+      .filter((control) => {
+        const labels = (control as HTMLInputElement).labels;
+        return !(labels && labels.length > 0) && !control.getAttribute('aria-label') && !(control.tagName === 'BUTTON' && control.textContent?.trim());
+      })
+      .map((control) => control.id || control.outerHTML.slice(0, 60)));
+    assert.deepEqual(unnamed, []);
+    const reached = new Set<string>();
+    await pg.page.focus('body');
+    for (let i = 0; i < 80; i++) {
+      await pg.page.keyboard.press('Tab');
+      reached.add(await pg.page.evaluate(() => document.activeElement?.id ?? ''));
+    }
+    for (const id of ['data', 'prevalence', 'noise', 'csv-file', 'hidden', 'train', 'copy-nnkit', 'mistake-softmax-one-unit', 'threshold', 'fnCost']) {
+      assert.ok(reached.has(id), `Tab never reaches #${id}`);
+    }
+  });
+
   test('at a phone\'s width nothing scrolls sideways; no console error, no request beyond the origin', async () => {
     await pg.page.setViewportSize({ width: 390, height: 844 });
     const overflow = await pg.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
