@@ -15,7 +15,7 @@ export function importanceSpec(importance: ImportanceData): TopLevelSpec {
     lower: column.mean - column.sd,
     upper: column.mean + column.sd,
   }));
-  const y = { field: 'column', type: 'nominal', sort: null, title: null } as const;
+  const y = { field: 'column', type: 'nominal', sort: null, title: null, axis: { labelLimit: 220 } } as const;
   const x = { field: 'mean', type: 'quantitative', title: `drop in ${importance.metric} when shuffled` } as const;
   return {
     title: {
