@@ -48,6 +48,20 @@ describe('trainClassifier({ ensemble })', () => {
     assert.deepEqual(back.evaluate(table).results.rows, table.rows);
   });
 
+  test('multi-class: members\' softmax averaged, temperature on the out-of-fold rows, reloaded bit for bit', async () => {
+    const table = parseCsv(readFileSync('test/fixtures/cli/customers.csv', 'utf8'), { target: 'region' });
+    const clf = await trainClassifier(table, { epochs: 8, hidden: [8], seed: 2, ensemble: 3, calibrate: 'temperature' });
+    assert.equal(clf.pipeline.calibration?.fittedOn, 'out-of-fold');
+    const raw = clf.model.predictProbabilities(clf.transform(table).x);
+    assert.equal(raw.cols, 4);
+    for (let row = 0; row < raw.rows; row++) {
+      const sum = Array.from(raw.data.subarray(row * 4, row * 4 + 4)).reduce((a, b) => a + b);
+      assert.ok(Math.abs(sum - 1) < 1e-5, `row ${row} sums to ${sum}`);
+    }
+    const back = await loadClassifier(clf.toBytes());
+    assert.ok(sameBits(back.predictProbabilities(table).data, clf.predictProbabilities(table).data));
+  });
+
   test('testSplit 0: trained on every row, results from the out-of-fold predictions', async () => {
     const table = customers();
     const clf = await trainClassifier(table, { epochs: 10, hidden: [8], seed: 5, ensemble: 3, testSplit: 0 });
