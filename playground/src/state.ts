@@ -48,17 +48,26 @@ export const DEFAULT_STATE: PlaygroundState = {
 
 const NUMBERS = ['prevalence', 'noise', 'seed', 'learningRate', 'dropout', 'epochs', 'batchSize', 'threshold', 'fnCost', 'fpCost', 'minPrecision', 'minRecall'] as const;
 
+/** What the page's controls allow for each number: [lowest, highest, whole numbers only]. */
+const RANGES: Record<(typeof NUMBERS)[number], readonly [number, number, boolean]> = {
+  prevalence: [0.01, 0.5, false], noise: [0, 0.3, false], seed: [0, 999999, true], learningRate: [1e-6, 1, false],
+  dropout: [0, 0.6, false], epochs: [1, 500, true], batchSize: [1, 4096, true], threshold: [0, 1, false],
+  fnCost: [0, 1e9, false], fpCost: [0, 1e9, false], minPrecision: [0.05, 1, false], minRecall: [0.05, 1, false],
+};
+
 function oneOf<T extends string>(values: readonly T[], text: string | null, fallback: T): T {
   return values.includes(text as T) ? (text as T) : fallback;
 }
 
-/** The state a query string describes; what it lacks or gets wrong keeps its default. */
+/** The state a query string describes; what it lacks or gets wrong (or out of range) keeps its default. */
 export function stateFromQuery(query: string): PlaygroundState {
   const params = new URLSearchParams(query);
   const numbers: Record<string, number> = {};
   for (const name of NUMBERS) {
     const value = Number(params.get(name) ?? Number.NaN);
-    numbers[name] = params.has(name) && Number.isFinite(value) ? value : DEFAULT_STATE[name];
+    const [low, high, whole] = RANGES[name];
+    const allowed = params.has(name) && value >= low && value <= high && (!whole || Number.isInteger(value));
+    numbers[name] = allowed ? value : DEFAULT_STATE[name];
   }
   const hidden = (params.get('hidden') ?? '').split('-').filter((unit) => /^\d+$/.test(unit)).map(Number).filter((units) => units > 0 && units <= 256);
   const d = DEFAULT_STATE;
