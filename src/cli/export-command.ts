@@ -46,8 +46,10 @@ export async function exportCommand(argv: readonly string[], io: CliIo): Promise
   }
   const out = requiredPath('export', 'out', line.values.out, 'where to write the exported model', 'models/exported');
   const writeClassifier = exportFormats().get(format)!.writeClassifier;
-  // NOTE: a format that holds a whole pipeline (onnx) exports an nnkit train folder with its
-  // preprocessing and threshold; a folder holding a bare model exports the network.
+  // NOTE: an nnkit train folder goes through the classifier path of its format: onnx holds the
+  // whole pipeline (preprocessing, calibration, threshold); tfjs and keras hold the network (an
+  // ensemble's members averaged) and refuse what they cannot express. A folder holding a bare
+  // model exports the network.
   const classifier = writeClassifier === undefined ? undefined : await loadClassifier(dir).catch((error: unknown) => {
     if (error instanceof FormatError && error.code === 'format/not-a-classifier') return undefined;
     throw error;
