@@ -83,8 +83,11 @@ export class ColumnBuilder {
   private missing = 0;
   private rows = 0;
   private firstText: TextSighting | undefined;
-  /** Whether a missing-value token reads as a number (then a number must be checked against them). */
-  private readonly numericMissing: boolean;
+  /**
+   * Whether a cell that reads as a number is one without further tests (addCell's fast path): not
+   * in a boolean column, and no missing-value token reads as a number.
+   */
+  private readonly plainNumbers: boolean;
 
   constructor(name: string, source: ColumnSource, forced?: ColumnKind) {
     this.name = name;
@@ -93,7 +96,8 @@ export class ColumnBuilder {
     this.parse = numberParser(source.decimal);
     // NOTE: lower-casing keeps a number a number (only `E` changes), so when no token reads as
     // a number, no cell that does can be a missing-value token.
-    this.numericMissing = source.missing.tokens.some((token) => this.parse(token.toLowerCase()) === this.parse(token.toLowerCase()));
+    const numericMissing = source.missing.tokens.some((token) => this.parse(token.toLowerCase()) === this.parse(token.toLowerCase()));
+    this.plainNumbers = !numericMissing && forced !== 'boolean';
     this.values = new ChunkedArray(Float32Array, forced === 'categorical' ? 0 : source.expectedRows);
     if (forced === 'numeric' || forced === 'boolean') this.spellings = this.spellingOf = null;
     if (forced === 'categorical') this.toCategorical();
@@ -133,20 +137,26 @@ export class ColumnBuilder {
    */
   addCell(cells: RecordCells, index: number, line: number): void {
     const values = this.values;
+    if (values !== null && (this.plainNumbers || (this.forced !== 'boolean' && !cells.mayBeMissing(index)))) {
+      const stored = Math.fround(cells.number(index));
+      // NOTE: NaN (no number) and ±Infinity (too large for a float32) are the values for which
+      // `stored - stored` is not 0; add() then reads the text and says which it is.
+      if (stored - stored === 0) {
+        this.rows++;
+        values.push(stored);
+        this.numbers++;
+        if (this.spellings !== null) this.trackSpelling(cells, index, stored);
+        return;
+      }
+    }
     if (values === null) return this.addCategoryCell(cells, index, line);
-    if (this.forced === 'boolean' || (this.numericMissing && cells.mayBeMissing(index))) return this.add(cells.text(index), line);
-    const value = cells.number(index);
-    const stored = Math.fround(value);
-    // NOTE: NaN (no number) and ±Infinity (too large for a float32) are the values for which
-    // `stored - stored` is not 0; add() then reads the text and says which it is.
-    if (stored - stored !== 0) return this.add(cells.text(index), line);
-    this.rows++;
-    values.push(stored);
-    this.numbers++;
-    if (this.spellings === null) return;
-    // NOTE: the same test as add's `spellings.has(text)`: a value seen before under this spelling.
+    this.add(cells.text(index), line);
+  }
+
+  /** The same test as add's `spellings.has(text)`: a value seen before under this spelling. */
+  private trackSpelling(cells: RecordCells, index: number, stored: number): void {
     const known = this.spellingOf!.get(stored);
-    if (known === undefined || !cells.equals(index, known)) this.rememberSpelling(cells.text(index), value);
+    if (known === undefined || !cells.equals(index, known)) this.rememberSpelling(cells.text(index), stored);
   }
 
   /**

@@ -30,6 +30,9 @@ export class CsvTokenizer {
   private previousEnd = 0;
   private previousEmpty = 0;
   private pending: Uint8Array = new Uint8Array(0);
+  /** Chunks held back while a long unfinished record waits for more bytes (see push). */
+  private waiting: Uint8Array[] = [];
+  private waitingBytes = 0;
   private started = false;
   /** Bytes consumed so far (whole records), for progress. */
   consumed = 0;
@@ -45,20 +48,34 @@ export class CsvTokenizer {
 
   /** Parses the whole records in `chunk` (with what was left of earlier chunks). */
   push(chunk: Uint8Array): void {
+    // NOTE: a record longer than a chunk (a huge quoted field) is parsed again from its start
+    // only once the bytes after it have grown as long as it is, so a field of n bytes costs
+    // O(n) work, not O(n²).
+    if (this.pending.length > chunk.length && this.waitingBytes + chunk.length < this.pending.length) {
+      this.waiting.push(chunk);
+      this.waitingBytes += chunk.length;
+      return;
+    }
     this.run(this.join(chunk), false);
   }
 
   /** Parses what is left: the last record may end without a line break. */
   end(): void {
-    this.run(this.pending, true);
+    this.run(this.join(new Uint8Array(0)), true);
     this.pending = new Uint8Array(0);
   }
 
   private join(chunk: Uint8Array): Uint8Array {
     if (this.pending.length === 0) return chunk;
-    const joined = new Uint8Array(this.pending.length + chunk.length);
-    joined.set(this.pending);
-    joined.set(chunk, this.pending.length);
+    const parts = [this.pending, ...this.waiting, chunk];
+    const joined = new Uint8Array(this.pending.length + this.waitingBytes + chunk.length);
+    let offset = 0;
+    for (const part of parts) {
+      joined.set(part, offset);
+      offset += part.length;
+    }
+    this.waiting = [];
+    this.waitingBytes = 0;
     return joined;
   }
 

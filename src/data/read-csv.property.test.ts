@@ -101,3 +101,15 @@ test('readCsv reports progress: bytes and rows read, the total when known', asyn
   assert.equal(fromBlob[0].totalBytes, bytes.length);
   assert.equal(fromBlob[fromBlob.length - 1].secondsLeft, 0);
 });
+
+test('a quoted field far longer than a chunk reads whole, with the rows around it', async () => {
+  const huge = 'ab"",\n'.repeat(500_000);
+  const csv = `note,label\r\nshort,0\r\n"${huge}",1\r\nafter,0\r\n`;
+  const bytes = new TextEncoder().encode(csv);
+  const cuts = Array.from({ length: Math.ceil(bytes.length / 65536) }, (_, k) => k * 65536 + 7);
+  const table = await readCsv(streamOf(bytes, cuts), { columnTypes: { note: 'categorical' } });
+  assert.equal(table.rows, 3);
+  const note = table.features.columns[0];
+  assert.ok(note.kind === 'categorical');
+  assert.deepEqual(Array.from(note.codes).map((code) => note.categories[code]), ['short', huge.replaceAll('""', '"'), 'after']);
+});

@@ -54,6 +54,8 @@ export class TableBuilder {
   private readonly file: string | undefined;
   private readonly missing: MissingValues;
   private readonly columns: (ColumnBuilder | TargetBuilder | undefined)[];
+  /** `columns` with the target left out (undefined), for addCells. */
+  private readonly features: (ColumnBuilder | undefined)[];
   private readonly types: Readonly<Record<string, ColumnType>>;
   private readonly decimal: Decimal;
   private readonly hint: HintWriter;
@@ -115,6 +117,7 @@ export class TableBuilder {
       const type = types[name];
       return type === 'ignore' ? undefined : new ColumnBuilder(name, source, type);
     });
+    this.features = this.columns.map((column) => (column instanceof ColumnBuilder ? column : undefined));
   }
 
   /** Adds one record; `line` is its line number in the file (the header is line 1). */
@@ -139,11 +142,15 @@ export class TableBuilder {
   addCells(cells: RecordCells, line: number): void {
     const columns = this.columns;
     if (cells.length !== columns.length) return this.add(cells.textAll(), line);
+    const features = this.features;
     const target = this.targetIndex;
-    for (let c = 0; c < columns.length; c++) {
-      if (c === target) this.addTargetCell(cells, c, line);
-      else (columns[c] as ColumnBuilder | undefined)?.addCell(cells, c, line);
-    }
+    // NOTE: columns in header order (left of the target, the target, right of it), so the first
+    // error of a row is the one add() would report.
+    const left = target < 0 ? columns.length : target;
+    for (let c = 0; c < left; c++) features[c]?.addCell(cells, c, line);
+    if (target < 0) return void this.rows++;
+    this.addTargetCell(cells, target, line);
+    for (let c = target + 1; c < columns.length; c++) features[c]?.addCell(cells, c, line);
     this.rows++;
   }
 
