@@ -31,6 +31,8 @@ export interface ReportInputs {
   readonly calibration?: CalibrationComparison;
   /** Permutation importance of the input columns, when computed (nnkit explain --report). */
   readonly importance?: ImportanceData;
+  /** Binary: the logistic-regression baseline's results on the same rows (logisticBaseline). */
+  readonly logistic?: ClassifierResults;
 }
 
 /** Fills the report's ReportData from a run's results: no metric is computed here, only arranged. */
@@ -49,7 +51,8 @@ export function buildReportData(inputs: ReportInputs): ReportData {
   const on = inputs.evaluatedOn === undefined ? {} : { evaluatedOn: inputs.evaluatedOn };
   if (results.task === 'binary') {
     const sections = binarySections(results, classNames, inputs.thresholdRule);
-    return { ...common, ...sections, metrics: { ...sections.metrics, ...on } };
+    const logistic = inputs.logistic?.task === 'binary' ? { logisticBaseline: logisticRow(inputs.logistic) } : {};
+    return { ...common, ...sections, metrics: { ...sections.metrics, ...on, ...logistic } };
   }
   const r = results.report;
   const own = (row: number) => results.probabilities.data[row * results.probabilities.cols + results.labels[row]];
@@ -79,6 +82,11 @@ export function buildReportData(inputs: ReportInputs): ReportData {
     },
     scores: { classNames, scores: classNames.map((_, k) => rowsOf(results.labels, k).map(own)) },
   };
+}
+
+function logisticRow(results: BinaryResults): NonNullable<MetricsTable['logisticBaseline']> {
+  const e = results.evaluation;
+  return { accuracy: e.accuracy, f1: e.f1, rocAuc: e.rocAuc, logLoss: results.loss };
 }
 
 function binarySections(results: BinaryResults, classNames: readonly string[], rule: string | undefined): Omit<ReportData, 'title' | 'data' | 'model' | 'warnings'> {

@@ -5,12 +5,16 @@ import { buildReportData } from './build-report-data.js';
 import { evaluatedCalibration, trainingCalibration } from './calibration-report.js';
 import type { Classifier } from './classifier.js';
 import type { ClassifierEvaluation } from './evaluate-table.js';
+import type { ClassifierResults } from './evaluate-classifier.js';
 import type { TrainingTable } from './training-plan.js';
 
 const ROWS = { test: 'test rows', 'out-of-fold': 'out-of-fold rows', validation: 'validation rows' } as const;
 
-/** The HTML report's data for a classifier's training run: its test results, history and warnings. */
-export function trainingReport(classifier: Classifier, options: { readonly title: string }): ReportData {
+/**
+ * The HTML report's data for a classifier's training run: its test results, history and warnings,
+ * and the logistic-regression baseline's results on the same rows when given (logisticBaseline).
+ */
+export function trainingReport(classifier: Classifier, options: { readonly title: string; readonly logistic?: ClassifierResults }): ReportData {
   const run = classifier.trainingRun;
   if (run === undefined) {
     throw new StateError(
@@ -45,6 +49,7 @@ export function trainingReport(classifier: Classifier, options: { readonly title
     thresholdRule: pipeline.threshold?.rule,
     warnings: run.warnings,
     ...(run.calibration === undefined ? {} : { calibration: trainingCalibration(run.calibration, `the ${run.test.rows} ${ROWS[run.resultsOn]}`) }),
+    ...(options.logistic === undefined ? {} : { logistic: options.logistic }),
   });
 }
 

@@ -1,5 +1,6 @@
 import type { ClassifierWarning } from '../classifier/classifier-warnings.js';
 import type { ClassifierResults } from '../classifier/evaluate-classifier.js';
+import { baselinesOf } from '../classifier/logistic-baseline.js';
 import type { Interval } from '../metrics/index.js';
 
 /** A metric value as printed: four decimals, or "n/a" when undefined. */
@@ -10,9 +11,10 @@ export function formatValue(value: number | null | undefined): string {
 /**
  * The results table people read after `train` and `evaluate`: loss, accuracy beside the
  * majority baseline, precision, recall, F1 and ROC-AUC with their confidence intervals (binary)
- * or the per-class table (multi-class), then the confusion matrix.
+ * or the per-class table (multi-class), then the baselines on the same rows (binary: the
+ * majority class and, when given, the logistic regression's results), then the confusion matrix.
  */
-export function formatResults(results: ClassifierResults, classNames: readonly string[], heading: string): string[] {
+export function formatResults(results: ClassifierResults, classNames: readonly string[], heading: string, logistic?: ClassifierResults): string[] {
   if (results.task === 'binary') {
     const e = results.evaluation;
     const i = results.intervals;
@@ -39,6 +41,7 @@ export function formatResults(results: ClassifierResults, classNames: readonly s
       ...alignColumns(table).map((line) => `  ${line}`),
       `  (${level}: percentile bootstrap, ${i.resamples} resamples, seed ${i.seed})`,
       '',
+      ...baselineLines(results, classNames, logistic),
       `Confusion matrix at threshold ${formatValue(e.threshold)} (rows: actual, columns: predicted):`,
       ...formatConfusion(e.confusionMatrix, classNames),
     ];
@@ -59,6 +62,32 @@ export function formatResults(results: ClassifierResults, classNames: readonly s
     '',
     'Confusion matrix (rows: actual, columns: predicted):',
     ...formatConfusion(results.confusionMatrix, classNames),
+  ];
+}
+
+/**
+ * Baselines on the same rows, in the results' columns: the majority class, and the logistic
+ * regression (`--hidden none`, trained the same way) when there is one.
+ */
+export function baselineLines(results: ClassifierResults, classNames: readonly string[], logistic?: ClassifierResults): string[] {
+  const baselines = baselinesOf(results, classNames, logistic);
+  if (baselines === undefined || results.task !== 'binary') return [];
+  const e = results.evaluation;
+  const row = (name: string, figures: { loss: number | null; accuracy: number; f1: number | null; rocAuc: number | null }) =>
+    [name, formatValue(figures.loss), formatValue(figures.accuracy), formatValue(figures.f1), formatValue(figures.rocAuc)];
+  const majority = baselines.majority;
+  const majorityF1 = majority.predicts === classNames[1] ? (2 * e.baseline.accuracy) / (1 + e.baseline.accuracy) : 0;
+  const l = baselines.logistic;
+  const table = [
+    ['', 'loss', 'accuracy', 'F1', 'ROC-AUC'],
+    row('this model', { loss: results.loss, accuracy: e.accuracy, f1: results.undefinedMetrics.includes('f1') ? null : e.f1, rocAuc: e.rocAuc }),
+    row(`majority (always ${JSON.stringify(majority.predicts)})`, { loss: null, accuracy: majority.accuracy, f1: majorityF1, rocAuc: 0.5 }),
+    ...(l === undefined ? [] : [row(`logistic regression (threshold ${formatValue(l.threshold)})`, { loss: l.logLoss, ...l })]),
+  ];
+  return [
+    `Baselines on the same ${results.rows} rows${l === undefined ? '' : ' (the logistic regression: this pipeline with --hidden none, trained the same way)'}:`,
+    ...alignColumns(table, true).map((line) => `  ${line}`),
+    '',
   ];
 }
 

@@ -4,6 +4,8 @@ import { ProgressLogger } from '../callbacks/progress-logger.js';
 import type { Classifier } from '../classifier/classifier.js';
 import { trainingReport } from '../classifier/classifier-report.js';
 import { fitClassifier, MONITOR } from '../classifier/fit-classifier.js';
+import { baselinesJson } from '../classifier/baselines-json.js';
+import { logisticBaseline } from '../classifier/logistic-baseline.js';
 import { calibrationJson, resultsHeading, thresholdRows, trustLines } from './trust-lines.js';
 import { positiveClassNotice } from '../classifier/positive-class-notice.js';
 import { resultsJson } from '../classifier/results-json.js';
@@ -88,10 +90,10 @@ export async function trainCommand(argv: readonly string[], io: CliIo): Promise<
   const outputs = await prepareTrainOutputs(settings.out, settings.report);
   const progress = { saved: false };
   try {
-    const classifier = stream === undefined
+    const trained = stream === undefined
       ? await train(settings, line.values.json === true, line.values.quiet === true, io)
-      : await trainStreamed(settings, stream, line.values.json === true, line.values.quiet === true, io);
-    await finish(classifier, settings, line.values.json === true, line.values.quiet === true, io, progress);
+      : { classifier: await trainStreamed(settings, stream, line.values.json === true, line.values.quiet === true, io) };
+    await finish(trained, settings, line.values.json === true, line.values.quiet === true, io, progress);
   } catch (error) {
     if (!isAbort(error, io.signal)) throw error;
     const report = settings.report === undefined ? '' : '; the report was not written';
@@ -104,7 +106,13 @@ export async function trainCommand(argv: readonly string[], io: CliIo): Promise<
   }
 }
 
-async function train(settings: TrainSettings, json: boolean, quiet: boolean, io: CliIo): Promise<Classifier> {
+/** The trained classifier and, two classes in memory, its logistic-regression baseline. */
+interface Trained {
+  readonly classifier: Classifier;
+  readonly logistic?: Classifier;
+}
+
+async function train(settings: TrainSettings, json: boolean, quiet: boolean, io: CliIo): Promise<Trained> {
   const notes = json ? io.stderr : io.stdout;
   const table = await readTableFile(settings.file, readOptions(settings), flagHint);
   io.signal?.throwIfAborted();
@@ -115,7 +123,11 @@ async function train(settings: TrainSettings, json: boolean, quiet: boolean, io:
   const callbacks = io.signal === undefined ? [] : [stopOnAbort(io.signal)];
   const classifier = await fitClassifier(table, { ...classifierOptions(settings), callbacks, ...(quiet ? {} : { onPlan }) }, flagName, flagHint);
   io.signal?.throwIfAborted();
-  return classifier;
+  if (classifier.classNames.length !== 2) return { classifier };
+  if (!quiet) notes.write('Training the logistic-regression baseline (the same pipeline with --hidden none)...\n');
+  const logistic = await logisticBaseline(table, classifier, { ...classifierOptions(settings), callbacks }, flagName, flagHint);
+  io.signal?.throwIfAborted();
+  return { classifier, logistic };
 }
 
 /**
@@ -123,8 +135,10 @@ async function train(settings: TrainSettings, json: boolean, quiet: boolean, io:
  * NOTE: results come first so that a failed save never loses them.
  */
 async function finish(
-  classifier: Classifier, settings: TrainSettings, json: boolean, quiet: boolean, io: CliIo, progress: { saved: boolean },
+  trained: Trained, settings: TrainSettings, json: boolean, quiet: boolean, io: CliIo, progress: { saved: boolean },
 ): Promise<void> {
+  const { classifier } = trained;
+  const logistic = trained.logistic?.trainingRun?.test;
   const run = classifier.trainingRun!;
   const { pipeline, classNames } = classifier;
   const results = (model: string | null) => ({
@@ -138,6 +152,7 @@ async function finish(
     refit: pipeline.refit ?? null,
     resultsOn: run.resultsOn,
     test: resultsJson(run.test, classNames),
+    baselines: baselinesJson(run.test, classNames, logistic),
     warnings: run.warnings,
     model,
     report: model === null ? null : (settings.report ?? null),
@@ -146,7 +161,7 @@ async function finish(
     await writeLines(io.stdout, [
       ...(quiet ? [] : summaryLines(classifier)),
       '',
-      ...formatResults(run.test, classNames, resultsHeading(classifier)),
+      ...formatResults(run.test, classNames, resultsHeading(classifier), logistic),
       ...formatWarnings(run.warnings),
       '',
     ]);
@@ -161,7 +176,7 @@ async function finish(
     throw error;
   }
   if (settings.report !== undefined) {
-    await writeReportLazily(settings.report, trainingReport(classifier, { title: `${basename(settings.file)} → ${classifier.target}` }));
+    await writeReportLazily(settings.report, trainingReport(classifier, { title: `${basename(settings.file)} → ${classifier.target}`, logistic }));
   }
   if (json) await writeJson(io.stdout, results(settings.out));
   else {

@@ -78,6 +78,11 @@ export interface MetricsTable {
   readonly rows: readonly MetricRow[];
   /** Accuracy of always predicting the majority class of the evaluated rows. */
   readonly baselineAccuracy: number;
+  /**
+   * Binary: the logistic regression trained the same way (the pipeline without hidden layers),
+   * on the same rows, when it was trained: is the network worth it?
+   */
+  readonly logisticBaseline?: { readonly accuracy: number; readonly f1: number; readonly rocAuc: number | null; readonly logLoss: number };
   /** Rows evaluated (the test split, or the whole file for `evaluate`). */
   readonly evaluatedRows: number;
   /**

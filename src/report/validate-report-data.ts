@@ -127,6 +127,11 @@ function checkTraining(training: NonNullable<ReportData['training']>): void {
 
 function checkMetrics(data: ReportData): void {
   checkProbabilities('metrics.baselineAccuracy', [data.metrics.baselineAccuracy]);
+  const logistic = data.metrics.logisticBaseline;
+  if (logistic !== undefined) {
+    checkProbabilities('metrics.logisticBaseline', [logistic.accuracy, logistic.f1, ...(logistic.rocAuc === null ? [] : [logistic.rocAuc])]);
+    checkFinite('metrics.logisticBaseline.logLoss', [logistic.logLoss]);
+  }
   checkCounts('metrics.evaluatedRows', [data.metrics.evaluatedRows]);
   for (const row of data.metrics.rows) {
     checkFinite(`metrics row ${show(row.name)}`, [row.value, ...(row.ci ?? [])]);

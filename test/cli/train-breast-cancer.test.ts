@@ -40,6 +40,14 @@ describe('nnkit train with the defaults on the bundled breast-cancer data', () =
     assert.equal(result.test.rows, 114);
   });
 
+  test('puts the majority and the logistic-regression baselines beside the results, on the same rows', () => {
+    assert.deepEqual(result.baselines.majority, { accuracy: result.test.baselineAccuracy, predicts: '0', rocAuc: 0.5 });
+    const logistic = result.baselines.logistic;
+    assert.ok(logistic.rocAuc >= 0.98 && logistic.rocAuc <= 1, `logistic ROC-AUC ${logistic.rocAuc}`);
+    assert.ok(logistic.accuracy > result.test.baselineAccuracy, `logistic accuracy ${logistic.accuracy}`);
+    assert.ok(Number.isFinite(logistic.logLoss) && logistic.threshold > 0 && logistic.threshold < 1);
+  });
+
   test('splits stratified into 341 training, 114 validation and 114 test rows', () => {
     assert.deepEqual(result.split, { train: 341, validation: 114, test: 114, seed: 42 });
   });

@@ -4,7 +4,8 @@ import { formatCount, formatNumber, formatPercent } from '../format-number.js';
 
 /**
  * The metrics table: value and confidence interval per metric, with the majority-class baseline
- * right after accuracy (the accuracy paradox, made visible). Titled for what was evaluated: the
+ * right after accuracy (the accuracy paradox, made visible) and the logistic-regression baseline
+ * last, when there is one. Titled for what was evaluated: the
  * held-out test rows of a training run, or the rows of a file (which the model may have seen).
  */
 export function metricsSectionHtml(metrics: MetricsTable): string {
@@ -15,6 +16,10 @@ export function metricsSectionHtml(metrics: MetricsTable): string {
   const baseline =
     `<tr class="baseline"><td>majority-class baseline accuracy</td>` +
     `<td class="num">${formatNumber(metrics.baselineAccuracy)}</td>${hasCi ? '<td></td>' : ''}</tr>`;
+  const l = metrics.logisticBaseline;
+  const logistic = l === undefined ? ''
+    : `<tr class="baseline"><td>logistic-regression baseline (same pipeline, no hidden layers): accuracy · F1 · ROC-AUC · loss</td>` +
+      `<td class="num">${[l.accuracy, l.f1, l.rocAuc, l.logLoss].map((v) => (v === null ? '–' : formatNumber(v))).join(' · ')}</td>${hasCi ? '<td></td>' : ''}</tr>`;
   const accuracyIndex = metrics.rows.findIndex((row) => row.name.toLowerCase() === 'accuracy');
   const rows = metrics.rows.map((row) => {
     const ci = row.ci === undefined ? ''
@@ -26,6 +31,7 @@ export function metricsSectionHtml(metrics: MetricsTable): string {
     );
   });
   rows.splice(accuracyIndex === -1 ? rows.length : accuracyIndex + 1, 0, baseline);
+  if (logistic !== '') rows.push(logistic);
   const method = metrics.ciMethod === undefined ? '' : ` Intervals: ${escapeHtml(metrics.ciMethod)}.`;
   return (
     `<section class="card" id="metrics"><h2>${on === undefined ? 'Test-set metrics' : `Metrics on the rows of <code>${escapeHtml(on.file)}</code>`}</h2>` +
