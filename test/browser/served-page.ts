@@ -23,8 +23,8 @@ export interface ServedSite {
   readonly errors: string[];
   /** Requests that left the origin, or asked for a file the folder lacks. */
   readonly refused: string[];
-  /** Opens index.html in a new page and waits for the app's module to set `window.app`. */
-  open(): Promise<Page>;
+  /** Opens index.html in a new page and (unless told not to) waits for the app to set `window.app`. */
+  open(options?: { waitForApp?: boolean }): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -47,14 +47,14 @@ export async function serveFolder(browser: Browser, folder: string): Promise<Ser
     context,
     errors,
     refused,
-    async open() {
+    async open({ waitForApp: wait = true } = {}) {
       const page = await context.newPage();
       page.on('pageerror', (error) => errors.push(error.message));
       page.on('console', (message) => {
         if (message.type() === 'error') errors.push(message.text());
       });
       await page.goto(`${ORIGIN}/`);
-      await waitForApp(page);
+      if (wait) await waitForApp(page);
       return page;
     },
     close: () => context.close(),
