@@ -30,6 +30,12 @@ if (process.argv[2] === 'e2e') {
   await runE2e(process.argv.slice(3));
   process.exit(0);
 }
+// NOTE: `npm run bench -- ingest [options]`: nnkit's readCsv against pandas.read_csv (bench/ingest.ts).
+if (process.argv[2] === 'ingest') {
+  const { runIngest } = await import('./ingest.js');
+  await runIngest(process.argv.slice(3));
+  process.exit(0);
+}
 
 const { values: options } = parseArgs({
   options: {

@@ -1,0 +1,20 @@
+// One timed read for the ingest benchmark, in its own process (so /usr/bin/time's peak memory is
+// the read's): nnkit's Node readCsv of the file, then a JSON line with the seconds the read took
+// (wall, and CPU of all the process's threads), the table's shape and a checksum of its numeric
+// columns (the sum of the non-missing float32 values, which pandas' side computes alike).
+//   node bench/ingest-child.js <file>
+import { readCsv } from '../src/node/read-csv.js';
+
+const file = process.argv[2];
+const started = performance.now();
+const cpu = process.cpuUsage();
+const table = await readCsv(file);
+const seconds = (performance.now() - started) / 1000;
+const { user, system } = process.cpuUsage(cpu);
+const cpuSeconds = (user + system) / 1e6;
+let checksum = 0;
+for (const column of table.features.columns) {
+  if (column.kind !== 'numeric') continue;
+  for (const value of column.values) if (value === value) checksum += value;
+}
+console.log(JSON.stringify({ seconds, cpuSeconds, rows: table.rows, columns: table.header.length, checksum }));
