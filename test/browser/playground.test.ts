@@ -4,7 +4,7 @@
  * 50 ms of CPU while it trains), move the threshold with the keyboard and the slider (the
  * confusion matrix, precision / recall / F1 / accuracy, the majority baseline and the cost equal
  * nn.evaluation on the page's own scores), snap to thresholds (nn.findThreshold), flip the
- * one-unit-softmax and duplicated-rows switches (the doctor's messages as code receives them),
+ * one-unit-softmax, duplicated-rows and threshold-on-test switches (the doctor's messages as code receives them),
  * open the page's address afresh (the same run), pick a bundled data set and drop a CSV (column types
  * as nn.data.parseCsv infers them). No console error, no request beyond the page's origin;
  * screenshots at laptop and phone widths in test-artifacts/playground-*.png.
@@ -144,6 +144,28 @@ describe('the playground in headless Chromium: a learner\'s path', { skip }, () 
       assert.deepEqual(await shownLab(pg), expectedLab(y, scores, threshold, { fn: 20, fp: 1 }), button);
     }
     await pg.page.screenshot({ path: resolve(ARTIFACTS, 'playground-laptop.png'), fullPage: true });
+  });
+
+  test('tuning the threshold on the test rows shows its optimism, from nn.findThreshold on both sets of rows', async () => {
+    await pg.page.check('#mistake-threshold-on-test');
+    await pg.page.click('[data-snap="f1"]');
+    const parts = await pg.page.evaluate(() => {
+      type Run = { prepared: Record<string, { y: Float32Array }>; result: { scores: Record<string, Float32Array> } };
+      const { run } = (window as unknown as { playground: { run: Run } }).playground;
+      return ['validation', 'test'].map((part) => ({ y: Array.from(run.prepared[part].y), scores: Array.from(run.result.scores[part]) }));
+    });
+    const [validation, testRows] = parts.map((part) => ({ y: Float32Array.from(part.y), scores: Float32Array.from(part.scores) }));
+    const onTest = nn.findThreshold(testRows.y, testRows.scores, { kind: 'f1' });
+    const honest = nn.findThreshold(validation.y, validation.scores, { kind: 'f1' });
+    const honestPredicted = Array.from(testRows.scores, (score) => (score > honest.threshold ? 1 : 0));
+    const honestF1 = nn.evaluation.precisionRecallFscoreSupport(testRows.y, honestPredicted, { labels: [0, 1] }).fScore[1];
+    assert.equal(Number(await pg.page.getAttribute('#threshold-value', 'data-value')), onTest.threshold);
+    const text = await pg.page.textContent('#optimism .finding[data-code="threshold-on-test"] p');
+    assert.ok(text?.includes(`the threshold ${onTest.threshold.toFixed(4)} scores F1 ${fixed(onTest.metrics.f1)} on them`), text ?? '');
+    assert.ok(text?.includes(`the threshold ${honest.threshold.toFixed(4)} scores F1 ${fixed(honestF1)} on the same test rows`), text ?? '');
+    assert.ok(text?.includes(`The difference, ${fixed(onTest.metrics.f1 - honestF1)}, is optimism`), text ?? '');
+    await pg.page.uncheck('#mistake-threshold-on-test');
+    assert.equal(await pg.page.textContent('#optimism'), '');
   });
 
   test('the page address is the setup: a shared link trains the same model and shows the same numbers', async () => {
