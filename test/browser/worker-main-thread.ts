@@ -15,6 +15,8 @@ export interface MainThreadTask {
   readonly start: number;
   readonly wallMs: number;
   readonly cpuMs: number;
+  /** The thread's CPU clock when the task began, in ms. */
+  readonly cpuStart: number;
 }
 
 interface TraceEvent {
@@ -23,11 +25,12 @@ interface TraceEvent {
   readonly pid: number;
   readonly tid: number;
   readonly ts: number;
+  readonly tts?: number;
   readonly dur?: number;
   readonly tdur?: number;
 }
 
-/** The top-level tasks of the thread that set `startMark`, from it to `endMark`. */
+/** The top-level tasks of the thread that set `startMark`, from it to `endMark`, in order. */
 export function mainThreadTasks(traceJson: Buffer, startMark: string, endMark: string): MainThreadTask[] {
   const parsed = JSON.parse(traceJson.toString()) as { traceEvents: TraceEvent[] } | TraceEvent[];
   const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
@@ -41,11 +44,23 @@ export function mainThreadTasks(traceJson: Buffer, startMark: string, endMark: s
   return events
     .filter((e) => e.name === 'ThreadControllerImpl::RunTask' && e.ph === 'X' && e.pid === start.pid && e.tid === start.tid)
     .filter((e) => e.ts + (e.dur ?? 0) >= start.ts && e.ts <= end.ts)
-    .map((e) => ({ start: (e.ts - start.ts) / 1000, wallMs: (e.dur ?? 0) / 1000, cpuMs: (e.tdur ?? 0) / 1000 }));
+    .map((e) => ({ start: (e.ts - start.ts) / 1000, wallMs: (e.dur ?? 0) / 1000, cpuMs: (e.tdur ?? 0) / 1000, cpuStart: (e.tts ?? 0) / 1000 }))
+    .sort((a, b) => a.start - b.start);
 }
 
-/** The traced task a long task (startTime, duration after the start mark) was: the one it overlaps most. */
-export function taskOf(tasks: readonly MainThreadTask[], start: number, duration: number): MainThreadTask | undefined {
-  const overlap = (t: MainThreadTask) => Math.min(t.start + t.wallMs, start + duration) - Math.max(t.start, start);
-  return tasks.reduce<MainThreadTask | undefined>((b, t) => (overlap(t) > (b ? overlap(b) : 0) ? t : b), undefined);
+/**
+ * The CPU time the thread spent in a long task (startTime, duration after the start mark): the
+ * traced task it overlaps most; or, when the trace lost that task (a busy machine can make the
+ * tracing service drop events), at most what the thread's CPU clock advanced between the traced
+ * tasks around it. Undefined when the trace holds neither.
+ */
+export function cpuOf(tasks: readonly MainThreadTask[], start: number, duration: number): { cpuMs: number; traced: boolean } | undefined {
+  const end = start + duration;
+  const overlap = (t: MainThreadTask) => Math.min(t.start + t.wallMs, end) - Math.max(t.start, start);
+  const task = tasks.reduce<MainThreadTask | undefined>((b, t) => (overlap(t) > (b ? overlap(b) : 0) ? t : b), undefined);
+  if (task !== undefined) return { cpuMs: task.cpuMs, traced: true };
+  const before = tasks.filter((t) => t.start + t.wallMs <= start).at(-1);
+  const after = tasks.find((t) => t.start >= end);
+  if (before === undefined || after === undefined) return undefined;
+  return { cpuMs: after.cpuStart - (before.cpuStart + before.cpuMs), traced: false };
 }
