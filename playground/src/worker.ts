@@ -1,4 +1,5 @@
 // The training worker: one job per message, its epochs and result posted back to the page.
+import * as nn from '../../src/index.js';
 import { runTrainJob, type JobEvent, type TrainJob } from './train-job.js';
 
 // NOTE: the root tsconfig types pages (DOM), not workers; a worker's postMessage takes one argument.
@@ -7,4 +8,10 @@ const scope = globalThis as unknown as {
   onmessage: ((event: MessageEvent<TrainJob>) => void) | null;
 };
 
-scope.onmessage = (event) => void runTrainJob(event.data, (message) => scope.postMessage(message));
+// The kernels compile while the worker waits for its job (the page starts a spare one ahead).
+const ready = nn.ready();
+scope.onmessage = (event) => {
+  // NOTE: a failed compile is reported by the job itself (runTrainJob awaits nn.ready() again).
+  const run = () => runTrainJob(event.data, (message) => scope.postMessage(message));
+  void ready.then(run, run);
+};
