@@ -11,6 +11,7 @@ import { positiveClassNotice } from '../classifier/positive-class-notice.js';
 import { resultsJson } from '../classifier/results-json.js';
 import type { TrainingPlan } from '../classifier/training-plan.js';
 import { readTableFile } from '../node/read-table-file.js';
+import { readProgress } from './read-progress.js';
 import { isTerminal, writeJson, writeLines, type CliIo } from './cli-io.js';
 import { formatResults, formatValue, formatWarnings } from './format-results.js';
 import { Interrupted, isAbort, stopOnAbort } from './interrupted.js';
@@ -114,7 +115,8 @@ interface Trained {
 
 async function train(settings: TrainSettings, json: boolean, quiet: boolean, io: CliIo): Promise<Trained> {
   const notes = json ? io.stderr : io.stdout;
-  const table = await readTableFile(settings.file, readOptions(settings), flagHint);
+  const shown = readProgress(notes, quiet);
+  const table = await readTableFile(settings.file, { ...readOptions(settings), onProgress: shown.onProgress }, flagHint).finally(() => shown.stop());
   io.signal?.throwIfAborted();
   const onPlan = (plan: TrainingPlan) => {
     notes.write(planLines(plan, settings).join('\n') + '\n');
