@@ -17,6 +17,7 @@ export { Dense, type DenseArgs } from './layers/dense.js';
 export { Dropout, type DropoutArgs } from './layers/dropout.js';
 export { ActivationLayer, type ActivationArgs } from './layers/activation-layer.js';
 export { BatchNormalization, type BatchNormalizationArgs } from './layers/batch-normalization.js';
+export { Normalization, type NormalizationArgs } from './layers/normalization.js';
 export { Add } from './layers/add.js';
 export { Concatenate } from './layers/concatenate.js';
 export { InputLayer } from './layers/input-layer.js';

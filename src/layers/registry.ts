@@ -7,6 +7,7 @@ import { Concatenate } from './concatenate.js';
 import { Dense, type DenseArgs } from './dense.js';
 import { Dropout, type DropoutArgs } from './dropout.js';
 import { InputLayer, type InputArgs } from './input-layer.js';
+import { Normalization, type NormalizationArgs } from './normalization.js';
 
 /** Factories for the public `nn.layers` namespace, named as in Keras but camelCase. */
 export const layers = {
@@ -14,6 +15,7 @@ export const layers = {
   dropout: (args: DropoutArgs) => new Dropout(args),
   activation: (args: ActivationArgs) => new ActivationLayer(args),
   batchNormalization: (args: BatchNormalizationArgs = {}) => new BatchNormalization(args),
+  normalization: (args: NormalizationArgs = {}) => new Normalization(args),
   add: (args: BaseLayerArgs = {}) => new Add(args),
   concatenate: (args: BaseLayerArgs = {}) => new Concatenate(args),
 };
@@ -25,6 +27,7 @@ const registry: Record<string, (config: Record<string, unknown>) => BaseLayer> =
   Dropout: (c) => new Dropout(c as unknown as DropoutArgs),
   Activation: (c) => new ActivationLayer(c as unknown as ActivationArgs),
   BatchNormalization: (c) => new BatchNormalization(c as BatchNormalizationArgs),
+  Normalization: (c) => new Normalization(c as NormalizationArgs),
   Add: (c) => new Add(c as BaseLayerArgs),
   Concatenate: (c) => new Concatenate(c as BaseLayerArgs),
   InputLayer: (c) => new InputLayer(c as unknown as InputArgs),
