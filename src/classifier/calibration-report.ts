@@ -1,6 +1,6 @@
 import type { CalibrationComparison, CalibrationPanel, ImportanceData } from '../report/report-data.js';
 import { reliabilityData } from '../report/reliability-data.js';
-import { applyCalibration, calibrationQuality, describeCalibration, type CalibrationQuality, type PipelineCalibration } from './calibration.js';
+import { applyCalibration, calibrationQuality, describeCalibration, describeFittedOn, type CalibrationQuality, type PipelineCalibration } from './calibration.js';
 import type { CalibrationRun } from './calibration-run.js';
 import type { PermutationImportance } from './permutation-importance.js';
 
@@ -39,6 +39,5 @@ function comparison(calibration: PipelineCalibration, measuredOn: string, before
     brier: quality.brier,
     logLoss: quality.logLoss,
   });
-  const fittedOn = calibration.fittedOn === 'validation' ? `${calibration.rows} validation rows` : `${calibration.rows} out-of-fold predictions`;
-  return { method: describeCalibration(calibration.map), fittedOn, measuredOn, before: panel(before), after: panel(after) };
+  return { method: describeCalibration(calibration.map), fittedOn: describeFittedOn(calibration), measuredOn, before: panel(before), after: panel(after) };
 }

@@ -1,6 +1,6 @@
 import { temperatureUnbounded } from '../metrics/index.js';
 import type { ClassifierWarning } from './classifier-warnings.js';
-import { applyCalibration, calibrationQuality, fitCalibration, type CalibrationMethod, type CalibrationQuality, type PipelineCalibration } from './calibration.js';
+import { applyCalibration, calibrationQuality, describeFittedOn, fitCalibration, type CalibrationMethod, type CalibrationRows, type CalibrationQuality, type PipelineCalibration } from './calibration.js';
 
 /** A run's calibration: what is saved, and how the results' rows look before and after it. */
 export interface CalibrationRun extends PipelineCalibration {
@@ -17,7 +17,7 @@ export function calibrationOn(
   probabilities: Float32Array,
   labels: Int32Array,
   columns: number,
-  fittedOn: 'validation' | 'out-of-fold',
+  fittedOn: CalibrationRows,
 ): PipelineCalibration {
   const map = fitCalibration(method, probabilities, labels, columns);
   const scores = (quality: CalibrationQuality) => ({ ece: quality.ece, brier: quality.brier, logLoss: quality.logLoss });
@@ -59,13 +59,12 @@ export const ISOTONIC_ROWS = 1000;
  * temperature minimizes the log loss of `held` (no row on the wrong side), so it was left at 1.
  */
 export function calibrationWarnings(calibration: PipelineCalibration, option: string, held: HeldRows): ClassifierWarning[] {
-  const rows = calibration.fittedOn === 'validation' ? 'validation rows' : 'out-of-fold predictions';
   if (calibration.map.method === 'temperature' && temperatureUnbounded(held.probabilities, held.labels, held.columns)) {
     return [{
       code: 'calibration/no-errors',
       severity: 'warning',
       message:
-        `No temperature could be fitted: none of the ${calibration.rows} ${rows} is on the wrong side, so their log loss ` +
+        `No temperature could be fitted: none of the ${describeFittedOn(calibration)} is on the wrong side, so their log loss ` +
         'keeps falling as the temperature goes to 0 (every probability 0 or 1). The probabilities are left as they are ' +
         `(temperature 1). Fit it on more rows (an ensemble's out-of-fold predictions), or leave ${option} out.`,
     }];
@@ -75,7 +74,7 @@ export function calibrationWarnings(calibration: PipelineCalibration, option: st
     code: 'calibration/few-rows',
     severity: 'warning',
     message:
-      `Isotonic calibration was fitted on ${calibration.rows} ${rows}; with fewer than about ${ISOTONIC_ROWS} it follows their ` +
+      `Isotonic calibration was fitted on ${describeFittedOn(calibration)}; with fewer than about ${ISOTONIC_ROWS} it follows their ` +
       'noise, and its steps to probabilities of 0 or 1 make the log loss of new rows large. Use ' +
       `${option} sigmoid or temperature, or fit it on more rows (an ensemble's out-of-fold predictions use every training row).`,
   }];

@@ -116,3 +116,28 @@ describe('trainClassifier({ calibrate })', () => {
     assert.deepEqual((await loadClassifier(uncalibrated.toBytes())).predictProbabilities(table).data, raw);
   });
 });
+
+describe('classifier.calibrate(heldOut, method)', () => {
+  test('fits on the given rows, keeps every decision, saves; the original is unchanged; no second map', async () => {
+    const [header, ...rows] = readFileSync('test/fixtures/cli/customers.csv', 'utf8').trim().split('\n');
+    const part = (from: number, to: number) => parseCsv([header, ...rows.slice(from, to)].join('\n'), { target: 'churned' });
+    const clf = await trainClassifier(part(0, 200), { epochs: 30, hidden: [8], seed: 7 });
+    const heldOut = part(200, 300);
+    const threshold = clf.threshold;
+    const calibrated = clf.calibrate(heldOut, 'sigmoid');
+    assert.equal(calibrated.pipeline.calibration?.fittedOn, 'held-out');
+    assert.equal(calibrated.pipeline.calibration?.rows, 100);
+    assert.ok(calibrated.pipeline.calibration!.after.logLoss <= calibrated.pipeline.calibration!.before.logLoss);
+    assert.equal(clf.threshold, threshold, 'the original keeps its threshold');
+    assert.notEqual(calibrated.threshold, threshold);
+    assert.equal(calibrated.pipeline.threshold?.value, calibrated.threshold);
+    assert.match(calibrated.pipeline.threshold!.rule, /, carried through the calibration$/);
+    const all = part(0, 300);
+    assert.deepEqual(calibrated.predict(all), clf.predict(all), 'the same decisions');
+    assert.notDeepEqual(calibrated.predictProbabilities(all).data, clf.predictProbabilities(all).data);
+    const back = await loadClassifier(calibrated.toBytes());
+    assert.deepEqual(back.predictProbabilities(all).data, calibrated.predictProbabilities(all).data);
+    assert.throws(() => calibrated.calibrate(heldOut, 'temperature'), /calibrate: this classifier is calibrated already \(sigmoid/);
+    assert.throws(() => clf.calibrate(heldOut, 'beta' as 'sigmoid'), /calibrate must be one of temperature, sigmoid, isotonic/);
+  });
+});

@@ -123,11 +123,23 @@ export function describeCalibration(map: CalibrationMap): string {
   }
 }
 
+/** Where a calibration's rows came from. */
+export type CalibrationRows = 'validation' | 'out-of-fold' | 'held-out';
+
+/** '114 validation rows', '455 out-of-fold predictions', '200 held-out rows'. */
+export function describeFittedOn(calibration: { readonly fittedOn: CalibrationRows; readonly rows: number }): string {
+  const what = { validation: 'validation rows', 'out-of-fold': 'out-of-fold predictions', 'held-out': 'held-out rows' }[calibration.fittedOn];
+  return `${calibration.rows} ${what}`;
+}
+
 /** The calibration saved with a classifier: the map, and how it did on the rows it was fitted on. */
 export interface PipelineCalibration {
   readonly map: CalibrationMap;
-  /** The held-out rows it was fitted on: the validation rows, or the ensemble's out-of-fold predictions. */
-  readonly fittedOn: 'validation' | 'out-of-fold';
+  /**
+   * The held-out rows it was fitted on: the validation rows, the ensemble's out-of-fold
+   * predictions, or labelled rows given to `classifier.calibrate` ('held-out').
+   */
+  readonly fittedOn: CalibrationRows;
   readonly rows: number;
   /** ECE, Brier score and log loss on those rows, before and after. */
   readonly before: CalibrationScores;

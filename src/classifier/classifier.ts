@@ -6,10 +6,12 @@ import type { ColumnType } from '../data/table.js';
 import { ConfigError } from '../errors.js';
 import type { Model } from '../model/model.js';
 import { filesToBytes } from '../model/model-files.js';
+import { modelFromFiles } from '../model/model-from-files.js';
 import { modelStorage } from '../model/model-storage.js';
 import { modelToFiles } from '../model/model-to-files.js';
 import { Tensor } from '../tensor/tensor.js';
-import { applyCalibration } from './calibration.js';
+import { applyCalibration, type CalibrationMethod } from './calibration.js';
+import { heldOutCalibration } from './calibrate-classifier.js';
 import type { ClassifierPipeline } from './classifier-pipeline.js';
 import { rowSource, type ClassifierRows } from './classifier-rows.js';
 import { evaluateTable, type ClassifierEvaluateOptions, type ClassifierEvaluation } from './evaluate-table.js';
@@ -107,6 +109,24 @@ export class Classifier {
     const raw = this.model.predictProbabilities(x, { verbose });
     const calibration = this.pipeline.calibration;
     return calibration === undefined ? raw : new Tensor(applyCalibration(calibration.map, raw.data, raw.cols), raw.shape);
+  }
+
+  /**
+   * A copy whose probabilities are calibrated by `method` ('temperature', 'sigmoid' or 'isotonic'
+   * for two classes), fitted on the labelled rows of `table`, which the model must not have
+   * trained on (a held-out file). The threshold is carried through the map, so the decisions stay
+   * those of this classifier; only the probabilities change. Refused for a classifier calibrated
+   * already (train it with the calibrate option instead).
+   *
+   *   const calibrated = classifier.calibrate(heldOut, 'sigmoid');
+   */
+  calibrate(table: LabelledTable, method: CalibrationMethod): Classifier {
+    const { calibration, threshold } = heldOutCalibration(this, table, method);
+    // NOTE: a copy of the model, so this classifier keeps its threshold.
+    const model = modelFromFiles(modelToFiles(this.model), 'the classifier').model;
+    if (threshold !== undefined) model.threshold = threshold;
+    const rule = this.pipeline.threshold === undefined ? undefined : { ...this.pipeline.threshold, value: model.threshold, rule: `${this.pipeline.threshold.rule}, carried through the calibration` };
+    return new Classifier({ model, preprocessor: this.preprocessor, pipeline: { ...this.pipeline, calibration, ...(rule === undefined ? {} : { threshold: rule }) } });
   }
 
   /** The predicted class name per row. */

@@ -1,11 +1,12 @@
 import { argmax } from '../data/argmax.js';
 import type { Preprocessor } from '../data/preprocessor.js';
 import type { LabelledTable } from '../data/table-builder.js';
-import { listNames, type Column, type Table } from '../data/table.js';
-import { ConfigError, DataError, show } from '../errors.js';
+import type { Column, Table } from '../data/table.js';
+import { ConfigError, show } from '../errors.js';
 import { rocAucScore } from '../metrics/evaluation/roc-auc-score.js';
 import type { Model } from '../model/model.js';
 import { Random } from '../random/random.js';
+import { classIndices } from './table-labels.js';
 
 export interface PermutationImportanceOptions {
   /** Shuffles per column. Default 5. */
@@ -61,7 +62,7 @@ export function permutationImportance(
   const metric = options.metric ?? (binary ? 'rocAuc' : 'accuracy');
   if (metric !== 'rocAuc' && metric !== 'accuracy') throw new ConfigError('config/metric', `metric must be "rocAuc" or "accuracy", but is ${show(metric)}.`);
   if (metric === 'rocAuc' && !binary) throw new ConfigError('config/metric', `metric "rocAuc" needs two classes, but the classifier has ${parts.classNames.length}; use "accuracy".`);
-  const labels = classIndices(table, parts.classNames);
+  const labels = classIndices(table, parts.classNames, 'permutationImportance');
   const score = (features: Table): number => {
     const probabilities = parts.model.predictProbabilities(parts.preprocessor.transform(features).x, { verbose: 0 });
     if (metric === 'rocAuc') return rocAucScore(labels, probabilities.data).value;
@@ -101,18 +102,4 @@ function checkPermutations(permutations: readonly (readonly number[] | Int32Arra
 function permuted(column: Column, order: Int32Array): Column {
   if (column.kind === 'categorical') return { ...column, codes: Int32Array.from(order, (row) => column.codes[row]) };
   return { ...column, values: Float32Array.from(order, (row) => column.values[row]) };
-}
-
-/** The table's labels as the classifier's class indices (classes matched by name). */
-function classIndices(table: LabelledTable, classNames: readonly string[]): Int32Array {
-  const target = table.target;
-  if (target === undefined) {
-    throw new ConfigError('config/no-target', 'permutationImportance needs labelled rows; read them with the target, e.g. parseCsv(text, { target: "label" }).');
-  }
-  const index = target.classes.map((name) => {
-    const k = classNames.indexOf(name);
-    if (k < 0) throw new DataError('data/unknown-class', `The rows hold the class ${JSON.stringify(name)}, which the classifier does not know; its classes are ${listNames(classNames)}.`);
-    return k;
-  });
-  return Int32Array.from(target.labels, (label) => index[label]);
 }

@@ -117,7 +117,7 @@ function readCalibration(reader: JsonReader, classes: number): PipelineCalibrati
       : method === 'sigmoid'
         ? { method, a: finite('a'), b: finite('b') }
         : { method, ...readIsotonic(map) },
-    fittedOn: reader.field('fittedOn').oneOf(['validation', 'out-of-fold'] as const),
+    fittedOn: reader.field('fittedOn').oneOf(['validation', 'out-of-fold', 'held-out'] as const),
     rows: reader.field('rows').integer(1),
     before: scores('before'),
     after: scores('after'),

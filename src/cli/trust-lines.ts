@@ -1,4 +1,4 @@
-import { describeCalibration } from '../classifier/calibration.js';
+import { describeCalibration, describeFittedOn } from '../classifier/calibration.js';
 import type { Classifier } from '../classifier/classifier.js';
 import { describeResultsOn } from '../classifier/results-on.js';
 import { formatValue } from './format-results.js';
@@ -29,10 +29,9 @@ export function trustLines(classifier: Classifier): string[] {
   if (run.refit !== undefined) lines.push(`Refit on the training and validation rows for ${run.refit.epochs} epochs (early stopping's choice).`);
   const calibration = run.calibration;
   if (calibration !== undefined) {
-    const on = calibration.fittedOn === 'validation' ? 'validation rows' : 'out-of-fold predictions';
     const { before, after } = calibration.results;
     lines.push(
-      `Calibration: ${describeCalibration(calibration.map)}, fitted on ${calibration.rows} ${on}. On the ${calibration.results.rows} ` +
+      `Calibration: ${describeCalibration(calibration.map)}, fitted on ${describeFittedOn(calibration)}. On the ${calibration.results.rows} ` +
         `${resultsHeading(classifier).replace(' results', '').toLowerCase()} rows: ECE ${formatValue(before.ece)} → ${formatValue(after.ece)}, ` +
         `Brier ${formatValue(before.brier)} → ${formatValue(after.brier)}, log loss ${formatValue(before.logLoss)} → ${formatValue(after.logLoss)}.`,
     );
