@@ -2,10 +2,10 @@ import type { CsvRecordCells } from './csv-record-cells.js';
 
 /**
  * The CsvTokenizer's fast path for the common record: one line of fields with no blank at their
- * edges, unquoted or quoted without escaped quotes, ended by the file's line ending (LF or CRLF,
+ * edges, unquoted or quoted on that line, ended by the file's line ending (LF or CRLF,
  * already settled). Each unquoted field's number is read in the same pass over its bytes (an
  * optional sign, digits with at most one decimal separator), so a numeric cell costs one scan.
- * Any other record (an escaped quote, a blank to trim, a stray CR or LF, an empty line, the
+ * Any other record (a blank to trim, a stray CR or LF, a reopened quote, an empty line, the
  * data's end) returns FALLBACK before anything is counted, and the tokenizer reads it with its
  * full rules (`record`), which the property tests check against csv-parse.
  *
@@ -30,11 +30,21 @@ export function fastRecord(bytes: Uint8Array, at: number, delimiter: number, crl
       // A quoted field on one line without escaped quotes, the delimiter or the line's end
       // right after its closing quote; anything else is the full reader's.
       let close = at + 1;
-      while (close < length && bytes[close] !== QUOTE && bytes[close] !== LF && bytes[close] !== CR) close++;
-      if (close + 1 >= length || bytes[close] !== QUOTE) return FALLBACK;
+      let escaped = false;
+      for (;;) {
+        while (close < length && bytes[close] !== QUOTE && bytes[close] !== LF && bytes[close] !== CR) close++;
+        if (close + 1 >= length || bytes[close] !== QUOTE) return FALLBACK;
+        if (bytes[close + 1] !== QUOTE) break;
+        // NOTE: `""` opening the field is an empty field followed by text (`"" x`), which only
+        // the full reader reads; anywhere else it is an escaped quote.
+        if (close === at + 1) return FALLBACK;
+        escaped = true;
+        close += 2;
+      }
       at = close + 1;
       const next = bytes[at];
-      cells.addQuoted(start + 1, close);
+      if (escaped) cells.addEscaped(start + 1, close);
+      else cells.addQuoted(start + 1, close);
       if (next === delimiter) {
         at++;
         continue;

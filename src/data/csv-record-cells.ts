@@ -11,6 +11,8 @@ const FIELD_BYTES = 0;
 const FIELD_TEXT = 1;
 /** A byte range whose number the tokenizer read while scanning it (see csv-fast-record.ts). */
 const FIELD_NUMBER = 2;
+/** The bytes between a quoted field's quotes, with escaped quotes (`""`) still doubled. */
+const FIELD_ESCAPED = 3;
 const [SPACE, TAB, LF, CR, VT, FF] = [32, 9, 10, 13, 11, 12];
 
 export class CsvRecordCells implements RecordCells {
@@ -67,6 +69,14 @@ export class CsvRecordCells implements RecordCells {
     this.addRange(start, end);
   }
 
+  /** A quoted field on one line with escaped quotes: its bytes between the quotes, `""` kept. */
+  addEscaped(start: number, end: number): void {
+    const index = this.grow();
+    this.kinds[index] = FIELD_ESCAPED;
+    this.starts[index] = start;
+    this.ends[index] = end;
+  }
+
   /** A quoted field without escapes: its bytes between the quotes, untrimmed. */
   addQuoted(start: number, end: number): void {
     this.addRange(start, end);
@@ -80,7 +90,10 @@ export class CsvRecordCells implements RecordCells {
   }
 
   text(index: number): string {
-    return this.kinds[index] === FIELD_TEXT ? this.texts[index] : this.decode(this.starts[index], this.ends[index]);
+    const kind = this.kinds[index];
+    if (kind === FIELD_TEXT) return this.texts[index];
+    const text = this.decode(this.starts[index], this.ends[index]);
+    return kind === FIELD_ESCAPED ? text.replaceAll('""', '"') : text;
   }
 
   /** Every field as text (for the header and for errors that list a record's values). */
@@ -92,17 +105,24 @@ export class CsvRecordCells implements RecordCells {
     return this.kinds[index] === FIELD_TEXT ? this.texts[index] === '' : this.starts[index] === this.ends[index];
   }
 
+  /** Whether the field's text is not its bytes as they stand (made into text, or with escapes). */
+  private isText(index: number): boolean {
+    const kind = this.kinds[index];
+    return kind === FIELD_TEXT || kind === FIELD_ESCAPED;
+  }
+
   /** The field's number as the column's parser reads its text (NaN when it is no number). */
   number(index: number): number {
     const kind = this.kinds[index];
     if (kind === FIELD_NUMBER) return this.numbers[index];
     if (kind === FIELD_TEXT) return this.parseText(this.texts[index]);
+    if (kind === FIELD_ESCAPED) return NaN;
     return parseNumberBytes(this.bytes, this.starts[index], this.ends[index], this.separator);
   }
 
   /** False only when the field is certainly not a missing-value token (true when it may be one). */
   mayBeMissing(index: number): boolean {
-    if (this.kinds[index] === FIELD_TEXT) return true;
+    if (this.isText(index)) return true;
     const start = this.starts[index];
     const length = this.ends[index] - start;
     const bytes = this.bytes;
@@ -125,7 +145,7 @@ export class CsvRecordCells implements RecordCells {
 
   /** Whether the field's text is `text`: compared byte by byte while ASCII, else decoded. */
   equals(index: number, text: string): boolean {
-    if (this.kinds[index] === FIELD_TEXT) return this.texts[index] === text;
+    if (this.isText(index)) return this.text(index) === text;
     const bytes = this.bytes;
     const start = this.starts[index];
     const length = this.ends[index] - start;
@@ -140,12 +160,16 @@ export class CsvRecordCells implements RecordCells {
     return false;
   }
 
-  /** A hash of the field's bytes, or -1 for a field made into text (with escaped quotes, trimmed). */
+  /**
+   * A hash of the field's bytes, or -1 for a field made into text (trimmed, or reopened). Fields
+   * with escaped quotes hash apart from plain ones: the same bytes are other text there.
+   */
   hash(index: number): number {
-    if (this.kinds[index] === FIELD_TEXT) return -1;
+    const kind = this.kinds[index];
+    if (kind === FIELD_TEXT) return -1;
     const bytes = this.bytes;
     // NOTE: FNV-1a, kept a small non-negative integer so that a Map keys it without boxing.
-    let hash = 0x811c9dc5;
+    let hash = kind === FIELD_ESCAPED ? 0x050c5d1f : 0x811c9dc5;
     for (let i = this.starts[index], end = this.ends[index]; i < end; i++) hash = Math.imul(hash ^ bytes[i], 0x01000193);
     return hash >>> 2;
   }

@@ -33,6 +33,7 @@ export class CsvTokenizer {
   /** Chunks held back while a long unfinished record waits for more bytes (see push). */
   private waiting: Uint8Array[] = [];
   private waitingBytes = 0;
+  private joinBuffer = new Uint8Array(0);
   private started = false;
   /** Bytes consumed so far (whole records), for progress. */
   consumed = 0;
@@ -68,7 +69,11 @@ export class CsvTokenizer {
   private join(chunk: Uint8Array): Uint8Array {
     if (this.pending.length === 0) return chunk;
     const parts = [this.pending, ...this.waiting, chunk];
-    const joined = new Uint8Array(this.pending.length + this.waitingBytes + chunk.length);
+    const length = this.pending.length + this.waitingBytes + chunk.length;
+    // NOTE: one buffer serves every join (nothing keeps the bytes after run(): text is decoded,
+    // the unfinished record copied out), so a file's chunks make no garbage.
+    if (this.joinBuffer.length < length) this.joinBuffer = new Uint8Array(Math.max(length, 2 * this.joinBuffer.length));
+    const joined = this.joinBuffer.subarray(0, length);
     let offset = 0;
     for (const part of parts) {
       joined.set(part, offset);
@@ -83,7 +88,7 @@ export class CsvTokenizer {
     let at = 0;
     if (!this.started) {
       if (bytes.length < 3 && !final) {
-        this.pending = bytes;
+        this.pending = bytes.slice();
         return;
       }
       this.started = true;
