@@ -115,6 +115,8 @@ export { trainClassifier } from './classifier/train-classifier.js';
 // The same over batches of raw text columns, for a file larger than memory (Node: nn.trainClassifierFile).
 export { trainClassifierStream, type StreamClassifierOptions } from './classifier/train-classifier-stream.js';
 export { crossValidate, type CrossValidateOptions, type CrossValidation, type CvFold } from './classifier/cross-validate.js';
+export { logisticBaseline, baselinesOf, type Baselines, type BaselineFigures } from './classifier/logistic-baseline.js';
+export { shrinkThreshold, type ShrunkThreshold } from './classifier/threshold-shrinkage.js';
 export type { FoldMetrics, MeanSd } from './classifier/cv-metrics.js';
 export type { ColumnImportance, PermutationImportance, PermutationImportanceOptions } from './classifier/permutation-importance.js';
 export { loadClassifier } from './classifier/load-classifier.js';

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { evaluationReport } from '../classifier/classifier-report.js';
 import { resultsJson } from '../classifier/results-json.js';
+import { baselinesJson } from '../classifier/baselines-json.js';
 import { readBatches } from '../node/read-batches.js';
 import { readTableFile } from '../node/read-table-file.js';
 import { writeJson, writeLines, type CliIo } from './cli-io.js';
@@ -67,6 +68,8 @@ export async function evaluateCommand(argv: readonly string[], io: CliIo): Promi
   if (v.json === true) {
     return writeJson(io.stdout, {
       command: 'evaluate', model: dir, data: file, results: resultsJson(results, classNames),
+      // NOTE: the majority baseline of these rows; a saved model keeps no logistic regression to score.
+      baselines: baselinesJson(results, classNames),
       trainingRows: evaluation.trainingRows ?? null, warnings, report: report ?? null,
     });
   }

@@ -75,6 +75,8 @@ describe('nnkit and the doctor: leaks and traps on real files', () => {
     const report = join(folder.path, 'evaluation.html');
     const json = JSON.parse((await runCli(['evaluate', '--model', breastCancer, join(DATA, 'breast_cancer.csv'), '--json', '--report', report])).stdout);
     assert.equal(json.trainingRows, 341);
+    assert.match(run.stdout, /^Baselines on the same 569 rows:$/m);
+    assert.deepEqual(json.baselines, { majority: { accuracy: json.results.baselineAccuracy, predicts: '0', rocAuc: 0.5 }, logistic: null });
     const html = await readFile(report, 'utf8');
     assert.match(html, /<h2>Metrics on the rows of <code>[^<]*breast_cancer\.csv<\/code><\/h2>/);
     assert.match(html, /On the 569 rows of [^<]*breast_cancer\.csv\. 341 of them are training rows of the model/);
