@@ -1,0 +1,140 @@
+// Chooses nnkit's defaults by measurement (issue 17): 5-fold cross-validation of candidate
+// settings of trainClassifier on the shared datasets, on the very folds scikit-learn's recorded
+// baselines used (../shared/datasets/folds), beside those baselines. Prints a Markdown table per
+// dataset (mean ± sd over the folds) and, with --dump, writes every fold's validation and test
+// scores (for threshold policies compared without training again).
+//
+//   npx tsx bench/defaults.ts                                   the current defaults, every dataset
+//   npx tsx bench/defaults.ts --candidates default,logistic,ensemble5,ensemble5nodropout
+//                                                               docs/defaults.md's table (about 15 min)
+//   npx tsx bench/defaults.ts --candidates default,ensemble5 --datasets musk,house_votes_84
+import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { TrainClassifierOptions } from '../src/classifier/classifier-options.js';
+import { CLASSIFIER_DEFAULTS } from '../src/classifier/classifier-options.js';
+import { fitClassifier } from '../src/classifier/fit-classifier.js';
+import { logLoss } from '../src/metrics/evaluation/log-loss.js';
+import { rocAucScore } from '../src/metrics/evaluation/roc-auc-score.js';
+import { benchDataset, DATASETS, type BenchDataset, type DatasetName } from './defaults-data.js';
+
+/** The settings compared; `default` is CLASSIFIER_DEFAULTS as they stand. */
+export const CANDIDATES: Readonly<Record<string, TrainClassifierOptions>> = {
+  default: {},
+  logistic: { hidden: [] },
+  ensemble5: { ensemble: 5 },
+  wide: { hidden: [64, 32], dropout: 0.3 },
+  patient: { patience: 50, epochs: 400 },
+  nodropout: { dropout: 0 },
+  lr3: { learningRate: 0.003 },
+  ensemble5wide: { ensemble: 5, hidden: [64, 32], dropout: 0.3 },
+  ensemble5nodropout: { ensemble: 5, dropout: 0 },
+  ensemble5lr3: { ensemble: 5, learningRate: 0.003 },
+  ensemble10: { ensemble: 10 },
+  ensemble5nodropoutwide: { ensemble: 5, dropout: 0, hidden: [64, 32] },
+  ensemble5nodropoutpatient: { ensemble: 5, dropout: 0, patience: 50, epochs: 400 },
+};
+
+const METRICS = ['rocAuc', 'logLoss', 'accuracy', 'f1'] as const;
+type Metric = (typeof METRICS)[number];
+type FoldFigures = Record<Metric | 'seconds', number>;
+
+/** What one fold leaves for threshold policies: labels and positive-class scores. */
+interface FoldScores {
+  readonly validation: { labels: number[]; scores: number[] };
+  readonly test: { labels: number[]; scores: number[] };
+  readonly threshold: number;
+}
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+async function runFold(data: BenchDataset, fold: number, options: TrainClassifierOptions): Promise<{ figures: FoldFigures; scores?: FoldScores }> {
+  const split = data.splits[fold];
+  const started = performance.now();
+  const classifier = await fitClassifier(data.table, { ...options, testSplit: 0.2 }, (name) => name, undefined, split);
+  const seconds = (performance.now() - started) / 1000;
+  const test = classifier.trainingRun!.test;
+  if (test.task === 'binary') {
+    const e = test.evaluation;
+    const figures = { rocAuc: e.rocAuc ?? Number.NaN, logLoss: logLoss(test.labels, test.scores).value, accuracy: e.accuracy, f1: e.f1, seconds };
+    if (options.ensemble !== undefined) return { figures };
+    const labels = data.table.target!.labels;
+    const x = classifier.preprocessor.transform(data.table.features, { rows: split.validation }).x;
+    const validation = classifier.model.predictProbabilities(x, { verbose: 0 }).data;
+    return {
+      figures,
+      scores: {
+        validation: { labels: Array.from(split.validation, (row) => labels[row]), scores: Array.from(validation) },
+        test: { labels: Array.from(test.labels), scores: Array.from(test.scores) },
+        threshold: classifier.threshold,
+      },
+    };
+  }
+  // NOTE: macro one-vs-rest ROC-AUC, as the recorded baselines compute it for vehicle.
+  const k = data.table.target!.classes.length;
+  const p = test.probabilities.data;
+  const labels = Array.from(split.test, (row) => data.table.target!.labels[row]);
+  let auc = 0;
+  for (let c = 0; c < k; c++) auc += rocAucScore(labels.map((y) => (y === c ? 1 : 0)), labels.map((_, i) => p[i * k + c])).value / k;
+  return { figures: { rocAuc: auc, logLoss: test.loss, accuracy: test.accuracy, f1: test.report.macroAvg.f1, seconds } };
+}
+
+function meanSd(values: readonly number[]): string {
+  const mean = values.reduce((a, b) => a + b, 0) / values.length;
+  const sd = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / values.length);
+  return `${mean.toFixed(4)} ± ${sd.toFixed(4)}`;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      datasets: { type: 'string', default: DATASETS.join(',') },
+      candidates: { type: 'string', default: 'default' },
+      data: { type: 'string', default: join(root, '..', 'shared', 'datasets') },
+      dump: { type: 'string' },
+    },
+  });
+  const names = values.datasets!.split(',') as DatasetName[];
+  const candidates = values.candidates!.split(',');
+  for (const name of names) if (!DATASETS.includes(name)) throw new Error(`Unknown dataset ${name}; datasets: ${DATASETS.join(', ')}.`);
+  for (const name of candidates) if (!(name in CANDIDATES)) throw new Error(`Unknown candidate ${name}; candidates: ${Object.keys(CANDIDATES).join(', ')}.`);
+  const seed = CLASSIFIER_DEFAULTS.seed;
+  const dump: Record<string, Record<string, FoldScores[]>> = {};
+  const lines = [
+    `nnkit defaults benchmark: 5-fold CV on the folds of ../shared/datasets/BASELINES.md, seed ${seed}, ${new Date().toISOString()}`,
+    `defaults: ${JSON.stringify(CLASSIFIER_DEFAULTS)}`,
+    '',
+  ];
+  for (const name of names) {
+    const data = await benchDataset(values.data!, name, seed, CLASSIFIER_DEFAULTS.validationSplit);
+    const rows = [`### ${name}`, '', '| model | ROC-AUC | log loss | accuracy | F1 | s / fold |', '|---|---|---|---|---|---|'];
+    const s = data.sklearn;
+    for (const [label, key] of [['sklearn LR', 'logreg'], ['sklearn MLP(32,32)', 'mlp_32_32'], ['sklearn GradBoost', 'gboost']] as const) {
+      const f = s[key];
+      rows.push(`| ${label} | ${f.roc_auc.toFixed(4)} | ${f.log_loss.toFixed(4)} | ${f.accuracy.toFixed(4)} | ${f.f1.toFixed(4)} | |`);
+    }
+    for (const candidate of candidates) {
+      const folds: FoldFigures[] = [];
+      for (let fold = 0; fold < data.splits.length; fold++) {
+        process.stderr.write(`${name} · ${candidate} · fold ${fold + 1}/${data.splits.length} … `);
+        const result = await runFold(data, fold, CANDIDATES[candidate]);
+        folds.push(result.figures);
+        if (result.scores !== undefined) ((dump[name] ??= {})[candidate] ??= []).push(result.scores);
+        process.stderr.write(`ROC-AUC ${result.figures.rocAuc.toFixed(4)}, log loss ${result.figures.logLoss.toFixed(4)}, ${result.figures.seconds.toFixed(1)} s\n`);
+      }
+      const target = Math.max(s.logreg.roc_auc, s.mlp_32_32.roc_auc);
+      const auc = folds.reduce((a, f) => a + f.rocAuc, 0) / folds.length;
+      const loss = folds.reduce((a, f) => a + f.logLoss, 0) / folds.length;
+      const marks = `${auc >= target ? '' : ' (AUC below target)'}${loss <= s.logreg.log_loss ? '' : ' (log loss above LR)'}`;
+      const cells = METRICS.map((metric) => meanSd(folds.map((f) => f[metric])));
+      rows.push(`| nnkit ${candidate}${marks} | ${cells.join(' | ')} | ${(folds.reduce((a, f) => a + f.seconds, 0) / folds.length).toFixed(1)} |`);
+    }
+    lines.push(...rows, '');
+    process.stderr.write(`${rows.join('\n')}\n\n`);
+  }
+  if (values.dump !== undefined) writeFileSync(values.dump, JSON.stringify(dump));
+  console.log(lines.join('\n'));
+}
+
+await main();
