@@ -6,7 +6,7 @@ import { trainingReport } from '../classifier/classifier-report.js';
 import { fitClassifier, MONITOR } from '../classifier/fit-classifier.js';
 import { baselinesJson } from '../classifier/baselines-json.js';
 import { logisticBaseline } from '../classifier/logistic-baseline.js';
-import { calibrationJson, resultsHeading, thresholdRows, trustLines } from './trust-lines.js';
+import { calibrationJson, resultsHeading, thresholdRows, trustLines, trustPlanLines } from './trust-lines.js';
 import { positiveClassNotice } from '../classifier/positive-class-notice.js';
 import { resultsJson } from '../classifier/results-json.js';
 import type { TrainingPlan } from '../classifier/training-plan.js';
@@ -224,5 +224,6 @@ function planLines(plan: TrainingPlan, settings: TrainSettings): string[] {
     ...(target.positive === undefined ? [] : [positiveClassNotice(target, flagHint) ?? target.positive.message]),
     `Split (stratified, seed ${settings.seed}): ${plan.rows.train} training, ${plan.rows.validation} validation, ${plan.rows.test} test rows.`,
     `Model: ${layers.join(' → ')}; ${settings.optimizer}, early stopping on ${MONITOR} (patience ${settings.patience}).`,
+    ...trustPlanLines(settings, plan.rows.train),
   ];
 }

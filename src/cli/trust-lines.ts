@@ -55,3 +55,12 @@ export function calibrationJson(classifier: Classifier): Record<string, unknown>
   const scores = ({ ece, brier, logLoss }: { ece: number; brier: number; logLoss: number }) => ({ ece, brier, logLoss });
   return { map, fittedOn, rows, before, after, results: { on: classifier.trainingRun!.resultsOn, rows: results.rows, before: scores(results.before), after: scores(results.after) } };
 }
+
+/** The plan's lines for an ensemble or a refit, before training starts. */
+export function trustPlanLines(settings: { readonly ensemble?: number; readonly refit: boolean }, trainingRows: number): string[] {
+  const k = settings.ensemble;
+  if (k !== undefined) {
+    return [`Ensemble: ${k} members, each trained on ${k - 1} of ${k} stratified folds of the ${trainingRows} training rows and early-stopped on the other; their epochs follow in turn.`];
+  }
+  return settings.refit ? ['Refit: then a new network on the training and validation rows, for the epochs early stopping keeps.'] : [];
+}

@@ -49,6 +49,10 @@ describe('nnkit train --ensemble --test-split 0 --calibrate', () => {
     assert.match(run.stdout, /^No test rows: the results below are on the \d+ validation rows, which also chose the epoch and the threshold/m);
     assert.match(run.stdout, /^Validation results \(\d+ rows/m);
     assert.match(run.stdout, /^Threshold 0\.\d{4}: max F1 on the validation rows, shrunk .* \(\d+ rows: F1/m);
+    const ensemble = await runCli(['train', CUSTOMERS, '--target', 'churned', '--epochs', '3', '--hidden', '8', '--ensemble', '2', '--out', join(folder.path, 'e2')]);
+    assert.equal(ensemble.code, 0, ensemble.stderr);
+    assert.match(ensemble.stdout, /^Ensemble: 2 members, each trained on 1 of 2 stratified folds of the 240 training rows/m);
+    assert.match(ensemble.stdout, /^Ensemble of 2 members, each early-stopped on its own fold; epochs kept: \d+, \d+\.$/m);
   });
 
   test('--refit trains again for the epochs early stopping kept; bad values are usage errors', async () => {
@@ -59,6 +63,7 @@ describe('nnkit train --ensemble --test-split 0 --calibrate', () => {
     assert.equal(result.resultsOn, 'test');
     const noTest = await runCli(['train', CUSTOMERS, ...QUICK.filter((flag) => flag !== '--quiet'), '--patience', '3', '--refit', '--test-split', '0', '--out', join(folder.path, 'refit0')]);
     assert.equal(noTest.code, 0, noTest.stderr);
+    assert.match(noTest.stdout, /^Refit: then a new network on the training and validation rows/m);
     assert.match(noTest.stdout, /^No test rows: the results below are on the \d+ validation rows, .*They are the first network's, before the refit trained on those rows too\.$/m);
     const ensemble = await runCli(['train', CUSTOMERS, '--ensemble', '1', '--out', join(folder.path, 'x')]);
     assert.equal(ensemble.code, 2);
