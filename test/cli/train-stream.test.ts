@@ -54,7 +54,7 @@ describe('nnkit train --stream', () => {
     const results = JSON.parse(run.stdout) as Record<string, unknown>;
     assert.deepEqual(
       Object.keys(results),
-      ['command', 'data', 'split', 'training', 'threshold', 'calibration', 'ensemble', 'refit', 'resultsOn', 'test', 'warnings', 'model', 'report'],
+      ['command', 'data', 'split', 'training', 'threshold', 'calibration', 'ensemble', 'refit', 'resultsOn', 'test', 'baselines', 'warnings', 'model', 'report'],
     );
     // Five chunks of 300 rows: chunk 4 is for validation, chunk 5 for testing.
     assert.deepEqual(results.split, { train: 900, validation: 300, test: 300, seed: 42 });
