@@ -12,7 +12,8 @@ nn.loadModel, export it with nnkit export):
   model.h5                        legacy Keras HDF5 file of a whole model
   model.json weights.h5           architecture JSON (to_json) + weights (save_weights)
   model.json                      TensorFlow.js layers model; its .bin shards are read beside it
-Supported layers: InputLayer, Dense, Activation, Dropout, BatchNormalization, Add, Concatenate.
+Supported layers: InputLayer, Dense, Activation, Dropout, BatchNormalization, Normalization,
+Add, Concatenate.
 
   --out, -o <folder>     where to save the nnkit model (required)
   --format <name>        keras, h5 or tfjs (default: recognized from the file)

@@ -47,11 +47,11 @@ export class Hdf5Reader {
     return Array.isArray(value) ? value.map(clean) : clean(value);
   }
 
-  /** A float dataset as float32, with its shape. */
+  /** A float (or integer: Normalization's count) dataset as float32, with its shape. */
   floats(path: string): WeightArray {
     const node = this.node(path);
-    if (!(node instanceof hdf5.Dataset) || typeof node.dtype !== 'string' || !/^[<>]f[48]$/.test(node.dtype)) {
-      throw new FormatError('format/invalid', `${this.file}: ${path} is not a float32 or float64 dataset.`, this.file);
+    if (!(node instanceof hdf5.Dataset) || typeof node.dtype !== 'string' || !/^[<>](f[48]|[iu][1248])$/.test(node.dtype)) {
+      throw new FormatError('format/invalid', `${this.file}: ${path} is not a numeric dataset (float or integer).`, this.file);
     }
     return { shape: [...node.shape], data: Float32Array.from(node.value as ArrayLike<number>) };
   }

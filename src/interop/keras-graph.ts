@@ -39,4 +39,4 @@ export interface WeightArray {
 export type KerasWeights = ReadonlyMap<string, ReadonlyMap<string, WeightArray>>;
 
 /** The Keras layer classes nnkit imports and exports, for error messages. */
-export const SUPPORTED_LAYERS = 'InputLayer, Dense, Activation, Dropout, BatchNormalization, Add, Concatenate';
+export const SUPPORTED_LAYERS = 'InputLayer, Dense, Activation, Dropout, BatchNormalization, Normalization, Add, Concatenate';

@@ -36,6 +36,8 @@ function variableNames(className: string, config: Readonly<Record<string, unknow
   if (className === 'BatchNormalization') {
     return [...(config.scale === false ? [] : ['gamma']), ...(config.center === false ? [] : ['beta']), 'moving_mean', 'moving_variance'];
   }
+  // NOTE: only an adapted Normalization has variables; given statistics live in its config.
+  if (className === 'Normalization') return config.mean === null || config.mean === undefined ? ['mean', 'variance', 'count'] : [];
   return [];
 }
 

@@ -42,6 +42,17 @@ export function layerFromKeras(layer: KerasLayer, dialect: KerasDialect, file: s
           scale: c.scale !== false,
         },
       };
+    case 'Normalization': {
+      // NOTE: axis null (Keras' axis=None, one mean for every value) is not the last axis either.
+      if (!lastAxis(c.axis)) fail(`Normalization over axis ${JSON.stringify(c.axis)} is not supported; nnkit normalizes each feature (axis -1).`);
+      const given = c.mean !== null && c.mean !== undefined;
+      const flat = (v: unknown) => typeof v === 'number' || (Array.isArray(v) && v.every((x) => typeof x === 'number'));
+      if (given && !(flat(c.mean) && flat(c.variance))) {
+        fail(`Normalization's mean ${JSON.stringify(c.mean)} and variance ${JSON.stringify(c.variance)} should be numbers or lists of numbers, one per feature.`);
+      }
+      const statistics = given ? { mean: c.mean as number | number[], variance: c.variance as number | number[] } : {};
+      return { className: 'Normalization', config: { ...base, ...statistics, invert: c.invert === true } };
+    }
     case 'Add':
       return { className: 'Add', config: base };
     case 'Concatenate':

@@ -26,15 +26,17 @@ export function tfjsWeights(manifest: readonly TfjsWeightGroup[], shard: (path: 
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     let offset = 0;
     for (const w of group.weights) {
-      if (w.quantization !== undefined || (w.dtype ?? 'float32') !== 'float32') {
-        throw new FormatError('format/unsupported', `${file}: weight "${w.name}" is ${w.quantization ? 'quantized' : w.dtype}; nnkit imports float32 weights. Convert without quantization.`, file);
+      const dtype = w.dtype ?? 'float32';
+      // NOTE: int32 is how the converter writes Keras' int64 variables (Normalization's count).
+      if (w.quantization !== undefined || (dtype !== 'float32' && dtype !== 'int32')) {
+        throw new FormatError('format/unsupported', `${file}: weight "${w.name}" is ${w.quantization ? 'quantized' : w.dtype}; nnkit imports float32 (and int32) weights. Convert without quantization.`, file);
       }
       const size = w.shape.reduce((a, b) => a * b, 1);
       if (offset + size * 4 > bytes.length) {
         throw new FormatError('format/truncated', `${file}: the shards ${group.paths.join(', ')} hold ${bytes.length} bytes, too few for weight "${w.name}"; a shard is missing or truncated.`, file);
       }
       const data = new Float32Array(size);
-      for (let i = 0; i < size; i++) data[i] = view.getFloat32(offset + i * 4, true);
+      for (let i = 0; i < size; i++) data[i] = dtype === 'int32' ? view.getInt32(offset + i * 4, true) : view.getFloat32(offset + i * 4, true);
       offset += size * 4;
       const parts = w.name.replace(/:\d+$/, '').split('/');
       const layer = parts.length >= 2 ? parts[parts.length - 2] : parts[0];

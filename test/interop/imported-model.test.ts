@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import * as nn from '../../src/node/index.js';
-import { fixtureFiles, LOCAL_INTEROP } from './shared-interop.js';
+import { expectedOutputs, fixtureFiles, LOCAL_INTEROP } from './shared-interop.js';
 
 const ML5 = 'tfjs/ml5_color_tfjs_layers/model.json';
 
@@ -59,9 +59,18 @@ describe('an imported model', () => {
     });
   });
 
-  test('a Keras Normalization layer is refused by name (nnkit has no such layer yet)', async () => {
-    const files = editedMl5((t) => t.config.splice(1, 0, { class_name: 'Normalization', config: { name: 'norm', axis: -1, mean: [0, 0, 0], variance: [1, 1, 1] } }));
-    await assert.rejects(nn.importModel(files), /layers\[1\] \(Normalization "norm"\): nnkit cannot import the layer class Normalization; supported: InputLayer, Dense/);
+  test('a Keras Normalization layer with its mean and variance imports and predicts what Keras does', async () => {
+    const mean = [10, -3, 0.5];
+    const variance = [4, 0.25, 16];
+    const files = editedMl5((t) => t.config.unshift({ class_name: 'Normalization', config: { name: 'norm', axis: [-1], mean, variance, batch_input_shape: [null, 3] } }));
+    const model = await nn.importModel(files);
+    assert.match(model.summary({ printFn: () => {} }), /norm \(Normalization\)\s+│ \(None, 3\)\s+│\s+0 │/);
+    // Raw rows whose normalized values (x − mean) / √variance are the fixture's inputs (exact in
+    // float32: the standard deviations are powers of two), so the outputs are its float64 reference.
+    const { inputs, reference_float64: reference } = expectedOutputs(LOCAL_INTEROP)[ML5];
+    const raw = inputs.map((row) => row.map((v, j) => v * Math.sqrt(variance[j]) + mean[j]));
+    const predicted = model.predict(nn.tensor(raw)).data;
+    reference.flat().forEach((p, i) => assert.ok(Math.abs(predicted[i] - p) <= 1e-5, `output ${i}: ${predicted[i]} vs ${p}`));
   });
 
   test("Keras 2's hard_sigmoid (0.2·x + 0.5) is refused, not computed as Keras 3's", async () => {
