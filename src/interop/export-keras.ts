@@ -66,7 +66,7 @@ function inboundNodes(l: ExportedLayer): unknown[] {
 
 function weightsPlan(layers: readonly ExportedLayer[]): Hdf5Plan {
   const groups = ['layers', 'vars'];
-  const datasets: { path: string; shape: readonly number[]; data: Float32Array }[] = [];
+  const datasets: Hdf5Plan['datasets'][number][] = [];
   const perClass = new Map<string, number>();
   for (const l of layers) {
     const snake = snakeCase(l.className);
@@ -74,8 +74,12 @@ function weightsPlan(layers: readonly ExportedLayer[]): Hdf5Plan {
     perClass.set(snake, k + 1);
     const group = `layers/${k === 0 ? snake : `${snake}_${k}`}`;
     groups.push(group, `${group}/vars`);
-    // NOTE: nnkit creates weights in Keras' order (kernel, bias; gamma, beta, moving_mean, moving_variance).
-    l.layer.weights.forEach((v, i) => datasets.push({ path: `${group}/vars/${i}`, shape: v.shape, data: v.value }));
+    // NOTE: nnkit creates weights in Keras' order (kernel, bias; gamma, beta, moving_mean,
+    // moving_variance; mean, variance, count, the last an int64 in Keras).
+    l.layer.weights.forEach((v, i) => {
+      const int64 = l.className === 'Normalization' && v.name.endsWith('/count');
+      datasets.push({ path: `${group}/vars/${i}`, shape: v.shape, data: v.value, ...(int64 ? { dtype: 'int64' as const } : {}) });
+    });
   }
   return { groups, datasets };
 }

@@ -1,9 +1,12 @@
 import { StateError } from '../errors.js';
 
-/** What to write into an HDF5 file: groups (parents first) and float32 datasets. */
+/**
+ * What to write into an HDF5 file: groups (parents first) and datasets, float32 unless `dtype`
+ * says int64 (Keras' integer variables, such as Normalization's count).
+ */
 export interface Hdf5Plan {
   readonly groups: readonly string[];
-  readonly datasets: readonly { readonly path: string; readonly shape: readonly number[]; readonly data: Float32Array }[];
+  readonly datasets: readonly { readonly path: string; readonly shape: readonly number[]; readonly data: Float32Array; readonly dtype?: 'int64' }[];
 }
 
 /** Writes an HDF5 file from a plan and returns its bytes. */

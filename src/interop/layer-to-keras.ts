@@ -63,6 +63,13 @@ export function layerToKeras(layer: LayerConfig, dialect: KerasDialect, format: 
           ...regularizers(['beta_regularizer', 'gamma_regularizer', 'beta_constraint', 'gamma_constraint']),
         },
       };
+    case 'Normalization':
+      // NOTE: tfjs-layers (4.22) has no Normalization class, so TF.js could not load the file.
+      if (!k3) unsupported(format, where, 'TensorFlow.js has no Normalization layer (tfjs-layers 4.22), so it could not load the model; export to keras or onnx, or normalize the inputs before the model.');
+      return {
+        className: 'Normalization',
+        config: { ...base, axis: [-1], invert: c.invert === true, mean: c.mean ?? null, variance: c.variance ?? null },
+      };
     case 'Add':
       return { className: 'Add', config: base };
     case 'Concatenate':

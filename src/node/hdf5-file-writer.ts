@@ -20,7 +20,10 @@ export async function writeHdf5(plan: Hdf5Plan): Promise<Uint8Array> {
       for (const d of plan.datasets) {
         const slash = d.path.lastIndexOf('/');
         const parent = file.get(d.path.slice(0, slash)) as InstanceType<typeof h5wasm.Group>;
-        parent.create_dataset({ name: d.path.slice(slash + 1), data: Float32Array.from(d.data), shape: [...d.shape], dtype: '<f4' });
+        const name = d.path.slice(slash + 1);
+        // NOTE: h5wasm spells int64 '<q' (Python struct codes); readers see it as <i8.
+        if (d.dtype === 'int64') parent.create_dataset({ name, data: BigInt64Array.from(d.data, (v) => BigInt(Math.round(v))), shape: [...d.shape], dtype: '<q' });
+        else parent.create_dataset({ name, data: Float32Array.from(d.data), shape: [...d.shape], dtype: '<f4' });
       }
     } finally {
       file.close();

@@ -6,18 +6,20 @@ import { BatchNormalization } from '../../layers/batch-normalization.js';
 import { Concatenate } from '../../layers/concatenate.js';
 import { Dense } from '../../layers/dense.js';
 import { Dropout } from '../../layers/dropout.js';
+import { Normalization } from '../../layers/normalization.js';
 import type { Model } from '../../model/model.js';
 import { activationToOnnx } from './activation-to-onnx.js';
 import { FLOAT, type OnnxGraph } from './onnx-graph.js';
 
 /** The layers written to ONNX, for error messages. */
-export const ONNX_LAYERS = ['InputLayer', 'Dense', 'Activation', 'BatchNormalization', 'Dropout', 'Add', 'Concatenate'];
+export const ONNX_LAYERS = ['InputLayer', 'Dense', 'Activation', 'BatchNormalization', 'Normalization', 'Dropout', 'Add', 'Concatenate'];
 
 /**
  * Adds the model's layers at inference to `graph`, reading `input` (batch, features); returns the
  * name of the output (batch, units), what `model.predict` gives. Dense is Gemm (MatMul without a
  * bias), BatchNormalization uses the moving statistics with the layer's own epsilon (Keras' 1e-3
- * by default, where ONNX's default is 1e-5), Dropout is left out (inference), Add is Add (Sum for
+ * by default, where ONNX's default is 1e-5), Normalization is Sub then Div by its float32 standard
+ * deviation (Mul then Add when inverted), Dropout is left out (inference), Add is Add (Sum for
  * three inputs or more), Concatenate is Concat on the last axis.
  */
 export function networkToOnnx(graph: OnnxGraph, model: Model, input: string): string {
@@ -62,6 +64,15 @@ function layerToOnnx(graph: OnnxGraph, layer: BaseLayer, inputs: string[]): stri
     ];
     // NOTE: epsilon written explicitly: ONNX's default (1e-5) is not Keras' (1e-3).
     return graph.node('BatchNormalization', [inputs[0], ...parameters], { epsilon: layer.epsilon });
+  }
+  if (layer instanceof Normalization) {
+    const { mean, std } = layer.statistics();
+    const f = mean.length;
+    const meanName = graph.constant(`${prefix}_mean`, FLOAT, mean.slice(), [f]);
+    const stdName = graph.constant(`${prefix}_std`, FLOAT, std.slice(), [f]);
+    return layer.invert
+      ? graph.node('Add', [graph.node('Mul', [inputs[0], stdName]), meanName])
+      : graph.node('Div', [graph.node('Sub', [inputs[0], meanName]), stdName]);
   }
   if (layer instanceof Add) return graph.node(inputs.length === 2 ? 'Add' : 'Sum', inputs);
   if (layer instanceof Concatenate) return graph.node('Concat', inputs, { axis: { int: -1 } });
