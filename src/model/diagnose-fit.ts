@@ -57,7 +57,7 @@ export function diagnoseFit(
     weighted: setup.weighted,
     loss: trainer.loss,
     metrics: trainer.metrics,
-    normalizesInput: graph.nodes.some((n) => n.inputSlots.includes(0) && n.layer.className === 'BatchNormalization'),
+    normalizesInput: graph.nodes.some((n) => n.inputSlots.includes(0) && ['BatchNormalization', 'Normalization'].includes(n.layer.className)),
     stats,
     trainingRows,
     names,

@@ -189,3 +189,19 @@ describe('Keras Normalization in and out of nnkit', () => {
     });
   }
 });
+
+describe('the model doctor and a leading Normalization', () => {
+  test('does not call raw features unscaled when the model normalizes them itself', async () => {
+    const x = nn.tensor(randomRows(64, 3, 2).map(([a, b, c]) => [a * 1000 + 5000, b * 0.001, c]));
+    const y = nn.tensor(randomRows(64, 1, 3).map(([v]) => [v > 0 ? 1 : 0]));
+    const codes = async (first: nn.Layer[]) => {
+      const model = nn.sequential([...first, nn.layers.dense({ units: 1, activation: 'sigmoid' })]);
+      model.build([3]);
+      model.compile({ optimizer: 'adam', loss: 'binary_crossentropy' });
+      await model.fit(x, y, { epochs: 1, verbose: 0 });
+      return model.diagnostics.map((d) => d.code);
+    };
+    assert.ok((await codes([])).includes('unscaled-features'), 'without it the doctor warns');
+    assert.ok(!(await codes([nn.layers.normalization({ mean: [5000, 0, 0], variance: [1e6, 1e-6, 1] })])).includes('unscaled-features'));
+  });
+});
