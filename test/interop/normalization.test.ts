@@ -205,3 +205,48 @@ describe('the model doctor and a leading Normalization', () => {
     assert.ok(!(await codes([nn.layers.normalization({ mean: [5000, 0, 0], variance: [1e6, 1e-6, 1] })])).includes('unscaled-features'));
   });
 });
+
+/** tf.keras 2's whole-model .h5 of the same model (model_config + model_weights, names `…:0`). */
+async function handWrittenTfKerasH5(): Promise<Uint8Array> {
+  await h5wasm.ready;
+  const path = join(tmpdir(), `nnkit-norm-${randomBytes(6).toString('hex')}.h5`);
+  const file = new h5wasm.File(path, 'w');
+  const config = {
+    class_name: 'Sequential',
+    config: {
+      name: 'sequential',
+      layers: [
+        { class_name: 'InputLayer', config: { batch_input_shape: [null, 3], dtype: 'float32', sparse: false, ragged: false, name: 'normalization_input' } },
+        { class_name: 'Normalization', config: { name: 'normalization', trainable: true, dtype: 'float32', batch_input_shape: [null, 3], axis: [-1], mean: null, variance: null, invert: false } },
+        { class_name: 'Dense', config: { name: 'dense', trainable: true, dtype: 'float32', units: 2, activation: 'softmax', use_bias: true } },
+      ],
+    },
+  };
+  file.create_attribute('keras_version', '2.15.0');
+  file.create_attribute('backend', 'tensorflow');
+  file.create_attribute('model_config', JSON.stringify(config));
+  file.create_group('model_weights');
+  const root = file.get('model_weights') as InstanceType<typeof h5wasm.Group>;
+  root.create_attribute('layer_names', ['normalization', 'dense']);
+  const layer = (name: string, weights: [string, unknown, number[], string][]) => {
+    file.create_group(`model_weights/${name}`);
+    file.create_group(`model_weights/${name}/${name}`);
+    (file.get(`model_weights/${name}`) as InstanceType<typeof h5wasm.Group>).create_attribute('weight_names', weights.map(([w]) => `${name}/${w}`));
+    const group = file.get(`model_weights/${name}/${name}`) as InstanceType<typeof h5wasm.Group>;
+    for (const [w, data, shape, dtype] of weights) group.create_dataset({ name: w, data: data as Float32Array, shape, dtype });
+  };
+  layer('normalization', [
+    ['mean:0', Float32Array.from(MEAN), [3], '<f4'],
+    ['variance:0', Float32Array.from(VARIANCE), [3], '<f4'],
+    ['count:0', new BigInt64Array([1000n]), [], '<q'],
+  ]);
+  layer('dense', [['kernel:0', Float32Array.from(KERNEL.flat()), [3, 2], '<f4'], ['bias:0', Float32Array.from(BIAS), [2], '<f4']]);
+  file.close();
+  const bytes = new Uint8Array(readFileSync(path));
+  rmSync(path);
+  return bytes;
+}
+
+test("tf.keras 2's whole-model .h5 with an adapted Normalization imports and matches", async () => {
+  assertMatches(await nn.importModel(await handWrittenTfKerasH5(), { format: 'h5' }), ROWS);
+});
