@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -249,4 +250,18 @@ async function handWrittenTfKerasH5(): Promise<Uint8Array> {
 
 test("tf.keras 2's whole-model .h5 with an adapted Normalization imports and matches", async () => {
   assertMatches(await nn.importModel(await handWrittenTfKerasH5(), { format: 'h5' }), ROWS);
+});
+
+test('an imported Normalization saves and loads as nnkit with its statistics, predicting identically', async () => {
+  const model = await nn.importModel(await handWrittenKeras());
+  const dir = await mkdtemp(join(tmpdir(), 'nnkit-norm-'));
+  try {
+    await model.save(join(dir, 'm'));
+    const loaded = await nn.loadModel(join(dir, 'm'));
+    const rows = nn.tensor(ROWS);
+    assert.deepEqual(Array.from(loaded.predict(rows).data), Array.from(model.predict(rows).data));
+    assert.deepEqual(Array.from((loaded.layers[0] as nn.Normalization).count!.value), [1000]);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });
