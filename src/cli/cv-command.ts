@@ -26,8 +26,8 @@ without hidden layers). Saves no model. Without data.csv, uses the bundled breas
   --no-logistic             skip the logistic-regression baseline (half the time)
   --oof <file.csv>          write the out-of-fold predictions (row, fold, actual, predicted, p)
   --json                    print the results as JSON
-  train's options (--target, --hidden, --epochs, --threshold, --seed, ...) apply to every fold;
-  --calibrate and --ensemble too, fitted on the fold's training rows like everything else.
+  train's options apply to every fold (--target, --hidden, --epochs, --threshold, --seed, ...,
+  and --calibrate and --ensemble, which each fold fits on its own training rows).
 
 Example: nnkit cv data/breast_cancer.csv --folds 5`;
 
