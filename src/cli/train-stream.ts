@@ -38,6 +38,10 @@ export const STREAM_HELP = `Larger than memory
 export function streamSettings(line: CommandLine): StreamSettings | undefined {
   const v = line.values;
   const given = (['chunk-rows', 'shuffle-buffer'] as const).filter((name) => typeof v[name] === 'string');
+  // NOTE: a bad value is named first, whether or not --stream is there.
+  const number = (name: 'chunk-rows' | 'shuffle-buffer', fallback: number) =>
+    typeof v[name] === 'string' ? positiveInteger('train', name, v[name] as string) : fallback;
+  const settings = { chunkRows: number('chunk-rows', DEFAULT_CHUNK_ROWS), shuffleBuffer: number('shuffle-buffer', DEFAULT_SHUFFLE_BUFFER) };
   if (v.stream !== true) {
     if (given.length > 0) throw usageError('train', `--${given[0]} applies to --stream only; add --stream to read the file in chunks, or leave --${given[0]} out.`);
     return undefined;
@@ -45,9 +49,7 @@ export function streamSettings(line: CommandLine): StreamSettings | undefined {
   if (line.positionals[0] === undefined) {
     throw usageError('train', '--stream reads a data file in chunks and needs one, e.g. nnkit train big.csv --stream --out models/big.');
   }
-  const number = (name: 'chunk-rows' | 'shuffle-buffer', fallback: number) =>
-    typeof v[name] === 'string' ? positiveInteger('train', name, v[name] as string) : fallback;
-  return { chunkRows: number('chunk-rows', DEFAULT_CHUNK_ROWS), shuffleBuffer: number('shuffle-buffer', DEFAULT_SHUFFLE_BUFFER) };
+  return settings;
 }
 
 /** `nnkit train --stream`: trainClassifierFile with the command's options, progress as train prints it. */

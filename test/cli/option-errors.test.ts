@@ -66,6 +66,8 @@ const BAD: Record<string, [string, RegExp, number]> = {
   '--learning-rate': ['-1', /--learning-rate must be a number above 0 \(e\.g\. 0\.001\) but is "-1"/, 2],
   '--validation-split': ['1', /--validation-split must be a number between 0 and 1 \(exclusive\), e\.g\. 0\.2, but is "1"/, 2],
   '--test-split': ['1', /--test-split must be a number from 0 up to \(not including\) 1, e\.g\. 0\.2, but is "1"/, 2],
+  '--chunk-rows': ['0', /--chunk-rows must be a whole number of 1 or more but is "0"/, 2],
+  '--shuffle-buffer': ['-5', /--shuffle-buffer must be a whole number of 1 or more but is "-5"/, 2],
   '--calibrate': ['platt', /--calibrate must be one of temperature, sigmoid, isotonic but is "platt"/, 2],
   '--ensemble': ['1', /--ensemble must be a whole number of members from 2 to 100, e\.g\. 5, but is "1"/, 2],
   '--class-weight': ['auto', /--class-weight must be one of none, balanced but is "auto"/, 2],
