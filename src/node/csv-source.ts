@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import * as csvParseStream from 'csv-parse/stream';
 import type { Info } from 'csv-parse/stream';
 import { ConfigError, DataError, NnkitError, show, StateError } from '../errors.js';
-import { csvParseOptions } from '../data/parse-csv-rules.js';
+import { csvParseOptions, csvSyntaxError } from '../data/parse-csv-rules.js';
 import { SNIFF_LENGTH } from '../data/sniff-decimal.js';
 import { sniffDelimiter } from '../data/sniff-delimiter.js';
 import { readStreamStart } from './stream-start.js';
@@ -99,21 +99,7 @@ async function* parseFile(
 /** Maps a csv-parse or file-system error to a DataError; nnkit's own errors pass through. */
 function toNnkitError(error: unknown, file: string): unknown {
   if (error instanceof NnkitError) return error;
-  if (error instanceof csvParseStream.CsvError) {
-    const info = error as unknown as Partial<Info>;
-    const line = typeof info.lines === 'number' ? info.lines : undefined;
-    const where = `${file}${line === undefined ? '' : `, line ${line}`}`;
-    const quoting = 'quote the whole field and double any quote inside it ("")';
-    const fixes: Partial<Record<string, string>> = {
-      CSV_QUOTE_NOT_CLOSED: 'a quoted field is never closed; add the closing double quote',
-      CSV_INVALID_CLOSING_QUOTE: `a closing double quote is followed by more text; ${quoting}`,
-      CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: `a closing double quote is followed by more text; ${quoting}`,
-      INVALID_OPENING_QUOTE: `a double quote opens in the middle of a field; ${quoting}`,
-      CSV_MAX_RECORD_SIZE: 'a record is too long; check the delimiter option and the quotes',
-    };
-    const fix = fixes[error.code] ?? 'check the quoting and the delimiter';
-    return new DataError('data/csv-syntax', `${where}: the CSV cannot be parsed (${error.message}); ${fix}.`, { file, line });
-  }
+  if (error instanceof csvParseStream.CsvError) return csvSyntaxError(error as csvParseStream.CsvError & Partial<Info>, file, file);
   return fileError(error, file);
 }
 
