@@ -3,15 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseCsv } from './parse-csv.js';
 import { parseCsvReference } from './parse-csv-reference.js';
-
-/** Float arrays as their bits, so -0 and NaN compare exactly. */
-function bits(value: unknown): unknown {
-  if (value instanceof Float32Array) return Array.from(new Uint32Array(value.buffer, value.byteOffset, value.length));
-  if (value instanceof Int32Array) return Array.from(value);
-  if (Array.isArray(value)) return value.map(bits);
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, bits(entry)]));
-  return value;
-}
+import { bits } from '../../test/helpers/table-bits.js';
 
 // Cells the fast path reads (numbers of up to 15 and past 15 digits, signs, a lone separator)
 // and cells it hands to the full reader (exponents, blanks, escaped quotes, stray breaks).

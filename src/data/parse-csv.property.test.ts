@@ -1,29 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { NnkitError } from '../errors.js';
 import { decimalByte, parseNumberBytes } from './csv-number.js';
 import { parseCsv } from './parse-csv.js';
 import { parseCsvReference } from './parse-csv-reference.js';
 import { parseCommaNumber, parseNumber } from './parse-value.js';
-
-/** The table with float arrays as their bits (so -0 and NaN compare exactly), or the error seen. */
-function outcome(read: () => unknown): unknown {
-  try {
-    return bits(read());
-  } catch (error) {
-    if (!(error instanceof NnkitError)) throw error;
-    return { name: error.name, code: error.code, message: error.message, location: (error as { location?: unknown }).location };
-  }
-}
-
-function bits(value: unknown): unknown {
-  if (value instanceof Float32Array) return Array.from(new Uint32Array(value.buffer, value.byteOffset, value.length));
-  if (value instanceof Int32Array) return Array.from(value);
-  if (Array.isArray(value)) return value.map(bits);
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, bits(entry)]));
-  return value;
-}
+import { bits, outcome } from '../../test/helpers/table-bits.js';
 
 const number = fc.oneof(
   fc.double({ noNaN: true }).map(String),

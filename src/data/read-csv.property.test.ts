@@ -1,28 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { NnkitError } from '../errors.js';
 import { parseCsvReference } from './parse-csv-reference.js';
 import type { CsvProgress } from './csv-read-chunks.js';
 import { readCsv } from './read-csv.js';
-
-/** The table with float arrays as their bits (so -0 and NaN compare exactly), or the error seen. */
-async function outcome(read: () => unknown): Promise<unknown> {
-  try {
-    return bits(await read());
-  } catch (error) {
-    if (!(error instanceof NnkitError)) throw error;
-    return { name: error.name, code: error.code, message: error.message, location: (error as { location?: unknown }).location };
-  }
-}
-
-function bits(value: unknown): unknown {
-  if (value instanceof Float32Array) return Array.from(new Uint32Array(value.buffer, value.byteOffset, value.length));
-  if (value instanceof Int32Array) return Array.from(value);
-  if (Array.isArray(value)) return value.map(bits);
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, bits(entry)]));
-  return value;
-}
+import { asyncOutcome as outcome, bits } from '../../test/helpers/table-bits.js';
 
 /** The bytes as a stream cut at the given offsets (anywhere: inside a CRLF, a quote pair, a UTF-8 character). */
 function streamOf(bytes: Uint8Array, cuts: readonly number[]): ReadableStream<Uint8Array> {

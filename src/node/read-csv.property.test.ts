@@ -8,6 +8,7 @@ import { NnkitError } from '../errors.js';
 import { DEFAULT_MISSING_VALUES, parseBooleanWord, parseNumber } from '../data/parse-value.js';
 import { parseCsv } from '../data/parse-csv.js';
 import { readCsv } from './read-csv.js';
+import { asyncOutcome } from '../../test/helpers/table-bits.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'nnkit-csv-property-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
@@ -106,25 +107,8 @@ test('readCsv of a file gives parseCsv\'s table or error for the same text', asy
   await fc.assert(
     fc.asyncProperty(text, fc.constantFrom(undefined, null), async (csv, target) => {
       const file = csvFile(csv);
-      const outcome = async (read: () => unknown) => {
-        try {
-          const table = (await read()) as Record<string, unknown>;
-          return JSON.stringify({ ...table, features: bits(table.features), target: bits(table.target) });
-        } catch (error) {
-          assert.ok(error instanceof NnkitError, String(error));
-          return JSON.stringify({ code: error.code, message: error.message, location: (error as { location?: unknown }).location });
-        }
-      };
-      assert.equal(await outcome(() => readCsv(file, { target })), await outcome(() => parseCsv(csv, { target, file })));
+      assert.deepEqual(await asyncOutcome(() => readCsv(file, { target })), await asyncOutcome(() => parseCsv(csv, { target, file })));
     }),
     { numRuns: 300 },
   );
 });
-
-function bits(value: unknown): unknown {
-  if (value instanceof Float32Array) return Array.from(new Uint32Array(value.buffer, value.byteOffset, value.length));
-  if (value instanceof Int32Array) return Array.from(value);
-  if (Array.isArray(value)) return value.map(bits);
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, bits(entry)]));
-  return value;
-}
