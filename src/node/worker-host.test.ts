@@ -105,6 +105,15 @@ describe('nn.worker() in a Node worker thread', () => {
     assert.notDeepEqual(weightBits(model), before);
   });
 
+  test("kernelThreadStats leaves the caller's random state as it was", async () => {
+    nn.setSeed(11);
+    await pool.fit(network(), data.xTrain, data.yTrain, { epochs: 1, verbose: 0 });
+    nn.setSeed(12);
+    const before = globalRandom.state();
+    await pool.kernelThreadStats();
+    assert.deepEqual(globalRandom.state(), before);
+  });
+
   test("a caller's callback that sets stopTraining stops the worker; errors keep their class", async () => {
     const model = network();
     let seen: nn.TrainingModel | undefined;

@@ -43,7 +43,12 @@ export async function runJob(
     const { pipeline, trainingRun } = classifier;
     return { result: { kind: 'trainClassifier', model, pipeline, trainingRun, diagnostics }, transfer };
   }
-  if (job.kind === 'kernelThreadStats') return { result: { kind: 'kernelThreadStats', stats: kernelThreadStats() }, transfer };
+  if (job.kind === 'kernelThreadStats') {
+    // NOTE: every job hands its random state back to the caller, so this one, which draws
+    // nothing, must hold the caller's too; else the worker's stale state would replace it.
+    globalRandom.setState(context.random);
+    return { result: { kind: 'kernelThreadStats', stats: kernelThreadStats() }, transfer };
+  }
   const model = modelFromFiles(job.model, 'the model from the calling thread').model;
   globalRandom.setState(context.random);
   if (job.kind === 'predict') {
