@@ -111,6 +111,8 @@ export async function trainCommand(argv: readonly string[], io: CliIo): Promise<
 interface Trained {
   readonly classifier: Classifier;
   readonly logistic?: Classifier;
+  /** Whether what training did (summaryLines) was printed already, before the baseline trained. */
+  readonly summarized?: boolean;
 }
 
 async function train(settings: TrainSettings, json: boolean, quiet: boolean, io: CliIo): Promise<Trained> {
@@ -126,10 +128,13 @@ async function train(settings: TrainSettings, json: boolean, quiet: boolean, io:
   const classifier = await fitClassifier(table, { ...classifierOptions(settings), callbacks, ...(quiet ? {} : { onPlan }) }, flagName, flagHint);
   io.signal?.throwIfAborted();
   if (classifier.classNames.length !== 2) return { classifier };
+  // NOTE: what the network's training did is said before the baseline's training starts, so
+  // "Early stopping at epoch …" is not read as the baseline's.
+  if (!json && !quiet) notes.write(summaryLines(classifier).join('\n') + '\n');
   if (!quiet) notes.write('Training the logistic-regression baseline (the same pipeline with --hidden none)...\n');
   const logistic = await logisticBaseline(table, classifier, { ...classifierOptions(settings), callbacks }, flagName, flagHint);
   io.signal?.throwIfAborted();
-  return { classifier, logistic };
+  return { classifier, logistic, summarized: !json && !quiet };
 }
 
 /**
@@ -161,7 +166,7 @@ async function finish(
   });
   if (!json) {
     await writeLines(io.stdout, [
-      ...(quiet ? [] : summaryLines(classifier)),
+      ...(quiet || trained.summarized === true ? [] : summaryLines(classifier)),
       '',
       ...formatResults(run.test, classNames, resultsHeading(classifier), logistic),
       ...formatWarnings(run.warnings),
