@@ -4,15 +4,10 @@
  * recorded. Page errors, console errors and the main thread's long tasks (a PerformanceObserver
  * for 'longtask' installed before the page's own scripts) are kept for the test to check.
  */
-import { readFile } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { folderFile, ORIGIN } from './folder-file.js';
 
-export const ORIGIN = 'http://nnkit.test';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.csv': 'text/csv', '.md': 'text/markdown', '.map': 'application/json',
-};
+export { ORIGIN };
 
 export interface PlaygroundPage {
   readonly context: BrowserContext;
@@ -34,13 +29,12 @@ export async function openPlayground(
   const refused: string[] = [];
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
-    const file = url.pathname === '/' ? 'index.html' : normalize(decodeURIComponent(url.pathname)).slice(1);
-    const body = url.origin === ORIGIN ? await readFile(join(folder, file)).catch(() => undefined) : undefined;
-    if (body === undefined) {
+    const served = await folderFile(folder, url);
+    if (served === undefined) {
       refused.push(url.href);
       return route.abort();
     }
-    return route.fulfill({ body, contentType: TYPES[extname(file)] ?? 'application/octet-stream' });
+    return route.fulfill(served);
   });
   await context.addInitScript(() => {
     const tasks: { start: number; duration: number }[] = [];

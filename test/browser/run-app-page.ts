@@ -4,18 +4,10 @@
  * request is refused and recorded, so nothing reaches the network. The app's module sets
  * `window.nnkitResult` (a promise of what it computed); this returns its value.
  */
-import { readFile } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
 import type { Browser } from 'playwright-core';
+import { folderFile, ORIGIN } from './folder-file.js';
 
-export const ORIGIN = 'http://nnkit.test';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-};
+export { ORIGIN };
 
 export interface AppPage<T> {
   readonly result: T;
@@ -46,14 +38,13 @@ export async function runAppPage<T>(browser: Browser, folder: string): Promise<A
     });
     await page.route('**/*', async (route) => {
       const url = new URL(route.request().url());
-      const file = url.pathname === '/' ? 'index.html' : normalize(decodeURIComponent(url.pathname)).slice(1);
-      const body = url.origin === ORIGIN ? await readFile(join(folder, file)).catch(() => undefined) : undefined;
-      if (body === undefined) {
+      const served = await folderFile(folder, url);
+      if (served === undefined) {
         refused.push(url.href);
         failWith(`refused ${url.href}`);
         return route.abort();
       }
-      return route.fulfill({ body, contentType: TYPES[extname(file)] ?? 'application/octet-stream' });
+      return route.fulfill(served);
     });
     await page.goto(`${ORIGIN}/`);
     await Promise.race([page.waitForFunction(() => 'nnkitResult' in window, undefined, { timeout: 20_000 }), failed]);

@@ -4,18 +4,10 @@
  * it, catch its downloads and call the functions the app's module puts on `window.app`. Every
  * request outside the folder is refused and recorded, so nothing reaches the network.
  */
-import { readFile } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { folderFile, ORIGIN } from './folder-file.js';
 
-export const ORIGIN = 'http://nnkit.test';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.json': 'application/json',
-  '.csv': 'text/csv',
-};
+export { ORIGIN };
 
 export interface ServedSite {
   readonly context: BrowserContext;
@@ -35,13 +27,12 @@ export async function serveFolder(browser: Browser, folder: string): Promise<Ser
   const refused: string[] = [];
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
-    const file = url.pathname === '/' ? 'index.html' : normalize(decodeURIComponent(url.pathname)).slice(1);
-    const body = url.origin === ORIGIN ? await readFile(join(folder, file)).catch(() => undefined) : undefined;
-    if (body === undefined) {
+    const served = await folderFile(folder, url);
+    if (served === undefined) {
       refused.push(url.href);
       return route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not Found' });
     }
-    return route.fulfill({ body, contentType: TYPES[extname(file)] ?? 'application/octet-stream' });
+    return route.fulfill(served);
   });
   return {
     context,
