@@ -6,7 +6,11 @@ import type { Writable } from 'node:stream';
 import type { TransformWarning } from '../data/preprocessor-sources.js';
 import { show } from '../errors.js';
 import { dataFileFormat } from '../node/data-file-format.js';
+import type { Classifier } from '../classifier/classifier.js';
+import type { CsvTableBatch } from '../data/csv-table-batches.js';
+import type { TextBatch } from '../data/text-batches.js';
 import { readBatches } from '../node/read-batches.js';
+import { isOneByte, readCsvTables } from '../node/read-csv-tables.js';
 import { write, writeJson, writeLines, type CliIo } from './cli-io.js';
 import { Interrupted, isAbort } from './interrupted.js';
 import { checkKeepNames, splitKept } from './kept-columns.js';
@@ -14,7 +18,7 @@ import { loadModelOption } from './model-option.js';
 import { parseCommandLine } from './parse-command-line.js';
 import { PredictionParquet } from './prediction-parquet.js';
 import { outputNames, predictionWriter, type PredictionFormat } from './prediction-rows.js';
-import { PREDICT_OPTIONS, predictSettings } from './predict-options.js';
+import { PREDICT_OPTIONS, predictSettings, type PredictSettings } from './predict-options.js';
 import { predictProgress } from './predict-progress.js';
 
 export const PREDICT_HELP = `Usage: nnkit predict --model <folder> <data.csv | -> [--out predictions.csv] [options]
@@ -74,7 +78,7 @@ export async function predictCommand(argv: readonly string[], io: CliIo): Promis
     // NOTE: the header goes out with the first predictions, so a file the model cannot read
     // leaves stdout empty.
     const writer = predictionWriter(settings.format, format, keep);
-    for await (const batch of readBatches(settings.input, { batchSize, delimiter: settings.delimiter })) {
+    for await (const batch of modelBatches(settings, classifier)) {
       io.signal?.throwIfAborted();
       const { input, kept } = splitKept(batch, keep, modelColumns);
       // NOTE: the classifier leaves out the target column of a labelled file.
@@ -121,6 +125,19 @@ export async function predictCommand(argv: readonly string[], io: CliIo): Promis
     ...notes.map((note) => `warning: ${note}`),
     ...(out === undefined ? [] : [`Wrote ${rows} predictions to ${out}`]),
   ]);
+}
+
+/**
+ * The input's rows in batches: a CSV file or standard input read typed as the model reads its
+ * columns (numbers from the bytes, no string per cell), other formats and delimiters of several
+ * characters as text cells.
+ */
+function modelBatches(settings: PredictSettings, classifier: Classifier): AsyncGenerator<TextBatch | CsvTableBatch> {
+  const { input, batchSize, delimiter, keep } = settings;
+  const csv = typeof input !== 'string' || dataFileFormat(input) === 'csv';
+  if (!csv || (delimiter !== undefined && !isOneByte(delimiter))) return readBatches(input, { batchSize, delimiter });
+  const { missingValues, decimal = '.' } = classifier.preprocessor.config;
+  return readCsvTables(input, { columnTypes: classifier.columnTypes(), missingValues, decimal, batchSize, delimiter, keepText: keep });
 }
 
 function addWarning(all: Map<string, { warning: TransformWarning; count: number; examples: Set<string> }>, warning: TransformWarning): void {

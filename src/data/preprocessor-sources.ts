@@ -210,17 +210,31 @@ export function rawSources(
         // NOTE: rounded to float32 as a table column stores it, so raw rows and tables agree bit for bit.
         if (number === number && fitsFloat32(number)) return Math.fround(number);
       }
-      const line = raw.lines?.[r];
-      const where = `${raw.file ?? 'The data'}, ${line === undefined ? `row ${r}` : `line ${line}`}, column ${JSON.stringify(config.name)}`;
-      const expected = config.kind === 'boolean' ? 'true/false, yes/no or 1/0' : `a number written with a decimal ${decimal === ',' ? 'comma' : 'point'}`;
-      throw new DataError(
-        'data/bad-value',
-        `${where}: ${show(text)} is not ${expected}, as the model was trained on. Fix the value or mark it missing ` +
-          `(${listNames(missing.tokens)}).`,
-        { file: raw.file, line, column: config.name, row: r },
-      );
+      throw badCellError(config, text, { file: raw.file, line: raw.lines?.[r], row: r }, missing, decimal);
     },
     slot: () => -1,
     warnings: () => tally.list(),
   };
+}
+
+/**
+ * The error for a cell a numeric or boolean column cannot read, as the model was trained: where
+ * it is (the line when known, else the row), the value, what was expected.
+ */
+export function badCellError(
+  column: { readonly name: string; readonly kind: 'numeric' | 'boolean' },
+  text: string,
+  at: { readonly file?: string; readonly line?: number; readonly row: number },
+  missing: MissingValues,
+  decimal: Decimal,
+): DataError {
+  const { file, line, row } = at;
+  const where = `${file ?? 'The data'}, ${line === undefined ? `row ${row}` : `line ${line}`}, column ${JSON.stringify(column.name)}`;
+  const expected = column.kind === 'boolean' ? 'true/false, yes/no or 1/0' : `a number written with a decimal ${decimal === ',' ? 'comma' : 'point'}`;
+  return new DataError(
+    'data/bad-value',
+    `${where}: ${show(text)} is not ${expected}, as the model was trained on. Fix the value or mark it missing ` +
+      `(${listNames(missing.tokens)}).`,
+    { file, line, column: column.name, row },
+  );
 }

@@ -26,7 +26,12 @@ export interface CsvSource {
    * consumed. Every failure becomes an NnkitError.
    */
   records(onRecord: (record: string[], line: number) => unknown): AsyncGenerator<unknown>;
+  /** The file's bytes in chunks of about 1 MiB (a stream's once); failures become NnkitErrors. */
+  bytes(): AsyncGenerator<Uint8Array>;
 }
+
+/** Bytes read from a file at a time by `bytes()`. */
+const CHUNK_BYTES = 1 << 20;
 
 const SNIFF_BYTES = SNIFF_LENGTH;
 
@@ -56,7 +61,12 @@ export async function openCsv(input: CsvInput, delimiter?: string): Promise<CsvS
   }
   if (start.replace(/^\ufeff/, '').trim() === '') throw emptyFile(file);
   const chosen = delimiter ?? sniffDelimiter(start);
-  return { file, delimiter: chosen, start, records: (onRecord) => parseFile(() => createReadStream(file), file, chosen, onRecord) };
+  const readable = () => createReadStream(file, { highWaterMark: CHUNK_BYTES });
+  return {
+    file, delimiter: chosen, start,
+    records: (onRecord) => parseFile(() => createReadStream(file), file, chosen, onRecord),
+    bytes: () => readBytes(readable, file),
+  };
 }
 
 /** openCsv of a stream: its start is read ahead for sniffing, then parsed with the rest, once. */
@@ -76,7 +86,15 @@ async function openStream(stream: Readable, name: string, delimiter?: string): P
     used = true;
     return ahead.whole;
   };
-  return { file: name, delimiter: chosen, start, records: (onRecord) => parseFile(whole, name, chosen, onRecord) };
+  return { file: name, delimiter: chosen, start, records: (onRecord) => parseFile(whole, name, chosen, onRecord), bytes: () => readBytes(whole, name) };
+}
+
+async function* readBytes(readable: () => Readable, file: string): AsyncGenerator<Uint8Array> {
+  try {
+    yield* readable() as AsyncIterable<Buffer>;
+  } catch (error) {
+    throw toNnkitError(error, file);
+  }
 }
 
 async function* parseFile(
