@@ -1,7 +1,8 @@
 import { EarlyStopping } from '../callbacks/early-stopping.js';
 import { libraryHint, type HintWriter } from '../data/option-hint.js';
+import { DEFAULT_MISSING_VALUES } from '../data/parse-value.js';
 import { TableScan } from '../data/table-scan.js';
-import type { ColumnType, Decimal, RawColumns } from '../data/table.js';
+import type { ColumnType, Decimal, RawColumns, Table } from '../data/table.js';
 import { ConfigError } from '../errors.js';
 import { setSeed } from '../random/random.js';
 import { Tensor } from '../tensor/tensor.js';
@@ -35,6 +36,23 @@ export interface StreamClassifierOptions extends TrainClassifierOptions {
 type Part = 'train' | 'validation' | 'test';
 
 /**
+ * How the passes after the first may read the data: every feature column's kind, with the
+ * missing-value tokens and decimal separator the preprocessing was fitted with.
+ */
+export interface StreamReading {
+  readonly columnTypes: Readonly<Record<string, ColumnType>>;
+  readonly missingValues: readonly string[];
+  readonly decimal: Decimal;
+}
+
+/**
+ * Opens a pass over the data: batches of raw text columns, or, when `reading` is given (every
+ * pass after the first), optionally tables read with those kinds, the target column as text
+ * categories (e.g. readCsvTables' batches), which skips parsing text.
+ */
+export type StreamOpener = (reading?: StreamReading) => AsyncIterable<RawColumns | Table>;
+
+/**
  * trainClassifier for a file larger than memory, read as batches of raw text columns (`open`
  * starts a new pass, e.g. () => readCsvBatches(path)). Batches, not rows, are split: of every
  * batch index, testSplit's share goes to testing and validationSplit's share of the rest to
@@ -46,7 +64,7 @@ type Part = 'train' | 'validation' | 'test';
  * Not available here: ensembles, refit, calibration.
  */
 export async function trainClassifierStream(
-  open: () => AsyncIterable<RawColumns>, options: StreamClassifierOptions = {}, option: OptionName = (name) => name, hint: HintWriter = libraryHint,
+  open: StreamOpener, options: StreamClassifierOptions = {}, option: OptionName = (name) => name, hint: HintWriter = libraryHint,
 ): Promise<Classifier> {
   const { target: _target, positive: _positive, columnTypes: _types, missingValues: _missing, decimal: _decimal, shuffleBuffer: _buffer, file: _file, delimiter: _delimiter, ...common } = options;
   const settings = classifierSettings(common);
@@ -63,6 +81,9 @@ export async function trainClassifierStream(
   const partRows = { train: 0, validation: 0, test: 0 };
   let chunks = 0;
   for await (const batch of open()) {
+    if (!('names' in batch)) {
+      throw new ConfigError('config/batch-source', `The first pass over ${file} must yield raw text columns ({ names, columns, rows }), from which the column kinds are inferred; typed tables are for later passes.`);
+    }
     if (target === undefined) {
       header = batch.names;
       const name = options.target ?? (batch.names.includes('label') ? 'label' : batch.names[batch.names.length - 1]);
@@ -88,14 +109,25 @@ export async function trainClassifierStream(
   }
   const { target: column, classOf } = target.finish(options.positive, file);
   const preprocessor = scan.preprocessor({ maxCategories: settings.maxCategories, minFrequency: settings.minFrequency });
-  const labelled = (batch: RawColumns): { xs: Tensor; ys: Int32Array; y: Int32Array } => {
-    const cells = batch.columns[batch.names.indexOf(column.name)];
-    const y = Int32Array.from(cells, classOf);
-    return { xs: preprocessor.transformRaw(batch, { extraColumns: 'ignore' }).x, ys: y, y };
+  const labelled = (batch: RawColumns | Table): { xs: Tensor; ys: Int32Array; y: Int32Array } => {
+    if ('names' in batch) {
+      const cells = batch.columns[batch.names.indexOf(column.name)];
+      const y = Int32Array.from(cells, classOf);
+      return { xs: preprocessor.transformRaw(batch, { extraColumns: 'ignore' }).x, ys: y, y };
+    }
+    const labels = batch.columns.find((each) => each.name === column.name);
+    if (labels?.kind !== 'categorical') {
+      throw new ConfigError('config/batch-source', `A typed batch of ${file} should hold the target ${JSON.stringify(column.name)} as text categories, but ${labels === undefined ? 'it has no such column' : `it is ${labels.kind}`}.`);
+    }
+    const classes = labels.categories.map(classOf);
+    const y = Int32Array.from(labels.codes, (code) => (code < 0 ? -1 : classes[code]));
+    return { xs: preprocessor.transform(batch, { extraColumns: 'ignore' }).x, ys: y, y };
   };
+  const { missingValues = DEFAULT_MISSING_VALUES, decimal = '.' } = preprocessor.config;
+  const reading: StreamReading = { columnTypes: preprocessor.columnTypes(), missingValues, decimal };
   async function* part(...wanted: Part[]): AsyncGenerator<{ xs: Tensor; ys: Int32Array; y: Int32Array; part: Part }> {
     let index = 0;
-    for await (const batch of open()) {
+    for await (const batch of open(reading)) {
       const which = partOf(index++);
       if (wanted.includes(which)) yield { ...labelled(batch), part: which };
     }

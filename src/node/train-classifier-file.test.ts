@@ -8,6 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { assertBitIdentical } from '../../test/helpers/close.js';
 import { loadClassifier } from '../classifier/load-classifier.js';
 import { mlpClassifier } from '../classifier/mlp-classifier.js';
+import { trainClassifierStream } from '../classifier/train-classifier-stream.js';
 import { TableScan } from '../data/table-scan.js';
 import { ConfigError } from '../errors.js';
 import type { Model } from '../model/model.js';
@@ -76,6 +77,21 @@ describe('training on a file in chunks', () => {
     assert.ok(run.test.task === 'binary' && (run.test.evaluation.rocAuc ?? 0) > 0.85, 'learns the rule');
     const loaded = await loadClassifier(classifier.toBytes());
     assert.deepEqual(loaded.predict([{ age: 68, plan: 'basic', visits: 3 }, { age: 22, plan: 'team', visits: 3 }]), ['yes', 'no']);
+  });
+
+  it('reads its later passes typed, and trains the classifier that raw text passes train, bit for bit', async () => {
+    const options = { target: 'churned', shuffleBuffer: 200, epochs: 4, hidden: [8], delimiter: ',', decimal: '.' as const, file };
+    const typed = await trainClassifierFile(file, { ...options, chunkRows: 50 });
+    const passes: string[] = [];
+    const raw = await trainClassifierStream((reading) => {
+      passes.push(reading === undefined ? 'first' : Object.entries(reading.columnTypes).join(' '));
+      return readCsvBatches(file, { batchSize: 50 });
+    }, options);
+    assert.equal(passes[0], 'first');
+    assert.equal(passes[1], 'age,numeric plan,categorical visits,numeric');
+    assertBitIdentical(weights(typed.model), weights(raw.model), 'weights');
+    assert.equal(typed.threshold, raw.threshold);
+    assert.deepEqual(typed.trainingRun!.history.history, raw.trainingRun!.history.history);
   });
 
   it('names the chunk size when it is not a whole number of rows, or too large to split', async () => {

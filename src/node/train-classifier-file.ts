@@ -1,6 +1,6 @@
 import type { Classifier } from '../classifier/classifier.js';
 import type { OptionName } from '../classifier/fit-classifier.js';
-import { trainClassifierStream, type StreamClassifierOptions } from '../classifier/train-classifier-stream.js';
+import { trainClassifierStream, type StreamClassifierOptions, type StreamOpener } from '../classifier/train-classifier-stream.js';
 import { libraryHint, type HintWriter } from '../data/option-hint.js';
 import { openParquet } from '../data/parquet-source.js';
 import { sniffDecimal } from '../data/sniff-decimal.js';
@@ -10,6 +10,7 @@ import { openCsv } from './csv-source.js';
 import { dataFileFormat } from './data-file-format.js';
 import { openParquetFile } from './parquet-file.js';
 import { readBatches } from './read-batches.js';
+import { isOneByte, readCsvTables } from './read-csv-tables.js';
 
 export interface TrainClassifierFileOptions extends StreamClassifierOptions {
   /** Rows read from the file at a time (default 10,000); batches of rows, not rows, are split. */
@@ -46,7 +47,14 @@ export async function trainClassifierFile(
   } else if (format === 'parquet') {
     settled = { ...settled, columnTypes: { ...(await parquetColumnTypes(path)), ...options.columnTypes } };
   }
-  const open = () => readBatches(path, { batchSize: chunkRows, delimiter: settled.delimiter });
+  // NOTE: the first pass infers the columns' kinds from text; the later ones (one per epoch) read
+  // the CSV typed, numbers straight from the bytes, which the same preprocessing turns into the
+  // same features.
+  const open: StreamOpener = (reading) => {
+    const delimiter = settled.delimiter;
+    if (reading === undefined || format !== 'csv' || delimiter === undefined || !isOneByte(delimiter)) return readBatches(path, { batchSize: chunkRows, delimiter });
+    return readCsvTables(path, { ...reading, batchSize: chunkRows, delimiter });
+  };
   return trainClassifierStream(open, settled, option, hint);
 }
 
