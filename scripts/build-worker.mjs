@@ -4,6 +4,8 @@
 //     Web Worker started from a Blob URL: no served file, no bundler configuration)
 //   src/node/worker-entry.ts    → src/node/generated/worker-source.ts (a CommonJS script for a
 //     worker thread started with eval: the same from dist/ and under tsx)
+//   src/node/csv-part-worker.ts → src/node/generated/csv-part/worker-source.ts (likewise: the
+//     thread that reads the second part of a large CSV file for readCsv)
 // The generated files are build output (gitignored), never committed; run at `npm run build`
 // (`prepare`) and by the test command.
 //
@@ -20,6 +22,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const targets = [
   { entry: 'src/browser/worker-entry.ts', out: 'src/browser/generated/worker-source.ts', platform: 'browser', format: 'iife', minify: true },
   { entry: 'src/node/worker-entry.ts', out: 'src/node/generated/worker-source.ts', platform: 'node', format: 'cjs', minify: false },
+  { entry: 'src/node/csv-part-worker.ts', out: 'src/node/generated/csv-part/worker-source.ts', platform: 'node', format: 'cjs', minify: false },
 ];
 const outputs = new Set(targets.map((t) => t.out));
 

@@ -34,6 +34,27 @@ export class ChunkedArray<T extends Float32Array | Int32Array> {
     this.stored++;
   }
 
+  /** Appends `values` (into the presized first chunk while it has room: one copy, no chunks). */
+  append(values: T): void {
+    const fits = Math.min(values.length, this.current.length - this.position);
+    this.current.set(values.subarray(0, fits), this.position);
+    this.position += fits;
+    this.stored += fits;
+    for (let i = fits; i < values.length; i++) this.push(values[i]);
+  }
+
+  /**
+   * The stored values as the arrays that hold them (no copy; the last may be a view of a longer
+   * one), e.g. to transfer them to another thread; empties this.
+   */
+  takeChunks(): T[] {
+    const chunks = [...this.chunks, this.current.subarray(0, this.position) as T];
+    this.chunks = [];
+    this.current = new this.make(0);
+    this.position = this.stored = 0;
+    return chunks;
+  }
+
   /** Calls `visit(value, index)` for every stored value in order. */
   forEach(visit: (value: number, index: number) => void): void {
     let index = 0;

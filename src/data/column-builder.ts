@@ -3,6 +3,7 @@ import { ChunkedArray } from './chunked-array.js';
 import type { HintWriter } from './option-hint.js';
 import { MissingValues, fitsFloat32, numberParser, parseBoolean, parseBooleanWord } from './parse-value.js';
 import type { Column, ColumnKind, Decimal } from './table.js';
+import { partAsCodes, type ColumnPart, type TextSighting } from './table-part.js';
 
 /**
  * Builds one column from text cells in a single pass, inferring its kind as it goes.
@@ -56,12 +57,6 @@ export interface RecordCells {
 
 /** Categories a column remembers by their bytes (see addCell); past this, text is looked up. */
 const BYTE_CATEGORY_LIMIT = 4096;
-
-interface TextSighting {
-  readonly value: string;
-  readonly line: number;
-  readonly row: number;
-}
 
 export class ColumnBuilder {
   readonly name: string;
@@ -177,6 +172,62 @@ export class ColumnBuilder {
     if (hash < 0 || known !== undefined || this.byteCodes.size >= BYTE_CATEGORY_LIMIT) return;
     const code = this.dictionary.get(text);
     if (code !== undefined) this.byteCodes.set(hash, { bytes: cells.copyBytes(index), code });
+  }
+
+  /** What this column holds so far, unfinished (see TablePart); empties it. */
+  part(): ColumnPart {
+    const { categories, counts, numbers, missing, rows, firstText } = this;
+    const spellings = this.spellings === null ? null : [...this.spellings];
+    const stored = this.values !== null ? { values: this.values.takeChunks() } : { codes: this.codes!.takeChunks() };
+    return { ...stored, categories, counts, spellings, numbers, missing, rows, ...(firstText ? { firstText } : {}) };
+  }
+
+  /**
+   * Whether `part` can merge here: not when the two disagree (numbers here, text in the part),
+   * nor when the part's numbers would have to become categories but their spellings were not
+   * all kept. Then only adding the part's records here gives the answer.
+   */
+  canMerge(part: ColumnPart): boolean {
+    if (this.values !== null) return part.values !== undefined;
+    return part.codes !== undefined || part.spellings !== null;
+  }
+
+  /**
+   * Appends the part read from the records after this column's (`lines` line breaks before
+   * them), as if its cells had been added here (see canMerge).
+   */
+  merge(given: ColumnPart, lines: number): void {
+    const part = this.values === null ? partAsCodes(given)! : given;
+    if (part.firstText !== undefined) {
+      const { value, line, row } = part.firstText;
+      this.firstText ??= { value, line: line + lines, row: row + this.rows };
+    }
+    this.rows += part.rows;
+    this.numbers += part.numbers;
+    this.missing += part.missing;
+    if (this.values !== null) {
+      // NOTE: a spelling of the part that is new here is remembered in the part's order, as
+      // addCell would have met it; a collision or the limit stops the tracking, as there.
+      if (part.spellings === null) this.spellings = this.spellingOf = null;
+      for (const [text, value] of part.spellings ?? []) if (this.spellings !== null && !this.spellings.has(text)) this.rememberSpelling(text, value);
+      for (const values of part.values!) this.values.append(values);
+      return;
+    }
+    const codeOf = part.categories.map((category, code) => {
+      let own = this.dictionary.get(category);
+      if (own === undefined) {
+        own = this.categories.length;
+        this.dictionary.set(category, own);
+        this.categories.push(category);
+        this.counts.push(0);
+      }
+      this.counts[own] += part.counts[code];
+      return own;
+    });
+    for (const codes of part.codes!) {
+      for (let i = 0; i < codes.length; i++) if (codes[i] >= 0) codes[i] = codeOf[codes[i]];
+      this.codes!.append(codes);
+    }
   }
 
   /** The finished column; throws if it turned out numeric with text values in it. */

@@ -8,6 +8,8 @@ import { DEFAULT_MISSING_VALUES, MissingValues } from './parse-value.js';
 import { decimalCommaNote, sniffDecimal, type DecimalSniff } from './sniff-decimal.js';
 import { sniffDelimiter } from './sniff-delimiter.js';
 import { TableBuilder } from './table-builder.js';
+import type { TablePart } from './table-part.js';
+import type { Decimal } from './table.js';
 
 /**
  * A CSV table built from bytes pushed in chunks of any size: the reader behind parseCsv, the
@@ -50,6 +52,39 @@ export class CsvBytesTable {
   /** Data rows read so far. */
   get rows(): number {
     return Math.max(0, this.records - 1);
+  }
+
+  /** The header, once its record has been read. */
+  get header(): readonly string[] | undefined {
+    return this.builder?.header;
+  }
+
+  /** The decimal separator numbers are read with (given or sniffed). */
+  get decimal(): Decimal {
+    return this.sniffed.decimal;
+  }
+
+  /** The line ending, once settled, when it is LF or CRLF (see CsvTokenizer.lineEnding). */
+  get lineEnding(): 'lf' | 'crlf' | undefined {
+    return this.tokenizer?.lineEnding;
+  }
+
+  /**
+   * Where the bytes pushed so far end, if at a record boundary that another reader can continue
+   * from (see CsvTokenizer.boundary) once the header has been read.
+   */
+  boundary(): { readonly lines: number; readonly ending: 'lf' | 'crlf' } | undefined {
+    return this.builder === undefined ? undefined : this.tokenizer?.boundary();
+  }
+
+  /**
+   * Appends the part read by a CsvPartTable from the bytes after `boundary()` (which gave
+   * `lines`), as if they had been pushed here; false, changing nothing, when it cannot merge.
+   */
+  merge(part: TablePart, lines: number): boolean {
+    if (this.builder === undefined || !this.builder.merge(part, lines)) return false;
+    this.records += part.rows;
+    return true;
   }
 
   push(chunk: Uint8Array): void {

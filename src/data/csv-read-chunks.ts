@@ -60,7 +60,7 @@ export async function readCsvChunks(
   if (isBlankCsv(start)) throw emptyCsvError(options.file ?? 'The data', options.file);
   const table = new CsvBytesTable(start, options, hint, sizing.expectedRows);
   const began = performance.now();
-  const report = () => options.onProgress?.(progress(bytesRead, table.rows, (performance.now() - began) / 1000, sizing.totalBytes));
+  const report = () => options.onProgress?.(csvProgress(bytesRead, table.rows, (performance.now() - began) / 1000, sizing.totalBytes));
   for (const chunk of head) table.push(chunk);
   head.length = 0;
   report();
@@ -74,7 +74,7 @@ export async function readCsvChunks(
   return table.end();
 }
 
-function progress(bytesRead: number, rows: number, seconds: number, totalBytes: number | undefined): CsvProgress {
+export function csvProgress(bytesRead: number, rows: number, seconds: number, totalBytes: number | undefined): CsvProgress {
   // NOTE: the first report can come within a millisecond; rates are per second of at least 1 ms.
   const elapsed = Math.max(seconds, 1e-3);
   const bytesPerSecond = bytesRead / elapsed;

@@ -60,6 +60,34 @@ export class CsvTokenizer {
     this.run(this.join(chunk), false);
   }
 
+  /** The record delimiter once settled, when it is LF or CRLF (a part reader needs one of them). */
+  get lineEnding(): 'lf' | 'crlf' | undefined {
+    return this.ending === Ending.LF ? 'lf' : this.ending === Ending.CRLF ? 'crlf' : undefined;
+  }
+
+  /**
+   * Whether the bytes pushed so far end exactly at a record's end, with the records after them
+   * numbered simply by adding the line breaks counted so far: then a tokenizer that continues
+   * from there (see `continueAfter`) reads the rest as this one would. Returns that count and
+   * the line ending, or undefined (inside a record, a quoted line break, the ending not yet LF
+   * or CRLF).
+   */
+  boundary(): { readonly lines: number; readonly ending: 'lf' | 'crlf' } | undefined {
+    if (!this.started || this.pending.length > 0 || this.waitingBytes > 0) return undefined;
+    const ending = this.lineEnding;
+    if (ending === undefined || this.previousEnd + this.emptyLines - this.previousEmpty !== this.lines) return undefined;
+    return { lines: this.lines, ending };
+  }
+
+  /**
+   * Reads bytes that start at another tokenizer's `boundary()`: no byte-order mark to skip, the
+   * line ending already settled. Line numbers then count from that boundary.
+   */
+  continueAfter(ending: 'lf' | 'crlf'): void {
+    this.started = true;
+    this.ending = ending === 'lf' ? Ending.LF : Ending.CRLF;
+  }
+
   /** Parses what is left: the last record may end without a line break. */
   end(): void {
     this.run(this.join(new Uint8Array(0)), true);

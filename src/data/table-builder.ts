@@ -6,6 +6,7 @@ import { DEFAULT_MISSING_VALUES, MissingValues } from './parse-value.js';
 import { COLUMN_TYPES, listNames, type ColumnType, type Decimal, type Table } from './table.js';
 import type { DataWarning } from './data-warning.js';
 import { TargetBuilder, type TargetColumn } from './target-builder.js';
+import type { TablePart } from './table-part.js';
 
 export interface TableOptions {
   /**
@@ -62,7 +63,7 @@ export class TableBuilder {
   private readonly targetIndex: number;
   private readonly positive: string | undefined;
   private readonly allowOneClass: boolean;
-  private rows = 0;
+  private count = 0;
   /** The target's first distinct texts: a cell equal to one is not decoded again. */
   private readonly targetTexts: string[] = [];
 
@@ -120,6 +121,11 @@ export class TableBuilder {
     this.features = this.columns.map((column) => (column instanceof ColumnBuilder ? column : undefined));
   }
 
+  /** Records added so far. */
+  get rows(): number {
+    return this.count;
+  }
+
   /** Adds one record; `line` is its line number in the file (the header is line 1). */
   add(record: readonly string[], line: number): void {
     if (record.length !== this.columns.length) {
@@ -131,11 +137,11 @@ export class TableBuilder {
         'data/ragged-row',
         `${this.file ?? 'The data'}, line ${line}: this row has ${record.length} values (${listNames(record)}) but the ` +
           `header has ${this.columns.length} columns; ${fix}.`,
-        { file: this.file, line, row: this.rows },
+        { file: this.file, line, row: this.count },
       );
     }
     for (let c = 0; c < record.length; c++) this.columns[c]?.add(record[c], line);
-    this.rows++;
+    this.count++;
   }
 
   /** Adds one record read on demand (see RecordCells): the same as `add(cells.textAll(), line)`. */
@@ -148,10 +154,10 @@ export class TableBuilder {
     // error of a row is the one add() would report.
     const left = target < 0 ? columns.length : target;
     for (let c = 0; c < left; c++) features[c]?.addCell(cells, c, line);
-    if (target < 0) return void this.rows++;
+    if (target < 0) return void this.count++;
     this.addTargetCell(cells, target, line);
     for (let c = target + 1; c < columns.length; c++) features[c]?.addCell(cells, c, line);
-    this.rows++;
+    this.count++;
   }
 
   /** The target's cell, its text taken from the classes seen first when it is one of them. */
@@ -166,8 +172,33 @@ export class TableBuilder {
     (this.columns[index] as TargetBuilder).add(text, line);
   }
 
+  /** What was built so far, unfinished, to merge into the builder of the records before (see TablePart). */
+  part(): TablePart {
+    const features = this.features.map((column) => column?.part() ?? null);
+    const target = this.targetIndex >= 0 ? (this.columns[this.targetIndex] as TargetBuilder).part() : undefined;
+    return { rows: this.count, features, ...(target ? { target } : {}) };
+  }
+
+  /**
+   * Appends the part built from the records after these (`lines` line breaks before them) with
+   * the same header and options: afterwards `finish()` gives what adding every record here would
+   * have. False when a column cannot merge (see ColumnBuilder.merge); then nothing has changed
+   * and the records must be added here instead.
+   */
+  merge(part: TablePart, lines: number): boolean {
+    const features = this.features;
+    const target = this.targetIndex >= 0 ? (this.columns[this.targetIndex] as TargetBuilder) : undefined;
+    if (part.features.length !== features.length || (target === undefined) !== (part.target === undefined)) return false;
+    if (!features.every((column, c) => column === undefined || (part.features[c] !== null && column.canMerge(part.features[c]!)))) return false;
+    if (target !== undefined && !target.canMerge(part.target!)) return false;
+    features.forEach((column, c) => column?.merge(part.features[c]!, lines));
+    target?.merge(part.target!);
+    this.count += part.rows;
+    return true;
+  }
+
   finish(): LabelledTable & { readonly warnings: readonly DataWarning[] } {
-    if (this.rows === 0) {
+    if (this.count === 0) {
       throw new DataError(
         'data/no-rows',
         `${this.file ?? 'The data'} has a header (${listNames(this.header)}) but no data rows; add rows below the header.`,
@@ -187,8 +218,8 @@ export class TableBuilder {
     const ignoredColumns = this.header.filter((name) => this.types[name] === 'ignore');
     return {
       header: this.header,
-      rows: this.rows,
-      features: { rows: this.rows, columns, missingValues: this.missing.tokens, decimal: this.decimal, ignoredColumns },
+      rows: this.count,
+      features: { rows: this.count, columns, missingValues: this.missing.tokens, decimal: this.decimal, ignoredColumns },
       target,
       warnings,
     };

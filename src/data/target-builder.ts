@@ -2,6 +2,7 @@ import { ConfigError, DataError, show } from '../errors.js';
 import { ChunkedArray } from './chunked-array.js';
 import { MissingValues, parseBooleanWord, parseNumber } from './parse-value.js';
 import { listNames } from './table.js';
+import type { TargetPart } from './table-part.js';
 
 /**
  * The target (label) column of a classification table: classes as text, one class index per row.
@@ -82,6 +83,37 @@ export class TargetBuilder {
     this.values.push(text);
     this.counts.push(1);
     this.codes.push(code);
+  }
+
+  /** What this column holds so far, unchecked (see TablePart); empties it. */
+  part(): TargetPart {
+    return { values: this.values, counts: this.counts, codes: this.codes.takeChunks() };
+  }
+
+  /** Whether `part` can merge here: not when together they hold more classes than add() accepts. */
+  canMerge(part: TargetPart): boolean {
+    const added = part.values.filter((value) => !this.dictionary.has(value)).length;
+    return this.values.length + added <= MAX_CLASSES;
+  }
+
+  /** Appends the part read from the records after this column's, as if its labels had been added here. */
+  merge(part: TargetPart): void {
+    const codeOf = part.values.map((value, code) => {
+      let own = this.dictionary.get(value);
+      if (own === undefined) {
+        own = this.values.length;
+        this.dictionary.set(value, own);
+        this.values.push(value);
+        this.counts.push(0);
+      }
+      this.counts[own] += part.counts[code];
+      return own;
+    });
+    for (const codes of part.codes) {
+      for (let i = 0; i < codes.length; i++) codes[i] = codeOf[codes[i]];
+      this.codes.append(codes);
+      this.rows += codes.length;
+    }
   }
 
   /** The column; `allowOneClass` accepts a single class (then no positive class is chosen). */

@@ -1,19 +1,28 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { readCsvChunks, type ReadCsvOptions as BytesReadCsvOptions } from '../data/csv-read-chunks.js';
 import type { CsvTable } from '../data/csv-table.js';
 import { libraryHint, type HintWriter } from '../data/option-hint.js';
 import { countLines } from './count-lines.js';
 import { openCsv } from './csv-source.js';
+import { readCsvInParts } from './read-csv-in-parts.js';
 
 export type { CsvProgress } from '../data/csv-read-chunks.js';
 
 /**
  * readCsv's options: the table's (target, columnTypes, missingValues…), the delimiter and decimal
  * separator (sniffed when absent) and `onProgress`, called after each MiB read with the bytes and
- * rows read so far and the file's size.
+ * rows read so far and the file's size; `parallel`.
  */
-export type ReadCsvOptions = Omit<BytesReadCsvOptions, 'file'>;
+export interface ReadCsvOptions extends Omit<BytesReadCsvOptions, 'file'> {
+  /**
+   * Read a large file (16 MiB or more) in two parts at once, on this thread and a worker thread,
+   * when the machine has more than one core (default true). The table is the same either way;
+   * false reads on this thread only.
+   */
+  readonly parallel?: boolean;
+}
 
 /** A CSV file read into columns: the features as a Table, the target as class indices. */
 export interface CsvData extends CsvTable {
@@ -22,6 +31,8 @@ export interface CsvData extends CsvTable {
 
 /** Bytes read from the file at a time. */
 const CHUNK_BYTES = 1 << 20;
+/** The smallest file read in two parts: below it, a worker's start-up costs more than it saves. */
+const PARALLEL_BYTES = 16 << 20;
 
 /**
  * Reads a CSV file with a header row into columnar storage in one streaming pass of the byte
@@ -45,6 +56,10 @@ export async function readCsv(file: string, options: ReadCsvOptions = {}, hint: 
   const lines = await countLines(file);
   const expectedRows = lines === undefined ? undefined : Math.max(0, lines - 1);
   const { size } = await stat(file);
+  if ((options.parallel ?? true) && size >= PARALLEL_BYTES && availableParallelism() > 1) {
+    const table = await readCsvInParts(file, options, hint, { size, delimiter: source.delimiter, expectedRows });
+    return { ...table, file };
+  }
   const chunks = createReadStream(file, { highWaterMark: CHUNK_BYTES }) as AsyncIterable<Buffer>;
   const table = await readCsvChunks(chunks, { ...options, delimiter: source.delimiter, file }, hint, { totalBytes: size, expectedRows });
   return { ...table, file };

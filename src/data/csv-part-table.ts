@@ -1,0 +1,61 @@
+import { CsvRecordCells } from './csv-record-cells.js';
+import { CsvTokenizer } from './csv-tokenizer.js';
+import { DEFAULT_MISSING_VALUES, MissingValues } from './parse-value.js';
+import { TableBuilder, type TableOptions } from './table-builder.js';
+import type { TablePart } from './table-part.js';
+import type { Decimal } from './table.js';
+
+/** What a CsvPartTable needs to read a part of a file as the reader of its start would. */
+export interface CsvPartJob {
+  /** The file's header, as the reader of its start read it. */
+  readonly header: readonly string[];
+  /** The line ending the reader of the start settled (see CsvTokenizer.boundary). */
+  readonly ending: 'lf' | 'crlf';
+  /** One ASCII character. */
+  readonly delimiter: string;
+  readonly decimal: Decimal;
+  /** The table's options (plain data: they cross to a worker thread). */
+  readonly options: Omit<TableOptions, 'decimal'>;
+  readonly file?: string;
+}
+
+/** The table options of `options`, without what cannot cross to another thread (callbacks). */
+export function tableOptions(options: TableOptions): Omit<TableOptions, 'decimal'> {
+  const { target, positive, allowOneClass, missingValues, columnTypes } = options;
+  return { target, positive, allowOneClass, missingValues, columnTypes };
+}
+
+/**
+ * Reads the records of a file that follow a record boundary (bytes pushed in chunks of any size)
+ * into a TablePart, for the reader of the file's start to merge (CsvBytesTable.merge). Lines
+ * count from the boundary. Any error is thrown as it stands; the caller then reads these bytes
+ * itself, which gives the error its place in the whole file.
+ */
+export class CsvPartTable {
+  private readonly builder: TableBuilder;
+  private readonly tokenizer: CsvTokenizer;
+
+  constructor(job: CsvPartJob) {
+    const missing = new MissingValues(job.options.missingValues ?? DEFAULT_MISSING_VALUES);
+    const cells = new CsvRecordCells(job.decimal, missing);
+    const builder = new TableBuilder(job.header, { ...job.options, decimal: job.decimal }, job.file);
+    this.builder = builder;
+    this.tokenizer = new CsvTokenizer(job.delimiter.charCodeAt(0), cells, (record, line) => builder.addCells(record, line), job.file ?? 'The data', job.file);
+    this.tokenizer.continueAfter(job.ending);
+  }
+
+  /** Records read so far. */
+  get rows(): number {
+    return this.builder.rows;
+  }
+
+  push(chunk: Uint8Array): void {
+    this.tokenizer.push(chunk);
+  }
+
+  /** Reads the last record and returns the part. */
+  end(): TablePart {
+    this.tokenizer.end();
+    return this.builder.part();
+  }
+}

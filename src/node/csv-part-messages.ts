@@ -1,0 +1,14 @@
+import type { CsvPartJob } from '../data/csv-part-table.js';
+import type { TablePart } from '../data/table-part.js';
+
+/** The work of a CSV part worker (its workerData): read `file` from byte `start` to its end. */
+export interface CsvPartWork extends CsvPartJob {
+  readonly file: string;
+  readonly start: number;
+}
+
+/** What a CSV part worker posts: progress after each chunk, then the part or its failure. */
+export type FromCsvPartWorker =
+  | { readonly type: 'progress'; readonly bytes: number; readonly rows: number }
+  | { readonly type: 'done'; readonly part: TablePart }
+  | { readonly type: 'failed'; readonly message: string };

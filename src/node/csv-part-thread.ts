@@ -1,0 +1,26 @@
+import { Worker } from 'node:worker_threads';
+import type { TablePart } from '../data/table-part.js';
+import type { CsvPartWork, FromCsvPartWorker } from './csv-part-messages.js';
+import { WORKER_SOURCE } from './generated/csv-part/worker-source.js';
+
+/** A worker thread reading a CSV file's second part (see csv-part-worker.ts). */
+export interface CsvPartThread {
+  /** The part, or undefined if the thread failed for any reason (the caller then reads the bytes itself). */
+  readonly part: Promise<TablePart | undefined>;
+  /** Ends the thread (harmless once it has finished). */
+  stop(): void;
+}
+
+/** Starts a thread reading `work`; `onProgress` gets its bytes and rows read so far. */
+export function startCsvPartThread(work: CsvPartWork, onProgress: (bytes: number, rows: number) => void): CsvPartThread {
+  const thread = new Worker(WORKER_SOURCE, { eval: true, workerData: work });
+  const part = new Promise<TablePart | undefined>((resolve) => {
+    thread.on('message', (message: FromCsvPartWorker) => {
+      if (message.type === 'progress') onProgress(message.bytes, message.rows);
+      else resolve(message.type === 'done' ? message.part : undefined);
+    });
+    thread.on('error', () => resolve(undefined));
+    thread.on('exit', () => resolve(undefined));
+  });
+  return { part, stop: () => void thread.terminate() };
+}

@@ -1,0 +1,31 @@
+// The program of a CSV part worker thread (bundled into generated/csv-part/worker-source.ts by
+// scripts/build-worker.mjs): reads a file from a record boundary to its end into a TablePart
+// and posts it back, its arrays transferred, for readCsvInParts to merge.
+import { createReadStream } from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+import { CsvPartTable } from '../data/csv-part-table.js';
+import { partBuffers } from '../data/table-part.js';
+import type { CsvPartWork, FromCsvPartWorker } from './csv-part-messages.js';
+
+const CHUNK_BYTES = 1 << 20;
+
+async function readPart(work: CsvPartWork, post: (message: FromCsvPartWorker, transfer?: ArrayBuffer[]) => void): Promise<void> {
+  try {
+    const table = new CsvPartTable(work);
+    let bytes = 0;
+    for await (const chunk of createReadStream(work.file, { start: work.start, highWaterMark: CHUNK_BYTES }) as AsyncIterable<Buffer>) {
+      table.push(chunk);
+      bytes += chunk.length;
+      post({ type: 'progress', bytes, rows: table.rows });
+    }
+    const part = table.end();
+    post({ type: 'done', part }, partBuffers(part));
+  } catch (error) {
+    // NOTE: the reader of the file's start reads these bytes itself after a failure, and so
+    // reports the error with its line in the whole file; the message here is for debugging.
+    post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+const port = parentPort!;
+void readPart(workerData as CsvPartWork, (message, transfer) => port.postMessage(message, transfer));

@@ -1,0 +1,111 @@
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { CsvBytesTable } from '../data/csv-bytes-table.js';
+import { tableOptions } from '../data/csv-part-table.js';
+import { csvProgress, type ReadCsvOptions } from '../data/csv-read-chunks.js';
+import type { CsvTable } from '../data/csv-table.js';
+import type { HintWriter } from '../data/option-hint.js';
+import { emptyCsvError, isBlankCsv } from '../data/parse-csv-rules.js';
+import { SNIFF_LENGTH } from '../data/sniff-decimal.js';
+import { startCsvPartThread, type CsvPartThread } from './csv-part-thread.js';
+
+/** What readCsv knows of the file before reading it. */
+export interface CsvFilePlan {
+  readonly size: number;
+  /** The delimiter, settled (given or sniffed). */
+  readonly delimiter: string;
+  /** An over-estimate of the data rows (line count − 1), so every column is allocated once. */
+  readonly expectedRows?: number;
+  /** Split at the first line feed at or after this offset (default: the middle). */
+  readonly splitNear?: number;
+}
+
+const CHUNK_BYTES = 1 << 20;
+
+/**
+ * Reads a CSV file on two threads: this one reads up to a line feed near the middle, a worker
+ * thread reads from there to the end (CsvPartTable), and the worker's columns are merged into
+ * this thread's (CsvBytesTable.merge) before the finish-time rules run, so the table, its
+ * warnings and its errors are exactly those of reading the file in one pass.
+ *
+ * The split is speculative: the reader of the first part is the authority on where records end.
+ * If the split falls inside a record (a quoted line break), if the worker fails (an error in its
+ * part, a ragged row), or if a column cannot merge (numbers in one part, text in the other), the
+ * worker's part is dropped and this thread reads the rest itself, which raises any error with
+ * its line in the whole file.
+ */
+export async function readCsvInParts(file: string, options: ReadCsvOptions, hint: HintWriter, plan: CsvFilePlan): Promise<CsvTable> {
+  return (await readCsvParts(file, options, hint, plan)).table;
+}
+
+/** readCsvInParts, also saying whether the worker's part was merged (false: read here after all). */
+export async function readCsvParts(
+  file: string,
+  options: ReadCsvOptions,
+  hint: HintWriter,
+  plan: CsvFilePlan,
+): Promise<{ readonly table: CsvTable; readonly merged: boolean }> {
+  const { size } = plan;
+  const split = await lineStartAfter(file, Math.floor(plan.splitNear ?? size / 2), size);
+  let table: CsvBytesTable | undefined;
+  let thread: CsvPartThread | undefined;
+  let ending: 'lf' | 'crlf' | undefined;
+  const began = performance.now();
+  let bytesRead = 0;
+  let worker = { bytes: 0, rows: 0 };
+  const report = () =>
+    options.onProgress?.(csvProgress(bytesRead + worker.bytes, table!.rows + worker.rows, (performance.now() - began) / 1000, size));
+  const read = async (start: number, end: number) => {
+    if (start >= end) return;
+    for await (const chunk of createReadStream(file, { start, end: end - 1, highWaterMark: CHUNK_BYTES }) as AsyncIterable<Buffer>) {
+      table ??= openTable(chunk, { ...options, delimiter: plan.delimiter, file }, hint, plan.expectedRows);
+      table.push(chunk);
+      bytesRead += chunk.length;
+      if (thread === undefined && end === split && split < size && table.header !== undefined && table.lineEnding !== undefined) {
+        ending = table.lineEnding;
+        const work = { file, start: split, header: table.header, ending, delimiter: table.delimiter, decimal: table.decimal, options: tableOptions(options) };
+        thread = startCsvPartThread(work, (bytes, rows) => (worker = { bytes, rows }));
+      }
+      report();
+    }
+  };
+  let merged = false;
+  try {
+    await read(0, split);
+    const boundary = table?.boundary();
+    const part = boundary !== undefined && boundary.ending === ending ? await thread?.part : undefined;
+    merged = part !== undefined && table!.merge(part, boundary!.lines);
+    if (!merged) {
+      worker = { bytes: 0, rows: 0 };
+      await read(split, size);
+    }
+  } finally {
+    thread?.stop();
+  }
+  if (table === undefined) throw emptyCsvError(file, file);
+  return { table: table.end(), merged };
+}
+
+/** The reader of the file's start, sniffing from its first 64 KiB as readCsvChunks does. */
+function openTable(chunk: Uint8Array, options: ReadCsvOptions, hint: HintWriter, expectedRows: number | undefined): CsvBytesTable {
+  const start = new TextDecoder().decode(chunk.subarray(0, SNIFF_LENGTH));
+  if (isBlankCsv(start)) throw emptyCsvError(options.file ?? 'The data', options.file);
+  return new CsvBytesTable(start, options, hint, expectedRows);
+}
+
+/** The offset just past the first line feed at or after `offset` (`size` if there is none). */
+async function lineStartAfter(file: string, offset: number, size: number): Promise<number> {
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(1 << 16);
+    for (let at = offset; at < size; at += buffer.length) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, at);
+      const found = buffer.subarray(0, bytesRead).indexOf(10);
+      if (found >= 0) return at + found + 1;
+      if (bytesRead === 0) break;
+    }
+    return size;
+  } finally {
+    await handle.close();
+  }
+}
