@@ -22,6 +22,8 @@ export interface TransformWarning {
 export interface ColumnSources {
   value(row: number): number;
   slot(row: number): number;
+  /** Rows [first, last)'s numbers into `out` (what value(r) gives), where that is cheaper; true when done. */
+  values?(out: Float32Array, first: number, last: number): boolean;
   warnings(): TransformWarning[];
 }
 
@@ -69,8 +71,8 @@ class WarningTally {
     this.unseen++;
     if (this.examples.size < 5) this.examples.add(value);
   }
-  addMissing(): void {
-    this.missing++;
+  addMissing(count = 1): void {
+    this.missing += count;
   }
   list(): TransformWarning[] {
     const column = this.config.name;
@@ -170,6 +172,18 @@ export function tableSources(config: FeatureColumnConfig, column: Column, rows: 
       const value = values[rowAt(i)];
       if (value !== value && !config.indicator) tally.addMissing();
       return value;
+    },
+    values(out, first, last) {
+      // NOTE: one tight gather per block instead of a call per cell: the training split reads a
+      // million-row column through shuffled row indices.
+      let missing = 0;
+      for (let i = first; i < last; i++) {
+        const value = values[rows === undefined ? i : rows[i]];
+        out[i - first] = value;
+        if (value !== value) missing++;
+      }
+      if (missing > 0 && !config.indicator) tally.addMissing(missing);
+      return true;
     },
     slot: () => -1,
     warnings: () => tally.list(),
