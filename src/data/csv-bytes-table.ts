@@ -87,8 +87,9 @@ export class CsvBytesTable {
     return true;
   }
 
+  /** Reads `chunk`, keeping none of it: the caller may fill its buffer again once push returns. */
   push(chunk: Uint8Array): void {
-    if (this.tokenizer === undefined) this.kept.push(chunk);
+    if (this.tokenizer === undefined) this.kept.push(new Uint8Array(chunk));
     else this.tokenizer.push(chunk);
   }
 

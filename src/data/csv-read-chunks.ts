@@ -35,6 +35,7 @@ export interface CsvSizing {
  * Reads CSV bytes arriving in chunks into a table: the conventions are sniffed from the first
  * 64 KiB, then every chunk goes through the byte tokenizer (CsvBytesTable). Shared by the root's
  * readCsv (Blob, ReadableStream, bytes) and Node's readCsv (a file), so both give one table.
+ * No chunk is kept once the next is asked for, so a reader may reuse its buffers.
  */
 export async function readCsvChunks(
   chunks: AsyncIterable<Uint8Array>,
@@ -53,7 +54,8 @@ export async function readCsvChunks(
       done = true;
       break;
     }
-    head.push(next.value);
+    // NOTE: copied, as a reader may fill the chunk's buffer again for the next one.
+    head.push(new Uint8Array(next.value));
     bytesRead += next.value.length;
   }
   const start = new TextDecoder().decode(concatenate(head, bytesRead).subarray(0, SNIFF_LENGTH));

@@ -176,7 +176,7 @@ export class CsvRecordCells implements RecordCells {
 
   /** A copy of the field's bytes (of a field that has a hash). */
   copyBytes(index: number): Uint8Array {
-    return this.bytes.slice(this.starts[index], this.ends[index]);
+    return new Uint8Array(this.bytes.subarray(this.starts[index], this.ends[index]));
   }
 
   /** Whether the field's bytes are `bytes` (false for a field made into text). */

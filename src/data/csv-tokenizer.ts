@@ -47,13 +47,17 @@ export class CsvTokenizer {
     this.file = file;
   }
 
-  /** Parses the whole records in `chunk` (with what was left of earlier chunks). */
+  /**
+   * Parses the whole records in `chunk` (with what was left of earlier chunks). The chunk is not
+   * kept: the caller may fill its buffer again once push returns.
+   */
   push(chunk: Uint8Array): void {
     // NOTE: a record longer than a chunk (a huge quoted field) is parsed again from its start
     // only once the bytes after it have grown as long as it is, so a field of n bytes costs
     // O(n) work, not O(n²).
     if (this.pending.length > chunk.length && this.waitingBytes + chunk.length < this.pending.length) {
-      this.waiting.push(chunk);
+      // NOTE: a copy, as push keeps no chunk it was given: a reader may reuse its buffer.
+      this.waiting.push(new Uint8Array(chunk));
       this.waitingBytes += chunk.length;
       return;
     }
@@ -116,7 +120,7 @@ export class CsvTokenizer {
     let at = 0;
     if (!this.started) {
       if (bytes.length < 3 && !final) {
-        this.pending = bytes.slice();
+        this.pending = new Uint8Array(bytes);
         return;
       }
       this.started = true;
@@ -138,8 +142,9 @@ export class CsvTokenizer {
       this.consumed += next - at;
       at = next;
     }
-    // NOTE: the unfinished record is copied out so the chunk it came from can be released.
-    this.pending = at < bytes.length ? bytes.slice(at) : new Uint8Array(0);
+    // NOTE: the unfinished record is copied out so the chunk it came from can be released or
+    // refilled (`new Uint8Array`, not `slice`: a Node Buffer's slice is a view, not a copy).
+    this.pending = new Uint8Array(bytes.subarray(at));
   }
 
   /** The length of the record delimiter at `at` (0 if none); settles the delimiter on first sight. */

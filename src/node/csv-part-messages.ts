@@ -7,8 +7,12 @@ export interface CsvPartWork extends CsvPartJob {
   readonly start: number;
 }
 
-/** What a CSV part worker posts: progress after each chunk, then the part or its failure. */
+/**
+ * What a CSV part worker posts: the lines of its bytes (counted first, so the reader of the start
+ * can size its columns for the whole file), progress after each chunk, then the part or its failure.
+ */
 export type FromCsvPartWorker =
+  | { readonly type: 'lines'; readonly lines: number | undefined }
   | { readonly type: 'progress'; readonly bytes: number; readonly rows: number }
   | { readonly type: 'done'; readonly part: TablePart }
   | { readonly type: 'failed'; readonly message: string };

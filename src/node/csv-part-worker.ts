@@ -1,19 +1,19 @@
 // The program of a CSV part worker thread (bundled into generated/csv-part/worker-source.ts by
 // scripts/build-worker.mjs): reads a file from a record boundary to its end into a TablePart
 // and posts it back, its arrays transferred, for readCsvInParts to merge.
-import { createReadStream } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { CsvPartTable } from '../data/csv-part-table.js';
 import { partBuffers } from '../data/table-part.js';
 import type { CsvPartWork, FromCsvPartWorker } from './csv-part-messages.js';
-
-const CHUNK_BYTES = 1 << 20;
+import { countLines } from './count-lines.js';
+import { fileChunks } from './file-chunks.js';
 
 async function readPart(work: CsvPartWork, post: (message: FromCsvPartWorker, transfer?: ArrayBuffer[]) => void): Promise<void> {
   try {
+    post({ type: 'lines', lines: await countLines(work.file, work.start) });
     const table = new CsvPartTable(work);
     let bytes = 0;
-    for await (const chunk of createReadStream(work.file, { start: work.start, highWaterMark: CHUNK_BYTES }) as AsyncIterable<Buffer>) {
+    for await (const chunk of fileChunks(work.file, work.start)) {
       table.push(chunk);
       bytes += chunk.length;
       post({ type: 'progress', bytes, rows: table.rows });

@@ -1,12 +1,13 @@
-import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { CsvBytesTable } from '../data/csv-bytes-table.js';
-import { tableOptions } from '../data/csv-part-table.js';
+import { tableOptions as partOptions } from '../data/csv-part-table.js';
 import { csvProgress, type ReadCsvOptions } from '../data/csv-read-chunks.js';
 import type { CsvTable } from '../data/csv-table.js';
 import type { HintWriter } from '../data/option-hint.js';
 import { emptyCsvError, isBlankCsv } from '../data/parse-csv-rules.js';
 import { SNIFF_LENGTH } from '../data/sniff-decimal.js';
+import { countLines } from './count-lines.js';
+import { fileChunks } from './file-chunks.js';
 import { startCsvPartThread, type CsvPartThread } from './csv-part-thread.js';
 
 /** What readCsv knows of the file before reading it. */
@@ -14,13 +15,9 @@ export interface CsvFilePlan {
   readonly size: number;
   /** The delimiter, settled (given or sniffed). */
   readonly delimiter: string;
-  /** An over-estimate of the data rows (line count − 1), so every column is allocated once. */
-  readonly expectedRows?: number;
   /** Split at the first line feed at or after this offset (default: the middle). */
   readonly splitNear?: number;
 }
-
-const CHUNK_BYTES = 1 << 20;
 
 /**
  * Reads a CSV file on two threads: this one reads up to a line feed near the middle, a worker
@@ -47,25 +44,25 @@ export async function readCsvParts(
 ): Promise<{ readonly table: CsvTable; readonly merged: boolean }> {
   const { size } = plan;
   const split = await lineStartAfter(file, Math.floor(plan.splitNear ?? size / 2), size);
+  const tableOptions = { ...options, delimiter: plan.delimiter, file };
   let table: CsvBytesTable | undefined;
-  let thread: CsvPartThread | undefined;
-  let ending: 'lf' | 'crlf' | undefined;
   const began = performance.now();
   let bytesRead = 0;
   let worker = { bytes: 0, rows: 0 };
+  const thread = await startSecondPart(file, split, size, tableOptions, hint, (bytes, rows) => (worker = { bytes, rows }));
+  // NOTE: each thread counts the lines of its part, so the columns here are sized for the
+  // whole file once, and the worker's part is merged into them without another copy.
+  const linesBefore = await countLines(file, 0, split);
+  const linesAfter = thread !== undefined ? await thread.lines : await countLines(file, split);
+  const expectedRows = linesBefore === undefined || linesAfter === undefined ? undefined : Math.max(0, linesBefore + linesAfter - 1);
   const report = () =>
     options.onProgress?.(csvProgress(bytesRead + worker.bytes, table!.rows + worker.rows, (performance.now() - began) / 1000, size));
   const read = async (start: number, end: number) => {
     if (start >= end) return;
-    for await (const chunk of createReadStream(file, { start, end: end - 1, highWaterMark: CHUNK_BYTES }) as AsyncIterable<Buffer>) {
-      table ??= openTable(chunk, { ...options, delimiter: plan.delimiter, file }, hint, plan.expectedRows);
+    for await (const chunk of fileChunks(file, start, end)) {
+      table ??= openTable(chunk, tableOptions, hint, expectedRows);
       table.push(chunk);
       bytesRead += chunk.length;
-      if (thread === undefined && end === split && split < size && table.header !== undefined && table.lineEnding !== undefined) {
-        ending = table.lineEnding;
-        const work = { file, start: split, header: table.header, ending, delimiter: table.delimiter, decimal: table.decimal, options: tableOptions(options) };
-        thread = startCsvPartThread(work, (bytes, rows) => (worker = { bytes, rows }));
-      }
       report();
     }
   };
@@ -73,7 +70,7 @@ export async function readCsvParts(
   try {
     await read(0, split);
     const boundary = table?.boundary();
-    const part = boundary !== undefined && boundary.ending === ending ? await thread?.part : undefined;
+    const part = boundary !== undefined && boundary.ending === thread?.ending ? await thread.part : undefined;
     merged = part !== undefined && table!.merge(part, boundary!.lines);
     if (!merged) {
       worker = { bytes: 0, rows: 0 };
@@ -86,11 +83,51 @@ export async function readCsvParts(
   return { table: table.end(), merged };
 }
 
+/**
+ * Starts the worker thread reading from `split` to the end, once the header and the line ending
+ * are known from the file's first 64 KiB; undefined when they are not (a header longer than
+ * that, CR line endings, an error there: the one-pass read then says what it is).
+ */
+async function startSecondPart(
+  file: string,
+  split: number,
+  size: number,
+  options: ReadCsvOptions,
+  hint: HintWriter,
+  onProgress: (bytes: number, rows: number) => void,
+): Promise<(CsvPartThread & { readonly ending: 'lf' | 'crlf' }) | undefined> {
+  if (split >= size) return undefined;
+  const head = await readBytes(file, 0, Math.min(SNIFF_LENGTH, split));
+  let probe: CsvBytesTable;
+  try {
+    probe = openTable(head, options, hint, undefined);
+    probe.push(head);
+  } catch {
+    return undefined;
+  }
+  const { header, lineEnding: ending } = probe;
+  if (header === undefined || ending === undefined) return undefined;
+  const work = { file, start: split, header, ending, delimiter: probe.delimiter, decimal: probe.decimal, options: partOptions(options) };
+  return { ...startCsvPartThread(work, onProgress), ending };
+}
+
 /** The reader of the file's start, sniffing from its first 64 KiB as readCsvChunks does. */
 function openTable(chunk: Uint8Array, options: ReadCsvOptions, hint: HintWriter, expectedRows: number | undefined): CsvBytesTable {
   const start = new TextDecoder().decode(chunk.subarray(0, SNIFF_LENGTH));
   if (isBlankCsv(start)) throw emptyCsvError(options.file ?? 'The data', options.file);
   return new CsvBytesTable(start, options, hint, expectedRows);
+}
+
+/** Bytes [start, end) of the file (fewer at its end). */
+async function readBytes(file: string, start: number, end: number): Promise<Uint8Array> {
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(end - start);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, start);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
 }
 
 /** The offset just past the first line feed at or after `offset` (`size` if there is none). */

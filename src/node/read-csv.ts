@@ -1,10 +1,10 @@
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { readCsvChunks, type ReadCsvOptions as BytesReadCsvOptions } from '../data/csv-read-chunks.js';
 import type { CsvTable } from '../data/csv-table.js';
 import { libraryHint, type HintWriter } from '../data/option-hint.js';
 import { countLines } from './count-lines.js';
+import { fileChunks } from './file-chunks.js';
 import { openCsv } from './csv-source.js';
 import { readCsvInParts } from './read-csv-in-parts.js';
 
@@ -29,8 +29,6 @@ export interface CsvData extends CsvTable {
   readonly file: string;
 }
 
-/** Bytes read from the file at a time. */
-const CHUNK_BYTES = 1 << 20;
 /** The smallest file read in two parts: below it, a worker's start-up costs more than it saves. */
 const PARALLEL_BYTES = 16 << 20;
 
@@ -51,16 +49,15 @@ export async function readCsv(file: string, options: ReadCsvOptions = {}, hint: 
   // NOTE: openCsv reads the file's start, so a missing, unreadable or empty file fails here with
   // its own message, and settles the delimiter.
   const source = await openCsv(file, options.delimiter);
+  const { size } = await stat(file);
+  if ((options.parallel ?? true) && size >= PARALLEL_BYTES && availableParallelism() > 1) {
+    const table = await readCsvInParts(file, options, hint, { size, delimiter: source.delimiter });
+    return { ...table, file };
+  }
   // NOTE: counting lines first (a fast byte scan) sizes every column exactly, so the columns are
   // never copied; blank lines or quoted line breaks only make the count an over-estimate.
   const lines = await countLines(file);
   const expectedRows = lines === undefined ? undefined : Math.max(0, lines - 1);
-  const { size } = await stat(file);
-  if ((options.parallel ?? true) && size >= PARALLEL_BYTES && availableParallelism() > 1) {
-    const table = await readCsvInParts(file, options, hint, { size, delimiter: source.delimiter, expectedRows });
-    return { ...table, file };
-  }
-  const chunks = createReadStream(file, { highWaterMark: CHUNK_BYTES }) as AsyncIterable<Buffer>;
-  const table = await readCsvChunks(chunks, { ...options, delimiter: source.delimiter, file }, hint, { totalBytes: size, expectedRows });
+  const table = await readCsvChunks(fileChunks(file), { ...options, delimiter: source.delimiter, file }, hint, { totalBytes: size, expectedRows });
   return { ...table, file };
 }
