@@ -3,6 +3,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
+import { csvParseOptions, csvSyntaxError } from '../data/parse-csv-rules.js';
 import { ConfigError, DataError } from '../errors.js';
 import { readCsvBatches, type CsvBatch } from './read-csv-batches.js';
 
@@ -53,4 +56,48 @@ test('the delimiter is sniffed; a bad batch size is a ConfigError', async () => 
   const [batch] = await collect(file);
   assert.deepEqual(batch.columns, [['1'], ['2']]);
   await assert.rejects(collect(file, 0), ConfigError);
+});
+
+// csv-parse with nnkit's options and readCsvBatches' row-length rule, as it read before it ran on
+// the byte tokenizer: the records and their lines, or the first error.
+function csvParseRows(text: string, delimiter: string): { cells: string[][]; lines: number[] } | { code: string; line?: number } {
+  const cells: string[][] = [];
+  const lines: number[] = [];
+  let ragged: number | undefined;
+  try {
+    parse(text, csvParseOptions(delimiter, (record, line) => {
+      if (ragged !== undefined) return;
+      if (cells.length > 0 && record.length !== cells[0].length) ragged = line;
+      cells.push(record);
+      lines.push(line);
+    }));
+  } catch (error) {
+    if (ragged !== undefined) return { code: 'data/ragged-row', line: ragged };
+    const failure = csvSyntaxError(error as Parameters<typeof csvSyntaxError>[0], 'x');
+    return { code: failure.code, line: failure.location.line };
+  }
+  if (ragged !== undefined) return { code: 'data/ragged-row', line: ragged };
+  return { cells, lines };
+}
+
+test("on any text, the records, lines and errors are csv-parse's", async () => {
+  const cell = fc.string({ unit: fc.constantFrom('a', '1', ' ', ',', '"', '\n', '\r', 'é', '\t'), maxLength: 5 });
+  await fc.assert(
+    fc.asyncProperty(fc.array(fc.array(cell, { minLength: 2, maxLength: 2 }), { minLength: 1, maxLength: 8 }), fc.boolean(), async (rows, bom) => {
+      const text = (bom ? '\ufeff' : '') + 'h1,h2\n' + rows.map((row) => row.join(',')).join('\n');
+      const file = join(scratch, 'any.csv');
+      writeFileSync(file, text);
+      let got: unknown;
+      try {
+        const batches = await collect(file, 3);
+        const cells = batches.flatMap((batch) => Array.from({ length: batch.rows }, (_, r) => batch.columns.map((column) => column[r])));
+        got = { cells: [['h1', 'h2'], ...cells], lines: [1, ...batches.flatMap((batch) => [...batch.lines])] };
+      } catch (error) {
+        if (!(error instanceof DataError)) throw error;
+        got = { code: error.code, line: error.location.line };
+      }
+      assert.deepEqual(got, csvParseRows(text, ','));
+    }),
+    { numRuns: 300 },
+  );
 });

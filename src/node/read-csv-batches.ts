@@ -1,4 +1,7 @@
 import { ConfigError, DataError, show } from '../errors.js';
+import { CsvRecordCells } from '../data/csv-record-cells.js';
+import { CsvTokenizer } from '../data/csv-tokenizer.js';
+import { MissingValues } from '../data/parse-value.js';
 import { checkHeader } from '../data/table-builder.js';
 import type { RawColumns } from '../data/table.js';
 import { emptyFile, openCsv, type CsvInput } from './csv-source.js';
@@ -32,6 +35,8 @@ export async function* readCsvBatches(input: CsvInput, options: ReadCsvBatchesOp
     throw new ConfigError('config/batch-size', `batchSize must be a positive integer but is ${show(batchSize)}; e.g. 1024.`);
   }
   const source = await openCsv(input, options.delimiter);
+  const code = source.delimiter.charCodeAt(0);
+  const oneByte = source.delimiter.length === 1 && code < 0x80;
   let names: readonly string[] | undefined;
   let columns: string[][] = [];
   let lines = new Int32Array(batchSize);
@@ -43,7 +48,7 @@ export async function* readCsvBatches(input: CsvInput, options: ReadCsvBatchesOp
     rows = 0;
     return batch;
   };
-  const records = source.records((record, line) => {
+  const onRecord = (record: string[], line: number): CsvBatch | null => {
     if (names === undefined) {
       names = checkHeader(record, file);
       columns = names.map(() => []);
@@ -60,9 +65,26 @@ export async function* readCsvBatches(input: CsvInput, options: ReadCsvBatchesOp
     for (let c = 0; c < record.length; c++) columns[c].push(record[c]);
     lines[rows++] = line;
     return rows === batchSize ? take() : null;
-  });
-  // NOTE: a consumer that stops early cancels the parser's output, which cancels the file stream.
-  for await (const batch of records) yield batch as CsvBatch;
+  };
+  if (oneByte) {
+    // NOTE: the byte tokenizer splits records as csv-parse does (its property tests hold it to
+    // csv-parse's records, lines and errors) at a fraction of the cost; text is made per cell.
+    const done: CsvBatch[] = [];
+    const cells = new CsvRecordCells('.', new MissingValues([]));
+    const tokenizer = new CsvTokenizer(code, cells, (record, line) => {
+      const batch = onRecord(record.textAll(), line);
+      if (batch !== null) done.push(batch);
+    }, source.file, source.file);
+    for await (const chunk of source.bytes()) {
+      tokenizer.push(chunk);
+      yield* done.splice(0);
+    }
+    tokenizer.end();
+    yield* done.splice(0);
+  } else {
+    // NOTE: a consumer that stops early cancels the parser's output, which cancels the file stream.
+    for await (const batch of source.records(onRecord)) yield batch as CsvBatch;
+  }
   if (names === undefined) throw emptyFile(file);
   if (rows > 0) yield take();
 }
