@@ -26,7 +26,6 @@ export function checkKeepNames(keep: readonly string[], outputNames: readonly st
  */
 export function splitKept(batch: TextBatch | CsvTableBatch, keep: readonly string[], modelColumns: ReadonlySet<string>): { input: ClassifierRows; kept: KeptColumns } {
   if (keep.length === 0) return { input: batch, kept: { names: [], columns: [] } };
-  const dropped = (name: string) => keep.includes(name) && !modelColumns.has(name);
   if ('header' in batch) {
     // NOTE: typed batches were read with the kept columns' text (keepText) and without the kept
     // columns the model does not read.
@@ -37,6 +36,7 @@ export function splitKept(batch: TextBatch | CsvTableBatch, keep: readonly strin
     checkColumnOption('keep', name, batch.names, batch.file);
     return batch.columns[batch.names.indexOf(name)];
   });
+  const dropped = (name: string) => keep.includes(name) && !modelColumns.has(name);
   const input: TextBatch = {
     ...batch,
     names: batch.names.filter((name) => !dropped(name)),
@@ -44,4 +44,3 @@ export function splitKept(batch: TextBatch | CsvTableBatch, keep: readonly strin
   };
   return { input, kept: { names: keep, columns } };
 }
-
