@@ -3,10 +3,11 @@
  * buffer would briefly hold the old and the new copy). When the final length is known in advance
  * (`expected`, e.g. from counting the lines of a file), the first chunk has exactly that size and
  * `toArray` hands it over without any copy; otherwise `toArray` copies the chunks into one array.
+ * `start` leaves room in front of the values in that first array (see appendInPlace).
  */
 const CHUNK_SIZE = 65536;
 
-type TypedArrayConstructor<T> = { new (length: number): T };
+type TypedArrayConstructor<T> = { new (length: number): T; new (buffer: ArrayBufferLike): T };
 
 export class ChunkedArray<T extends Float32Array | Int32Array> {
   private readonly make: TypedArrayConstructor<T>;
@@ -14,10 +15,14 @@ export class ChunkedArray<T extends Float32Array | Int32Array> {
   private current: T;
   private position = 0;
   private stored = 0;
+  /** Where the values start in the first array (chunks[0], or current while there are no chunks). */
+  private start = 0;
 
-  constructor(make: TypedArrayConstructor<T>, expected = 0) {
+  /** `start` (at most `expected`) leaves that many slots empty in front of the values. */
+  constructor(make: TypedArrayConstructor<T>, expected = 0, start = 0) {
     this.make = make;
     this.current = new make(expected);
+    this.position = this.start = Math.min(start, expected);
   }
 
   get length(): number {
@@ -44,46 +49,69 @@ export class ChunkedArray<T extends Float32Array | Int32Array> {
   }
 
   /**
-   * The stored values as the arrays that hold them (no copy; the last may be a view of a longer
-   * one), e.g. to transfer them to another thread; empties this.
+   * Appends `values`, a view into a longer array at an offset past this one's values (a part
+   * built with `start`, see TablePart), by taking that array over: this one's values are copied
+   * in front of them, and they move down if there is a gap. False (nothing done) when there is
+   * no room in front, or this one is not a single array.
+   */
+  appendInPlace(values: T): boolean {
+    const at = values.byteOffset / values.BYTES_PER_ELEMENT;
+    if (this.chunks.length > 0 || this.start !== 0 || at < this.position) return false;
+    const whole = new this.make(values.buffer);
+    whole.set(this.current.subarray(0, this.position));
+    if (at !== this.position) whole.copyWithin(this.position, at, at + values.length);
+    this.current = whole;
+    this.position += values.length;
+    this.stored += values.length;
+    return true;
+  }
+
+  /**
+   * The stored values as the arrays that hold them (no copy; the first and last may be views of
+   * longer ones), e.g. to transfer them to another thread; empties this.
    */
   takeChunks(): T[] {
-    const chunks = [...this.chunks, this.current.subarray(0, this.position) as T];
+    const arrays = [...this.chunks, this.current];
+    const chunks = arrays.map((array, i) => array.subarray(i === 0 ? this.start : 0, i === arrays.length - 1 ? this.position : array.length) as T);
     this.chunks = [];
     this.current = new this.make(0);
-    this.position = this.stored = 0;
+    this.position = this.stored = this.start = 0;
     return chunks;
   }
 
   /** Calls `visit(value, index)` for every stored value in order. */
   forEach(visit: (value: number, index: number) => void): void {
     let index = 0;
-    for (const chunk of [...this.chunks, this.current]) {
-      const end = chunk === this.current ? this.position : chunk.length;
-      for (let i = 0; i < end; i++) visit(chunk[i], index++);
-    }
+    const arrays = [...this.chunks, this.current];
+    arrays.forEach((chunk, n) => {
+      const end = n === arrays.length - 1 ? this.position : chunk.length;
+      for (let i = n === 0 ? this.start : 0; i < end; i++) visit(chunk[i], index++);
+    });
   }
 
   /** The values as one exact-length array (copied unless `expected` was right); empties this. */
   toArray(): T {
-    if (this.chunks.length === 0 && this.position === this.current.length) {
+    if (this.chunks.length === 0 && this.start === 0 && this.position === this.current.length) {
       const whole = this.current;
       this.current = new this.make(0);
       this.position = this.stored = 0;
       return whole;
     }
     const out = new this.make(this.stored);
+    const chunks: (T | undefined)[] = this.takeChunks();
     let offset = 0;
-    for (let i = 0; i < this.chunks.length; i++) {
-      out.set(this.chunks[i], offset);
-      offset += this.chunks[i].length;
-      (this.chunks as (T | undefined)[])[i] = undefined;
+    for (let i = 0; i < chunks.length; i++) {
+      out.set(chunks[i]!, offset);
+      offset += chunks[i]!.length;
+      // NOTE: each chunk is let go once copied, so the copy and the chunks never all coexist.
+      chunks[i] = undefined;
     }
-    out.set(this.current.subarray(0, this.position), offset);
-    this.chunks = [];
-    this.current = new this.make(0);
-    this.position = 0;
-    this.stored = 0;
     return out;
   }
+}
+
+/** Appends a part's arrays: in place when it is one view with room in front (see appendInPlace). */
+export function appendAll<T extends Float32Array | Int32Array>(into: ChunkedArray<T>, arrays: readonly T[]): void {
+  if (arrays.length === 1 && into.appendInPlace(arrays[0])) return;
+  for (const array of arrays) into.append(array);
 }

@@ -1,5 +1,5 @@
 import { DataError, show } from '../errors.js';
-import { ChunkedArray } from './chunked-array.js';
+import { appendAll, ChunkedArray } from './chunked-array.js';
 import type { HintWriter } from './option-hint.js';
 import { MissingValues, fitsFloat32, numberParser, parseBoolean, parseBooleanWord } from './parse-value.js';
 import type { Column, ColumnKind, Decimal } from './table.js';
@@ -27,6 +27,8 @@ export interface ColumnSource {
   readonly missing: MissingValues;
   /** The number of rows expected (e.g. the file's line count), so storage is sized once. */
   readonly expectedRows?: number;
+  /** Slots left empty in front of the values in that storage (see ChunkedArray, TablePart). */
+  readonly start?: number;
   /** The decimal separator of numbers: `6.5` ('.') or `6,5` (','). */
   readonly decimal: Decimal;
   /** How errors name the settings that fix them (the library's options or the CLI's flags). */
@@ -93,7 +95,7 @@ export class ColumnBuilder {
     // a number, no cell that does can be a missing-value token.
     const numericMissing = source.missing.tokens.some((token) => this.parse(token.toLowerCase()) === this.parse(token.toLowerCase()));
     this.plainNumbers = !numericMissing && forced !== 'boolean';
-    this.values = new ChunkedArray(Float32Array, forced === 'categorical' ? 0 : source.expectedRows);
+    this.values = new ChunkedArray(Float32Array, forced === 'categorical' ? 0 : source.expectedRows, source.start);
     if (forced === 'numeric' || forced === 'boolean') this.spellings = this.spellingOf = null;
     if (forced === 'categorical') this.toCategorical();
   }
@@ -210,7 +212,7 @@ export class ColumnBuilder {
       // addCell would have met it; a collision or the limit stops the tracking, as there.
       if (part.spellings === null) this.spellings = this.spellingOf = null;
       for (const [text, value] of part.spellings ?? []) if (this.spellings !== null && !this.spellings.has(text)) this.rememberSpelling(text, value);
-      for (const values of part.values!) this.values.append(values);
+      appendAll(this.values, part.values!);
       return;
     }
     const codeOf = part.categories.map((category, code) => {
@@ -224,10 +226,8 @@ export class ColumnBuilder {
       this.counts[own] += part.counts[code];
       return own;
     });
-    for (const codes of part.codes!) {
-      for (let i = 0; i < codes.length; i++) if (codes[i] >= 0) codes[i] = codeOf[codes[i]];
-      this.codes!.append(codes);
-    }
+    for (const codes of part.codes!) for (let i = 0; i < codes.length; i++) if (codes[i] >= 0) codes[i] = codeOf[codes[i]];
+    appendAll(this.codes!, part.codes!);
   }
 
   /** The finished column; throws if it turned out numeric with text values in it. */
@@ -271,7 +271,7 @@ export class ColumnBuilder {
 
   /** Switches storage to category codes, turning the numbers seen so far back into their text. */
   private toCategorical(): void {
-    const codes = new ChunkedArray(Int32Array, this.source.expectedRows);
+    const codes = new ChunkedArray(Int32Array, this.source.expectedRows, this.source.start);
     const codeOfValue = new Map<number, number>();
     for (const [text, value] of this.spellings ?? []) {
       codeOfValue.set(value, this.categories.length);

@@ -1,8 +1,9 @@
 import { CsvRecordCells } from './csv-record-cells.js';
+import { libraryHint } from './option-hint.js';
 import { CsvTokenizer } from './csv-tokenizer.js';
 import { DEFAULT_MISSING_VALUES, MissingValues } from './parse-value.js';
 import { TableBuilder, type TableOptions } from './table-builder.js';
-import type { TablePart } from './table-part.js';
+import { touchPrefixes, type TablePart } from './table-part.js';
 import type { Decimal } from './table.js';
 
 /** What a CsvPartTable needs to read a part of a file as the reader of its start would. */
@@ -17,6 +18,13 @@ export interface CsvPartJob {
   /** The table's options (plain data: they cross to a worker thread). */
   readonly options: Omit<TableOptions, 'decimal'>;
   readonly file?: string;
+  /**
+   * The whole file's rows (an over-estimate) and the rows before the part (likewise): the part's
+   * columns are then stored in arrays for the whole file at that offset, which the reader of the
+   * start takes over, copying its rows in front (ChunkedArray.appendInPlace) instead of copying
+   * the part's rows into its own arrays.
+   */
+  readonly sizes?: { readonly expectedRows: number; readonly start: number };
 }
 
 /** The table options of `options`, without what cannot cross to another thread (callbacks). */
@@ -38,7 +46,8 @@ export class CsvPartTable {
   constructor(job: CsvPartJob) {
     const missing = new MissingValues(job.options.missingValues ?? DEFAULT_MISSING_VALUES);
     const cells = new CsvRecordCells(job.decimal, missing);
-    const builder = new TableBuilder(job.header, { ...job.options, decimal: job.decimal }, job.file);
+    const { expectedRows, start } = job.sizes ?? {};
+    const builder = new TableBuilder(job.header, { ...job.options, decimal: job.decimal }, job.file, expectedRows, libraryHint, start);
     this.builder = builder;
     this.tokenizer = new CsvTokenizer(job.delimiter.charCodeAt(0), cells, (record, line) => builder.addCells(record, line), job.file ?? 'The data', job.file);
     this.tokenizer.continueAfter(job.ending);
@@ -56,6 +65,8 @@ export class CsvPartTable {
   /** Reads the last record and returns the part. */
   end(): TablePart {
     this.tokenizer.end();
-    return this.builder.part();
+    const part = this.builder.part();
+    touchPrefixes(part);
+    return part;
   }
 }

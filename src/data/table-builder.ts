@@ -70,9 +70,10 @@ export class TableBuilder {
   /**
    * `file` names the source in errors; `expectedRows`, when known (the CSV reader counts lines
    * first), sizes every column once so that finishing copies nothing; `hint` names the settings
-   * in messages (the CLI passes one that writes its flags).
+   * in messages (the CLI passes one that writes its flags); `start` leaves that many rows empty in
+   * front of the values, so a part read on another thread can be taken over (see TablePart).
    */
-  constructor(header: readonly string[], options: TableOptions = {}, file?: string, expectedRows?: number, hint: HintWriter = libraryHint) {
+  constructor(header: readonly string[], options: TableOptions = {}, file?: string, expectedRows?: number, hint: HintWriter = libraryHint, start?: number) {
     this.file = file;
     this.hint = hint;
     this.header = checkHeader(header, file);
@@ -112,9 +113,9 @@ export class TableBuilder {
           'as class labels. Leave it out, or choose another target.',
       );
     }
-    const source = { file, missing: this.missing, expectedRows, decimal: this.decimal, hint };
+    const source = { file, missing: this.missing, expectedRows, start, decimal: this.decimal, hint };
     this.columns = this.header.map((name, index) => {
-      if (index === this.targetIndex) return new TargetBuilder(name, this.missing, file, expectedRows);
+      if (index === this.targetIndex) return new TargetBuilder(name, this.missing, file, expectedRows, start);
       const type = types[name];
       return type === 'ignore' ? undefined : new ColumnBuilder(name, source, type);
     });

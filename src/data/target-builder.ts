@@ -1,5 +1,5 @@
 import { ConfigError, DataError, show } from '../errors.js';
-import { ChunkedArray } from './chunked-array.js';
+import { appendAll, ChunkedArray } from './chunked-array.js';
 import { MissingValues, parseBooleanWord, parseNumber } from './parse-value.js';
 import { listNames } from './table.js';
 import type { TargetPart } from './table-part.js';
@@ -45,8 +45,9 @@ export class TargetBuilder {
   private readonly counts: number[] = [];
   private rows = 0;
 
-  constructor(name: string, missing: MissingValues, file?: string, expectedRows?: number) {
-    this.codes = new ChunkedArray(Int32Array, expectedRows);
+  /** `expectedRows` and `start` size the storage (see ChunkedArray). */
+  constructor(name: string, missing: MissingValues, file?: string, expectedRows?: number, start?: number) {
+    this.codes = new ChunkedArray(Int32Array, expectedRows, start);
     this.name = name;
     this.missing = missing;
     this.file = file;
@@ -111,9 +112,9 @@ export class TargetBuilder {
     });
     for (const codes of part.codes) {
       for (let i = 0; i < codes.length; i++) codes[i] = codeOf[codes[i]];
-      this.codes.append(codes);
       this.rows += codes.length;
     }
+    appendAll(this.codes, part.codes);
   }
 
   /** The column; `allowOneClass` accepts a single class (then no positive class is chosen). */

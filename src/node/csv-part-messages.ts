@@ -1,8 +1,11 @@
 import type { CsvPartJob } from '../data/csv-part-table.js';
 import type { TablePart } from '../data/table-part.js';
 
-/** The work of a CSV part worker (its workerData): read `file` from byte `start` to its end. */
-export interface CsvPartWork extends CsvPartJob {
+/**
+ * The work of a CSV part worker (its workerData): read `file` from byte `start` to its end, once
+ * the caller has sent the sizes of the columns (a `ToCsvPartWorker`).
+ */
+export interface CsvPartWork extends Omit<CsvPartJob, 'sizes'> {
   readonly file: string;
   readonly start: number;
 }
@@ -16,3 +19,8 @@ export type FromCsvPartWorker =
   | { readonly type: 'progress'; readonly bytes: number; readonly rows: number }
   | { readonly type: 'done'; readonly part: TablePart }
   | { readonly type: 'failed'; readonly message: string };
+
+/** What the caller sends a CSV part worker once both parts' lines are counted (see CsvPartJob). */
+export interface ToCsvPartWorker {
+  readonly sizes: CsvPartJob['sizes'];
+}

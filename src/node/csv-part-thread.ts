@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { TablePart } from '../data/table-part.js';
-import type { CsvPartWork, FromCsvPartWorker } from './csv-part-messages.js';
+import type { CsvPartWork, FromCsvPartWorker, ToCsvPartWorker } from './csv-part-messages.js';
 import { WORKER_SOURCE } from './generated/csv-part/worker-source.js';
 
 /** A worker thread reading a CSV file's second part (see csv-part-worker.ts). */
@@ -9,6 +9,8 @@ export interface CsvPartThread {
   readonly lines: Promise<number | undefined>;
   /** The part, or undefined if the thread failed for any reason (the caller then reads the bytes itself). */
   readonly part: Promise<TablePart | undefined>;
+  /** Sends the sizes of the columns, which the thread waits for after counting its lines. */
+  size(sizes: ToCsvPartWorker['sizes']): void;
   /** Ends the thread (harmless once it has finished). */
   stop(): void;
 }
@@ -32,5 +34,5 @@ export function startCsvPartThread(work: CsvPartWork, onProgress: (bytes: number
     thread.on('error', failed);
     thread.on('exit', failed);
   });
-  return { lines, part, stop: () => void thread.terminate() };
+  return { lines, part, size: (sizes) => thread.postMessage({ sizes } satisfies ToCsvPartWorker), stop: () => void thread.terminate() };
 }

@@ -4,14 +4,19 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { CsvPartTable } from '../data/csv-part-table.js';
 import { partBuffers } from '../data/table-part.js';
-import type { CsvPartWork, FromCsvPartWorker } from './csv-part-messages.js';
+import type { CsvPartWork, FromCsvPartWorker, ToCsvPartWorker } from './csv-part-messages.js';
 import { countLines } from './count-lines.js';
 import { fileChunks } from './file-chunks.js';
 
-async function readPart(work: CsvPartWork, post: (message: FromCsvPartWorker, transfer?: ArrayBuffer[]) => void): Promise<void> {
+async function readPart(
+  work: CsvPartWork,
+  post: (message: FromCsvPartWorker, transfer?: ArrayBuffer[]) => void,
+  sized: Promise<ToCsvPartWorker>,
+): Promise<void> {
   try {
     post({ type: 'lines', lines: await countLines(work.file, work.start) });
-    const table = new CsvPartTable(work);
+    const { sizes } = await sized;
+    const table = new CsvPartTable({ ...work, sizes });
     let bytes = 0;
     for await (const chunk of fileChunks(work.file, work.start)) {
       table.push(chunk);
@@ -28,4 +33,5 @@ async function readPart(work: CsvPartWork, post: (message: FromCsvPartWorker, tr
 }
 
 const port = parentPort!;
-void readPart(workerData as CsvPartWork, (message, transfer) => port.postMessage(message, transfer));
+const sized = new Promise<ToCsvPartWorker>((resolve) => port.once('message', resolve));
+void readPart(workerData as CsvPartWork, (message, transfer) => port.postMessage(message, transfer), sized);

@@ -50,11 +50,15 @@ export async function readCsvParts(
   let bytesRead = 0;
   let worker = { bytes: 0, rows: 0 };
   const thread = await startSecondPart(file, split, size, tableOptions, hint, (bytes, rows) => (worker = { bytes, rows }));
-  // NOTE: each thread counts the lines of its part, so the columns here are sized for the
-  // whole file once, and the worker's part is merged into them without another copy.
+  // NOTE: each thread counts the lines of its part. The worker then stores its part in columns
+  // for the whole file, leaving room in front for the rows here (at most the lines here less
+  // the header), and the merge takes those columns over: no column is copied twice.
   const linesBefore = await countLines(file, 0, split);
   const linesAfter = thread !== undefined ? await thread.lines : await countLines(file, split);
-  const expectedRows = linesBefore === undefined || linesAfter === undefined ? undefined : Math.max(0, linesBefore + linesAfter - 1);
+  const before = linesBefore === undefined ? undefined : Math.max(0, linesBefore - 1);
+  const whole = before === undefined || linesAfter === undefined ? undefined : before + linesAfter;
+  thread?.size(whole === undefined ? undefined : { expectedRows: whole, start: before! });
+  const expectedRows = thread !== undefined ? before : whole;
   const report = () =>
     options.onProgress?.(csvProgress(bytesRead + worker.bytes, table!.rows + worker.rows, (performance.now() - began) / 1000, size));
   const read = async (start: number, end: number) => {
