@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NnkitError } from '../errors.js';
 import { libraryHint } from '../data/option-hint.js';
-import { readCsv, type ReadCsvOptions } from './read-csv.js';
+import { readCsv, type CsvProgress, type ReadCsvOptions } from './read-csv.js';
 import { readCsvParts } from './read-csv-in-parts.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'nnkit-read-csv-parts-'));
@@ -119,5 +119,10 @@ test('readCsv reads a large file in two parts to the same table as in one pass',
   const rows = Array.from({ length: 400_000 }, (_, i) => `${i % 1000},${(i * 7) % 13}.25,${['a', 'b', 'c'][i % 3]},${i % 2}`);
   const big = csvFile(['p,q,r,label', ...rows, ...rows, ...rows, ...rows].join('\n') + '\n');
   assert.ok(statSync(big).size >= 16 << 20, `${statSync(big).size} bytes`);
-  assert.deepStrictEqual(await readCsv(big), await readCsv(big, { parallel: false }));
+  const reports: CsvProgress[] = [];
+  const { file: _file, ...table } = await readCsv(big, { onProgress: (progress) => reports.push(progress) });
+  assert.deepStrictEqual(table, (({ file: _none, ...rest }) => rest)(await readCsv(big, { parallel: false })));
+  const last = reports[reports.length - 1];
+  assert.deepEqual([last.bytesRead, last.totalBytes, last.rows], [statSync(big).size, statSync(big).size, 1_600_000]);
+  assert.ok(reports.every((report, i) => i === 0 || report.bytesRead >= reports[i - 1].bytesRead), 'progress only grows');
 });

@@ -76,10 +76,11 @@ export async function readCsvParts(
     const boundary = table?.boundary();
     const part = boundary !== undefined && boundary.ending === thread?.ending ? await thread.part : undefined;
     merged = part !== undefined && table!.merge(part, boundary!.lines);
-    if (!merged) {
-      worker = { bytes: 0, rows: 0 };
-      await read(split, size);
-    }
+    worker = { bytes: 0, rows: 0 };
+    if (merged) {
+      bytesRead = size;
+      report();
+    } else await read(split, size);
   } finally {
     thread?.stop();
   }
