@@ -48,8 +48,8 @@ export async function readCsvParts(
   let table: CsvBytesTable | undefined;
   const began = performance.now();
   let bytesRead = 0;
-  let worker = { bytes: 0, rows: 0 };
-  const thread = await startSecondPart(file, split, size, tableOptions, hint, (bytes, rows) => (worker = { bytes, rows }));
+  let worker: { bytes: number; rows: number } | undefined = { bytes: 0, rows: 0 };
+  const thread = await startSecondPart(file, split, size, tableOptions, hint, (bytes, rows) => worker && (worker = { bytes, rows }));
   // NOTE: each thread counts the lines of its part. The worker then stores its part in columns
   // for the whole file, leaving room in front for the rows here (at most the lines here less
   // the header), and the merge takes those columns over: no column is copied twice.
@@ -60,7 +60,7 @@ export async function readCsvParts(
   thread?.size(whole === undefined ? undefined : { expectedRows: whole, start: before! });
   const expectedRows = thread !== undefined ? before : whole;
   const report = () =>
-    options.onProgress?.(csvProgress(bytesRead + worker.bytes, table!.rows + worker.rows, (performance.now() - began) / 1000, size));
+    options.onProgress?.(csvProgress(bytesRead + (worker?.bytes ?? 0), table!.rows + (worker?.rows ?? 0), (performance.now() - began) / 1000, size));
   const read = async (start: number, end: number) => {
     if (start >= end) return;
     for await (const chunk of fileChunks(file, start, end)) {
@@ -76,7 +76,9 @@ export async function readCsvParts(
     const boundary = table?.boundary();
     const part = boundary !== undefined && boundary.ending === thread?.ending ? await thread.part : undefined;
     merged = part !== undefined && table!.merge(part, boundary!.lines);
-    worker = { bytes: 0, rows: 0 };
+    // NOTE: from here the worker's progress no longer counts (merged, or read here instead).
+    worker = undefined;
+    thread?.stop();
     if (merged) {
       bytesRead = size;
       report();
