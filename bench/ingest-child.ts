@@ -2,13 +2,13 @@
 // the read's): nnkit's Node readCsv of the file, then a JSON line with the seconds the read took
 // (wall, and CPU of all the process's threads), the table's shape and a checksum of its numeric
 // columns (the sum of the non-missing float32 values, which pandas' side computes alike).
-//   node bench/ingest-child.js <file>
+//   node bench/ingest-child.js <file> [--one-thread]   (--one-thread: readCsv's parallel: false)
 import { readCsv } from '../src/node/read-csv.js';
 
 const file = process.argv[2];
 const started = performance.now();
 const cpu = process.cpuUsage();
-const table = await readCsv(file);
+const table = await readCsv(file, { parallel: !process.argv.includes('--one-thread') });
 const seconds = (performance.now() - started) / 1000;
 const { user, system } = process.cpuUsage(cpu);
 const cpuSeconds = (user + system) / 1e6;
