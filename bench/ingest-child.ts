@@ -2,13 +2,24 @@
 // the read's): nnkit's Node readCsv of the file, then a JSON line with the seconds the read took
 // (wall, and CPU of all the process's threads), the table's shape and a checksum of its numeric
 // columns (the sum of the non-missing float32 values, which pandas' side computes alike).
-//   node bench/ingest-child.js <file> [--one-thread]   (--one-thread: readCsv's parallel: false)
+//   node bench/ingest-child.js <file> [--one-thread | --two-threads]
+// --one-thread reads with readCsv's `parallel: false`; --two-threads reads in two parts whatever
+// the load (readCsv itself does only when a second core is free).
+import { stat } from 'node:fs/promises';
+import { libraryHint } from '../src/data/option-hint.js';
+import { openCsv } from '../src/node/csv-source.js';
 import { readCsv } from '../src/node/read-csv.js';
+import { readCsvInParts } from '../src/node/read-csv-in-parts.js';
+
+async function twoThreads(file: string) {
+  const { delimiter } = await openCsv(file);
+  return readCsvInParts(file, {}, libraryHint, { size: (await stat(file)).size, delimiter });
+}
 
 const file = process.argv[2];
 const started = performance.now();
 const cpu = process.cpuUsage();
-const table = await readCsv(file, { parallel: !process.argv.includes('--one-thread') });
+const table = process.argv.includes('--two-threads') ? await twoThreads(file) : await readCsv(file, { parallel: !process.argv.includes('--one-thread') });
 const seconds = (performance.now() - started) / 1000;
 const { user, system } = process.cpuUsage(cpu);
 const cpuSeconds = (user + system) / 1e6;

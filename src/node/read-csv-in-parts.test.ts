@@ -115,7 +115,7 @@ test('errors in the second part keep their line, column and value as in the one-
   }
 });
 
-test('readCsv of a large file gives the one-pass table and progress whether or not a core is free for two parts', async () => {
+test('readCsv reads a large file in two parts to the one-pass table, with progress to the end', async () => {
   const rows = Array.from({ length: 400_000 }, (_, i) => `${i % 1000},${(i * 7) % 13}.25,${['a', 'b', 'c'][i % 3]},${i % 2}`);
   const big = csvFile(['p,q,r,label', ...rows, ...rows, ...rows, ...rows].join('\n') + '\n');
   assert.ok(statSync(big).size >= 16 << 20, `${statSync(big).size} bytes`);
