@@ -8,6 +8,8 @@
 //   npx tsx bench/defaults.ts --candidates default,logistic,ensemble5,ensemble5nodropout
 //                                                               docs/defaults.md's table (about 15 min)
 //   npx tsx bench/defaults.ts --candidates default,ensemble5 --datasets musk,house_votes_84
+//   … --dump scores.json      every single network's validation and test scores per fold
+//   … --figures figures.json  every candidate's per-fold ROC-AUC, log loss, accuracy, F1, seconds
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,6 +36,66 @@ export const CANDIDATES: Readonly<Record<string, TrainClassifierOptions>> = {
   ensemble10: { ensemble: 10 },
   ensemble5nodropoutwide: { ensemble: 5, dropout: 0, hidden: [64, 32] },
   ensemble5nodropoutpatient: { ensemble: 5, dropout: 0, patience: 50, epochs: 400 },
+  // NOTE: the search for issue 17's target (every dataset at or above scikit-learn): wider and
+  // deeper layers, batch, rate, weight decay (adamw's fixed 0.004), calibration, more members.
+  e5nd64x64: { ensemble: 5, dropout: 0, hidden: [64, 64] },
+  e5nd128x64: { ensemble: 5, dropout: 0, hidden: [128, 64] },
+  e5ndb16: { ensemble: 5, dropout: 0, batchSize: 16 },
+  e5ndlr3: { ensemble: 5, dropout: 0, learningRate: 0.003 },
+  e5ndlr05: { ensemble: 5, dropout: 0, learningRate: 0.0005 },
+  e5ndadamw: { ensemble: 5, dropout: 0, optimizer: 'adamw' },
+  e5ndtemp: { ensemble: 5, dropout: 0, calibrate: 'temperature' },
+  e10nd: { ensemble: 10, dropout: 0 },
+  e20nd: { ensemble: 20, dropout: 0 },
+  e10nd64x32: { ensemble: 10, dropout: 0, hidden: [64, 32] },
+  e10d1: { ensemble: 10, dropout: 0.1 },
+  e10ndtemp: { ensemble: 10, dropout: 0, calibrate: 'temperature' },
+  e10ndsigmoid: { ensemble: 10, dropout: 0, calibrate: 'sigmoid' },
+  e10nd64x64: { ensemble: 10, dropout: 0, hidden: [64, 64] },
+  e10nd128x64: { ensemble: 10, dropout: 0, hidden: [128, 64] },
+  e10nd64: { ensemble: 10, dropout: 0, hidden: [64] },
+  e10nd128: { ensemble: 10, dropout: 0, hidden: [128] },
+  e10nd64x32lr05: { ensemble: 10, dropout: 0, hidden: [64, 32], learningRate: 0.0005 },
+  e10nd64x32b16: { ensemble: 10, dropout: 0, hidden: [64, 32], batchSize: 16 },
+  e10d1w64x32: { ensemble: 10, dropout: 0.1, hidden: [64, 32] },
+  e20nd64x32: { ensemble: 20, dropout: 0, hidden: [64, 32] },
+  e20ndb16: { ensemble: 20, dropout: 0, batchSize: 16 },
+  e10nd128x64b16: { ensemble: 10, dropout: 0, hidden: [128, 64], batchSize: 16 },
+  e20nd128x64b16: { ensemble: 20, dropout: 0, hidden: [128, 64], batchSize: 16 },
+  e10nd128x128b16: { ensemble: 10, dropout: 0, hidden: [128, 128], batchSize: 16 },
+  e10nd256x128b16: { ensemble: 10, dropout: 0, hidden: [256, 128], batchSize: 16 },
+  e10nd64x32b8: { ensemble: 10, dropout: 0, hidden: [64, 32], batchSize: 8 },
+  e10nd64x32b16p40: { ensemble: 10, dropout: 0, hidden: [64, 32], batchSize: 16, patience: 40 },
+  e10nd64x32b16p60: { ensemble: 10, dropout: 0, hidden: [64, 32], batchSize: 16, patience: 60 },
+  e10nd32x32b16p40: { ensemble: 10, dropout: 0, hidden: [32, 32], batchSize: 16, patience: 40 },
+  e20ndp40: { ensemble: 20, dropout: 0, patience: 40 },
+  e20ndb16p40: { ensemble: 20, dropout: 0, batchSize: 16, patience: 40 },
+  e20nd32x32b16p40: { ensemble: 20, dropout: 0, hidden: [32, 32], batchSize: 16, patience: 40 },
+  e20nd64x32b16p40: { ensemble: 20, dropout: 0, hidden: [64, 32], batchSize: 16, patience: 40 },
+  e10d1w64x32b16: { ensemble: 10, dropout: 0.1, hidden: [64, 32], batchSize: 16 },
+  e10d1w64x32b16p40: { ensemble: 10, dropout: 0.1, hidden: [64, 32], batchSize: 16, patience: 40 },
+  e10d1w64x32p40: { ensemble: 10, dropout: 0.1, hidden: [64, 32], patience: 40 },
+  e10d1w128x64b16p40: { ensemble: 10, dropout: 0.1, hidden: [128, 64], batchSize: 16, patience: 40 },
+  e10d2w64x32b16p40: { ensemble: 10, dropout: 0.2, hidden: [64, 32], batchSize: 16, patience: 40 },
+  e15nd64x32b16p40: { ensemble: 15, dropout: 0, hidden: [64, 32], batchSize: 16, patience: 40 },
+  e15nd128x64b16p40: { ensemble: 15, dropout: 0, hidden: [128, 64], batchSize: 16, patience: 40 },
+  e10nd128x64b16p40: { ensemble: 10, dropout: 0, hidden: [128, 64], batchSize: 16, patience: 40 },
+  e10nd64x32b16p40lr05: { ensemble: 10, dropout: 0, hidden: [64, 32], batchSize: 16, patience: 40, learningRate: 0.0005 },
+  e10nd64x32b16p40adamw: { ensemble: 10, dropout: 0, hidden: [64, 32], batchSize: 16, patience: 40, optimizer: 'adamw' },
+  e10logistic: { ensemble: 10, hidden: [] },
+  e10nd16: { ensemble: 10, dropout: 0, hidden: [16] },
+  e10nd32x32: { ensemble: 10, dropout: 0, hidden: [32, 32] },
+  e10nd64x32rmsprop: { ensemble: 10, dropout: 0, hidden: [64, 32], optimizer: 'rmsprop' },
+  e10d1w64x32b16temp: { ensemble: 10, dropout: 0.1, hidden: [64, 32], batchSize: 16, calibrate: 'temperature' },
+  e8nd64x32b16p40: { ensemble: 8, dropout: 0, hidden: [64, 32], batchSize: 16, patience: 40 },
+  e8d1w64x32b16p40: { ensemble: 8, dropout: 0.1, hidden: [64, 32], batchSize: 16, patience: 40 },
+  e10d1w128x64b16p60: { ensemble: 10, dropout: 0.1, hidden: [128, 64], batchSize: 16, patience: 60 },
+  e10d1w128x128b16p40: { ensemble: 10, dropout: 0.1, hidden: [128, 128], batchSize: 16, patience: 40 },
+  e10d1w256x128b16p40: { ensemble: 10, dropout: 0.1, hidden: [256, 128], batchSize: 16, patience: 40 },
+  e15d1w128x64b16p40: { ensemble: 15, dropout: 0.1, hidden: [128, 64], batchSize: 16, patience: 40 },
+  e20d1w128x64b16p40: { ensemble: 20, dropout: 0.1, hidden: [128, 64], batchSize: 16, patience: 40 },
+  e10d2w128x64b16p40: { ensemble: 10, dropout: 0.2, hidden: [128, 64], batchSize: 16, patience: 40 },
+  e10d1w128x64p40: { ensemble: 10, dropout: 0.1, hidden: [128, 64], patience: 40 },
 };
 
 const METRICS = ['rocAuc', 'logLoss', 'accuracy', 'f1'] as const;
@@ -93,6 +155,7 @@ async function main(): Promise<void> {
       candidates: { type: 'string', default: 'default' },
       data: { type: 'string', default: join(root, '..', 'shared', 'datasets') },
       dump: { type: 'string' },
+      figures: { type: 'string' },
     },
   });
   const names = values.datasets!.split(',') as DatasetName[];
@@ -101,6 +164,7 @@ async function main(): Promise<void> {
   for (const name of candidates) if (!(name in CANDIDATES)) throw new Error(`Unknown candidate ${name}; candidates: ${Object.keys(CANDIDATES).join(', ')}.`);
   const seed = CLASSIFIER_DEFAULTS.seed;
   const dump: Record<string, Record<string, FoldScores[]>> = {};
+  const figures: Record<string, Record<string, FoldFigures[]>> = {};
   const lines = [
     `nnkit defaults benchmark: 5-fold CV on the folds of ../shared/datasets/BASELINES.md, seed ${seed}, ${new Date().toISOString()}`,
     `defaults: ${JSON.stringify(CLASSIFIER_DEFAULTS)}`,
@@ -123,6 +187,7 @@ async function main(): Promise<void> {
         if (result.scores !== undefined) ((dump[name] ??= {})[candidate] ??= []).push(result.scores);
         process.stderr.write(`ROC-AUC ${result.figures.rocAuc.toFixed(4)}, log loss ${result.figures.logLoss.toFixed(4)}, ${result.figures.seconds.toFixed(1)} s\n`);
       }
+      (figures[name] ??= {})[candidate] = folds;
       const target = Math.max(s.logreg.roc_auc, s.mlp_32_32.roc_auc);
       const auc = folds.reduce((a, f) => a + f.rocAuc, 0) / folds.length;
       const loss = folds.reduce((a, f) => a + f.logLoss, 0) / folds.length;
@@ -134,6 +199,7 @@ async function main(): Promise<void> {
     process.stderr.write(`${rows.join('\n')}\n\n`);
   }
   if (values.dump !== undefined) writeFileSync(values.dump, JSON.stringify(dump));
+  if (values.figures !== undefined) writeFileSync(values.figures, JSON.stringify({ seed, candidates: Object.fromEntries(candidates.map((c) => [c, CANDIDATES[c]])), figures }, null, 1));
   console.log(lines.join('\n'));
 }
 
