@@ -1,9 +1,7 @@
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import fc from 'fast-check';
+import { scratchCsv } from '../../test/helpers/scratch-csv.js';
 import { ConfigError, DataError } from '../errors.js';
 import { parseCsv } from '../data/parse-csv.js';
 import { DEFAULT_MISSING_VALUES, parseBooleanWord, parseNumber } from '../data/parse-value.js';
@@ -11,14 +9,7 @@ import { Preprocessor } from '../data/preprocessor.js';
 import { readCsvBatches } from './read-csv-batches.js';
 import { readCsvTables, type CsvTableBatch } from './read-csv-tables.js';
 
-const scratch = mkdtempSync(join(tmpdir(), 'nnkit-csv-tables-'));
-after(() => rmSync(scratch, { recursive: true, force: true }));
-let written = 0;
-function csvFile(text: string): string {
-  const file = join(scratch, `case-${written++}.csv`);
-  writeFileSync(file, text);
-  return file;
-}
+const csvFile = scratchCsv('nnkit-csv-tables-');
 
 async function collect(file: string, options: Parameters<typeof readCsvTables>[1]): Promise<CsvTableBatch[]> {
   const batches: CsvTableBatch[] = [];

@@ -1,23 +1,14 @@
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import fc from 'fast-check';
+import { scratchCsv } from '../../test/helpers/scratch-csv.js';
 import { NnkitError } from '../errors.js';
 import { DEFAULT_MISSING_VALUES, parseBooleanWord, parseNumber } from '../data/parse-value.js';
 import { parseCsv } from '../data/parse-csv.js';
 import { readCsv } from './read-csv.js';
 import { asyncOutcome } from '../../test/helpers/table-bits.js';
 
-const scratch = mkdtempSync(join(tmpdir(), 'nnkit-csv-property-'));
-after(() => rmSync(scratch, { recursive: true, force: true }));
-let written = 0;
-function csvFile(text: string): string {
-  const file = join(scratch, `case-${written++}.csv`);
-  writeFileSync(file, text);
-  return file;
-}
+const csvFile = scratchCsv('nnkit-csv-property-');
 
 type Kind = 'numeric' | 'categorical' | 'boolean';
 interface GeneratedColumn {
