@@ -7,6 +7,7 @@ import { readCsvBatches } from '../node/read-csv-batches.js';
 import { Preprocessor } from './preprocessor.js';
 import { rawColumnsFromRows, type Table } from './table.js';
 import { TableBuilder } from './table-builder.js';
+import { Random } from '../random/random.js';
 
 const customers = 'test/fixtures/data/customers.csv';
 
@@ -189,4 +190,33 @@ test('fit options are checked', () => {
   assert.throws(() => Preprocessor.fit(table, { maxCategories: 0 }), ConfigError);
   assert.throws(() => Preprocessor.fit(table, { categoricalMissing: 'drop' as never }), ConfigError);
   assert.throws(() => Preprocessor.fit(table, { rows: [] }), ConfigError);
+});
+
+test('many shuffled rows of a large table encode as those rows one at a time, warnings alike', () => {
+  const random = new Random(5);
+  const cities = ['Oslo', 'Rome', 'Lima', 'NA'];
+  const cells = Array.from({ length: 3000 }, (_, i) => [
+    i >= 1000 && random.uniform() < 0.1 ? '' : (random.normal() * 3).toFixed(3),
+    cities[random.int(4)],
+    random.uniform() < 0.5 ? 'yes' : 'no',
+  ]);
+  const table = tableOf(['x', 'city', 'member'], cells);
+  // NOTE: fitted on rows without a missing x, so missing ones later are warned about.
+  const pre = Preprocessor.fit(table, { rows: Int32Array.from({ length: 1000 }, (_, i) => i) });
+  const order = Array.from({ length: 3000 }, (_, i) => i);
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = random.int(i + 1);
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  const picked = Int32Array.from(order.slice(0, 2000));
+  const many = pre.transform(table, { rows: picked });
+  const oneByOne = [...picked].map((row) => pre.transform(table, { rows: [row] }));
+  assert.deepEqual(many.x.data, Float32Array.from(oneByOne.flatMap((one) => [...one.x.data])));
+  const counts = (warnings: readonly { column: string; kind: string; count: number }[]) => {
+    const sums = new Map<string, number>();
+    for (const warning of warnings) sums.set(`${warning.column} ${warning.kind}`, (sums.get(`${warning.column} ${warning.kind}`) ?? 0) + warning.count);
+    return Object.fromEntries(sums);
+  };
+  assert.deepEqual(counts(many.warnings), counts(oneByOne.flatMap((one) => one.warnings)));
+  assert.ok((counts(many.warnings)['x unexpected-missing'] ?? 0) > 100, 'missing x values were counted');
 });

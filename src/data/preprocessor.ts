@@ -136,9 +136,11 @@ export class Preprocessor {
     const source = (c: number, rows: ArrayLike<number> | undefined) => tableSources(this.config.columns[c], table.columns[indexOf[c]], rows, table.decimal);
     if (options.rows === undefined) return this.encode(table.rows, (c) => source(c, undefined));
     const rows = options.rows;
-    // NOTE: the rows are read in ascending order (each column streamed, not read at random) and
-    // each written to its place in x; indices given twice keep the order they were given in.
-    const ascending = ascendingRows(rows, table.rows);
+    // NOTE: many rows are read in ascending order (each column streamed, not read at random) and
+    // each written to its place in x; indices given twice keep the order they were given in. A
+    // few rows of a large table are read as given: sorting costs a pass over the table's length.
+    const many = rows.length >= ENCODE_BLOCK && 8 * rows.length >= table.rows;
+    const ascending = many ? ascendingRows(rows, table.rows) : undefined;
     if (ascending === undefined) return this.encode(rows.length, (c) => source(c, rows));
     return this.encode(rows.length, (c) => source(c, ascending.rows), ascending.places);
   }
