@@ -34,3 +34,24 @@ test('an expected length sizes the storage; more or fewer values than expected s
     assert.equal(out[0], 0);
   }
 });
+
+test('appending a view with room in front takes its array over, copying every chunk in front and closing a gap', () => {
+  for (const [stored, room] of [[0, 0], [5, 5], [65536 + 3, 65536 + 10], [65536 * 2, 65536 * 2 + 1]]) {
+    const values = new ChunkedArray(Int32Array);
+    for (let i = 0; i < stored; i++) values.push(i);
+    const buffer = new Int32Array(room + 4);
+    buffer.set([-1, -2, -3, -4], room);
+    assert.ok(values.appendInPlace(buffer.subarray(room)), `${stored} values, room for ${room}`);
+    const expected = Int32Array.from({ length: stored + 4 }, (_, i) => (i < stored ? i : stored - i - 1));
+    assert.deepEqual(values.toArray(), expected, `${stored} values, room for ${room}`);
+  }
+});
+
+test('appending a view with too little room in front, or into storage with room in front, changes nothing', () => {
+  const values = new ChunkedArray(Float32Array);
+  for (let i = 0; i < 10; i++) values.push(i);
+  assert.equal(values.appendInPlace(new Float32Array(12).subarray(9)), false);
+  const leaving = new ChunkedArray(Float32Array, 10, 2);
+  assert.equal(leaving.appendInPlace(new Float32Array(12).subarray(10)), false);
+  assert.deepEqual([...values.toArray()], [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+});

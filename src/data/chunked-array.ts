@@ -50,19 +50,24 @@ export class ChunkedArray<T extends Float32Array | Int32Array> {
 
   /**
    * Appends `values`, a view into a longer array at an offset past this one's values (a part
-   * built with `start`, see TablePart), by taking that array over: this one's values are copied
-   * in front of them, and they move down if there is a gap. False (nothing done) when there is
-   * no room in front, or this one is not a single array.
+   * built with `start`, see TablePart), by taking that array over: this one's values (one array
+   * or many chunks) are copied in front of them, and they move down if there is a gap. False
+   * (nothing done) when there is no room in front, or this one leaves room in front itself.
    */
   appendInPlace(values: T): boolean {
     const at = values.byteOffset / values.BYTES_PER_ELEMENT;
-    if (this.chunks.length > 0 || this.start !== 0 || at < this.position) return false;
+    if (this.start !== 0 || at < this.stored) return false;
     const whole = new this.make(values.buffer);
-    whole.set(this.current.subarray(0, this.position));
-    if (at !== this.position) whole.copyWithin(this.position, at, at + values.length);
+    let offset = 0;
+    for (const chunk of [...this.chunks, this.current.subarray(0, this.position)]) {
+      whole.set(chunk, offset);
+      offset += chunk.length;
+    }
+    if (at !== this.stored) whole.copyWithin(this.stored, at, at + values.length);
+    this.chunks = [];
     this.current = whole;
-    this.position += values.length;
     this.stored += values.length;
+    this.position = this.stored;
     return true;
   }
 

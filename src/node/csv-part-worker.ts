@@ -9,16 +9,22 @@ import { countLines } from './count-lines.js';
 import { fileChunks } from './file-chunks.js';
 
 async function readPart(
-  work: CsvPartWork,
+  { file, start }: CsvPartWork,
   post: (message: FromCsvPartWorker, transfer?: ArrayBuffer[]) => void,
-  sized: Promise<ToCsvPartWorker>,
+  given: Promise<ToCsvPartWorker>,
 ): Promise<void> {
   try {
-    post({ type: 'lines', lines: await countLines(work.file, work.start) });
-    const { sizes } = await sized;
-    const table = new CsvPartTable({ ...work, sizes });
+    // NOTE: the lines on both sides are counted here, while the reader of the start already
+    // parses: its rows go in front of this part's in columns sized for the whole file (see
+    // CsvPartJob.sizes), at most the lines before less the header.
+    const linesAfter = await countLines(file, start);
+    const linesBefore = await countLines(file, 0, start);
+    const before = linesBefore === undefined ? undefined : Math.max(0, linesBefore - 1);
+    const sizes = before === undefined || linesAfter === undefined ? undefined : { expectedRows: before + linesAfter, start: before };
+    const { job } = await given;
+    const table = new CsvPartTable({ ...job, file, sizes });
     let bytes = 0;
-    for await (const chunk of fileChunks(work.file, work.start)) {
+    for await (const chunk of fileChunks(file, start)) {
       table.push(chunk);
       bytes += chunk.length;
       post({ type: 'progress', bytes, rows: table.rows });
@@ -33,5 +39,5 @@ async function readPart(
 }
 
 const port = parentPort!;
-const sized = new Promise<ToCsvPartWorker>((resolve) => port.once('message', resolve));
-void readPart(workerData as CsvPartWork, (message, transfer) => port.postMessage(message, transfer), sized);
+const given = new Promise<ToCsvPartWorker>((resolve) => port.once('message', resolve));
+void readPart(workerData as CsvPartWork, (message, transfer) => port.postMessage(message, transfer), given);

@@ -15,12 +15,21 @@ export interface CsvFilePlan {
   readonly size: number;
   /** The delimiter, settled (given or sniffed). */
   readonly delimiter: string;
-  /** Split at the first line feed at or after this offset (default: the middle). */
+  /** Split at the first line feed at or after this offset (default: FIRST_SHARE of the size). */
   readonly splitNear?: number;
 }
 
 /**
- * Reads a CSV file on two threads: this one reads up to a line feed near the middle, a worker
+ * The share of the file read on this thread. NOTE: the worker starts later (about 0.1 s to boot)
+ * and also counts the whole file's lines and maps the memory for this thread's rows in its
+ * columns (0.1 s per 36 MB of columns here: a page fault per 4 KiB), so this thread takes more
+ * than half. Traced on the 2-core benchmark machine, the two finished together at about 0.6 of
+ * the mixed 1M × 19 file and 0.55 of the numeric 1M × 50 one (at 0.5 this thread waited 0.1–0.2 s).
+ */
+const FIRST_SHARE = 0.57;
+
+/**
+ * Reads a CSV file on two threads: this one reads up to a line feed past FIRST_SHARE of it, a worker
  * thread reads from there to the end (CsvPartTable), and the worker's columns are merged into
  * this thread's (CsvBytesTable.merge) before the finish-time rules run, so the table, its
  * warnings and its errors are exactly those of reading the file in one pass.
@@ -43,29 +52,30 @@ export async function readCsvParts(
   plan: CsvFilePlan,
 ): Promise<{ readonly table: CsvTable; readonly merged: boolean }> {
   const { size } = plan;
-  const split = await lineStartAfter(file, Math.floor(plan.splitNear ?? size / 2), size);
+  const split = await lineStartAfter(file, Math.floor(plan.splitNear ?? size * FIRST_SHARE), size);
   const tableOptions = { ...options, delimiter: plan.delimiter, file };
   let table: CsvBytesTable | undefined;
   const began = performance.now();
   let bytesRead = 0;
   let worker: { bytes: number; rows: number } | undefined = { bytes: 0, rows: 0 };
-  const thread = await startSecondPart(file, split, size, tableOptions, hint, (bytes, rows) => worker && (worker = { bytes, rows }));
-  // NOTE: each thread counts the lines of its part. The worker then stores its part in columns
-  // for the whole file, leaving room in front for the rows here (at most the lines here less
-  // the header), and the merge takes those columns over: no column is copied twice.
-  const linesBefore = await countLines(file, 0, split);
-  const linesAfter = thread !== undefined ? await thread.lines : await countLines(file, split);
-  const before = linesBefore === undefined ? undefined : Math.max(0, linesBefore - 1);
-  const whole = before === undefined || linesAfter === undefined ? undefined : before + linesAfter;
-  thread?.size(whole === undefined ? undefined : { expectedRows: whole, start: before! });
-  const expectedRows = thread !== undefined ? before : whole;
+  // NOTE: the thread starts first and counts the lines on both sides of the split (to store its
+  // part in columns for the whole file, leaving room in front for the rows here, which the
+  // merge copies in: no column is copied twice) while this thread reads the header and parses.
+  const thread = split < size ? startCsvPartThread({ file, start: split }, (bytes, rows) => worker && (worker = { bytes, rows })) : undefined;
+  // NOTE: read here alone, the file's lines counted first size every column once (as readCsv does).
+  const lines = thread === undefined ? await countLines(file) : undefined;
+  const expectedRows = lines === undefined ? undefined : Math.max(0, lines - 1);
+  let ending: 'lf' | 'crlf' | undefined;
   const report = () =>
     options.onProgress?.(csvProgress(bytesRead + (worker?.bytes ?? 0), table!.rows + (worker?.rows ?? 0), (performance.now() - began) / 1000, size));
   const read = async (start: number, end: number) => {
     if (start >= end) return;
     for await (const chunk of fileChunks(file, start, end)) {
-      table ??= openTable(chunk, tableOptions, hint, expectedRows);
-      table.push(chunk);
+      if (table === undefined) {
+        table = openTable(chunk, tableOptions, hint, expectedRows);
+        table.push(chunk);
+        ending = thread && beginSecondPart(thread, table, tableOptions);
+      } else table.push(chunk);
       bytesRead += chunk.length;
       report();
     }
@@ -74,7 +84,7 @@ export async function readCsvParts(
   try {
     await read(0, split);
     const boundary = table?.boundary();
-    const part = boundary !== undefined && boundary.ending === thread?.ending ? await thread.part : undefined;
+    const part = boundary !== undefined && ending !== undefined && boundary.ending === ending ? await thread!.part : undefined;
     merged = part !== undefined && table!.merge(part, boundary!.lines);
     // NOTE: from here the worker's progress no longer counts (merged, or read here instead).
     worker = undefined;
@@ -91,31 +101,19 @@ export async function readCsvParts(
 }
 
 /**
- * Starts the worker thread reading from `split` to the end, once the header and the line ending
- * are known from the file's first 64 KiB; undefined when they are not (a header longer than
- * that, CR line endings, an error there: the one-pass read then says what it is).
+ * Gives the worker thread reading from the split to the end the rest of its job once this
+ * thread's reader has read the file's first chunk, and returns the line ending it was given;
+ * undefined (the thread stopped) when the header or the line ending are not known by then (a
+ * header longer than the chunk, CR line endings): this thread then reads the whole file.
  */
-async function startSecondPart(
-  file: string,
-  split: number,
-  size: number,
-  options: ReadCsvOptions,
-  hint: HintWriter,
-  onProgress: (bytes: number, rows: number) => void,
-): Promise<(CsvPartThread & { readonly ending: 'lf' | 'crlf' }) | undefined> {
-  if (split >= size) return undefined;
-  const head = await readBytes(file, 0, Math.min(SNIFF_LENGTH, split));
-  let probe: CsvBytesTable;
-  try {
-    probe = openTable(head, options, hint, undefined);
-    probe.push(head);
-  } catch {
+function beginSecondPart(thread: CsvPartThread, table: CsvBytesTable, options: ReadCsvOptions): 'lf' | 'crlf' | undefined {
+  const { header, lineEnding: ending } = table;
+  if (header === undefined || ending === undefined) {
+    thread.stop();
     return undefined;
   }
-  const { header, lineEnding: ending } = probe;
-  if (header === undefined || ending === undefined) return undefined;
-  const work = { file, start: split, header, ending, delimiter: probe.delimiter, decimal: probe.decimal, options: partOptions(options) };
-  return { ...startCsvPartThread(work, onProgress), ending };
+  thread.begin({ header, ending, delimiter: table.delimiter, decimal: table.decimal, options: partOptions(options) });
+  return ending;
 }
 
 /** The reader of the file's start, sniffing from its first 64 KiB as readCsvChunks does. */
@@ -123,18 +121,6 @@ function openTable(chunk: Uint8Array, options: ReadCsvOptions, hint: HintWriter,
   const start = new TextDecoder().decode(chunk.subarray(0, SNIFF_LENGTH));
   if (isBlankCsv(start)) throw emptyCsvError(options.file ?? 'The data', options.file);
   return new CsvBytesTable(start, options, hint, expectedRows);
-}
-
-/** Bytes [start, end) of the file (fewer at its end). */
-async function readBytes(file: string, start: number, end: number): Promise<Uint8Array> {
-  const handle = await open(file, 'r');
-  try {
-    const buffer = Buffer.alloc(end - start);
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, start);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
 }
 
 /** The offset just past the first line feed at or after `offset` (`size` if there is none). */
