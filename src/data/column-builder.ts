@@ -4,6 +4,7 @@ import type { HintWriter } from './option-hint.js';
 import { MissingValues, fitsFloat32, numberParser, parseBoolean, parseBooleanWord } from './parse-value.js';
 import type { Column, ColumnKind, Decimal } from './table.js';
 import { partAsCodes, type ColumnPart, type TextSighting } from './table-part.js';
+import { CategoryCodes } from './category-codes.js';
 
 /**
  * Builds one column from text cells in a single pass, inferring its kind as it goes.
@@ -70,10 +71,8 @@ export class ColumnBuilder {
   /** Numeric mode: each distinct spelling and its float32 value, while there are few. */
   private spellings: Map<string, number> | null = new Map();
   private spellingOf: Map<number, string> | null = new Map();
-  /** Categorical mode: category → code, and the rows per code. */
-  private dictionary = new Map<string, number>();
-  private categories: string[] = [];
-  private counts: number[] = [];
+  /** Categorical mode: the categories, their codes and rows per code. */
+  private readonly categories = new CategoryCodes();
   /** Categorical mode: a hash of a cell's bytes → those bytes and the category's code. */
   private readonly byteCodes = new Map<number, { readonly bytes: Uint8Array; readonly code: number }>();
   private numbers = 0;
@@ -165,20 +164,21 @@ export class ColumnBuilder {
     const known = hash < 0 ? undefined : this.byteCodes.get(hash);
     if (known !== undefined && cells.sameBytes(index, known.bytes)) {
       this.rows++;
-      this.counts[known.code]++;
+      this.categories.counts[known.code]++;
       this.codes!.push(known.code);
       return;
     }
     const text = cells.text(index);
     this.add(text, line);
     if (hash < 0 || known !== undefined || this.byteCodes.size >= BYTE_CATEGORY_LIMIT) return;
-    const code = this.dictionary.get(text);
+    const code = this.categories.codeOf(text);
     if (code !== undefined) this.byteCodes.set(hash, { bytes: cells.copyBytes(index), code });
   }
 
   /** What this column holds so far, unfinished (see TablePart); empties it. */
   part(): ColumnPart {
-    const { categories, counts, numbers, missing, rows, firstText } = this;
+    const { texts: categories, counts } = this.categories;
+    const { numbers, missing, rows, firstText } = this;
     const spellings = this.spellings === null ? null : [...this.spellings];
     const stored = this.values !== null ? { values: this.values.takeChunks() } : { codes: this.codes!.takeChunks() };
     return { ...stored, categories, counts, spellings, numbers, missing, rows, ...(firstText ? { firstText } : {}) };
@@ -215,17 +215,7 @@ export class ColumnBuilder {
       appendAll(this.values, part.values!);
       return;
     }
-    const codeOf = part.categories.map((category, code) => {
-      let own = this.dictionary.get(category);
-      if (own === undefined) {
-        own = this.categories.length;
-        this.dictionary.set(category, own);
-        this.categories.push(category);
-        this.counts.push(0);
-      }
-      this.counts[own] += part.counts[code];
-      return own;
-    });
+    const codeOf = this.categories.merge(part.categories, part.counts);
     for (const codes of part.codes!) for (let i = 0; i < codes.length; i++) if (codes[i] >= 0) codes[i] = codeOf[codes[i]];
     appendAll(this.codes!, part.codes!);
   }
@@ -239,15 +229,16 @@ export class ColumnBuilder {
     }
     const codes = this.codes!.toArray();
     if (this.forced === undefined) {
-      const numericCodes = this.categories.map((category) => fitsFloat32(this.parse(category)));
-      const numbers = this.counts.reduce((sum, count, code) => sum + (numericCodes[code] ? count : 0), 0);
+      const { texts: categories, counts } = this.categories;
+      const numericCodes = categories.map((category) => fitsFloat32(this.parse(category)));
+      const numbers = counts.reduce((sum, count, code) => sum + (numericCodes[code] ? count : 0), 0);
       const distinctNumbers = numericCodes.filter(Boolean).length;
       const nonMissing = this.rows - missing;
       if (numbers > 0 && (numbers >= NUMERIC_SHARE * nonMissing || distinctNumbers > DISTINCT_NUMBER_LIMIT)) {
         const first = this.firstText!;
         throw this.textError(first.value, first.line, first.row, 'numeric', `${numbers} of its ${nonMissing} values are numbers`);
       }
-      const truths = this.categories.map(parseBooleanWord);
+      const truths = categories.map(parseBooleanWord);
       if (truths.every((truth) => truth >= 0)) {
         // NOTE: the values take the codes' place (same size, each code read before its slot is
         // written): fresh memory costs a page fault per 4 KiB, dearer than the conversion.
@@ -256,7 +247,7 @@ export class ColumnBuilder {
         return { name: this.name, kind: 'boolean', values, missing };
       }
     }
-    return { name: this.name, kind: 'categorical', codes, categories: this.categories, counts: this.counts, missing };
+    return { name: this.name, kind: 'categorical', codes, categories: this.categories.texts, counts: this.categories.counts, missing };
   }
 
   private rememberSpelling(text: string, value: number): void {
@@ -275,16 +266,11 @@ export class ColumnBuilder {
   private toCategorical(): void {
     const codes = new ChunkedArray(Int32Array, this.source.expectedRows, this.source.start);
     const codeOfValue = new Map<number, number>();
-    for (const [text, value] of this.spellings ?? []) {
-      codeOfValue.set(value, this.categories.length);
-      this.dictionary.set(text, this.categories.length);
-      this.categories.push(text);
-      this.counts.push(0);
-    }
+    for (const [text, value] of this.spellings ?? []) codeOfValue.set(value, this.categories.add(text, 0));
     this.values?.forEach((value) => {
       const code = value === value ? codeOfValue.get(value)! : -1;
       codes.push(code);
-      if (code >= 0) this.counts[code]++;
+      if (code >= 0) this.categories.counts[code]++;
     });
     this.values = null;
     this.spellings = this.spellingOf = null;
@@ -292,15 +278,9 @@ export class ColumnBuilder {
   }
 
   private addCategory(text: string, line: number, row: number): void {
-    let code = this.dictionary.get(text);
-    if (code === undefined) {
-      code = this.categories.length;
-      this.dictionary.set(text, code);
-      this.categories.push(text);
-      this.counts.push(0);
-      if (this.firstText === undefined && !fitsFloat32(this.parse(text))) this.firstText = { value: text, line, row };
-    }
-    this.counts[code]++;
+    const firstNew = this.categories.size;
+    const code = this.categories.add(text);
+    if (code === firstNew && this.firstText === undefined && !fitsFloat32(this.parse(text))) this.firstText = { value: text, line, row };
     this.codes!.push(code);
   }
 

@@ -1,3 +1,4 @@
+import { CategoryCodes } from './category-codes.js';
 import type { Column, ColumnType, Decimal, Table } from './table.js';
 
 /** How CsvTableBatches reads a CSV file whose column kinds are known (a trained model's). */
@@ -50,9 +51,7 @@ export class BatchColumns {
   private readonly header: readonly string[];
   private readonly plans: readonly Plan[];
   private readonly options: CsvTableBatchOptions;
-  private readonly dictionaries: Map<string, number>[];
-  private readonly categories: string[][];
-  private readonly counts: number[][];
+  private readonly categories: CategoryCodes[];
   private readonly missing: number[];
 
   constructor(header: readonly string[], plans: readonly Plan[], textColumns: readonly number[], options: CsvTableBatchOptions, first: number) {
@@ -66,9 +65,7 @@ export class BatchColumns {
     this.lines = new Int32Array(size);
     this.textColumns = textColumns;
     this.texts = textColumns.map(() => new Array<string>(size));
-    this.dictionaries = plans.map(() => new Map());
-    this.categories = plans.map(() => []);
-    this.counts = plans.map(() => []);
+    this.categories = plans.map(() => new CategoryCodes());
     this.missing = plans.map(() => 0);
   }
 
@@ -84,16 +81,7 @@ export class BatchColumns {
       this.missing[c]++;
       return -1;
     }
-    const dictionary = this.dictionaries[c];
-    let code = dictionary.get(text);
-    if (code === undefined) {
-      code = this.categories[c].length;
-      dictionary.set(text, code);
-      this.categories[c].push(text);
-      this.counts[c].push(0);
-    }
-    this.counts[c][code]++;
-    return code;
+    return this.categories[c].add(text);
   }
 
   take(): CsvTableBatch {
@@ -104,7 +92,7 @@ export class BatchColumns {
       const missing = this.missing[c];
       if (plan === 'numeric' || plan === 'boolean') columns.push({ name, kind: plan, values: this.values[c]!.subarray(0, rows), missing });
       else if (plan !== 'skip') {
-        columns.push({ name, kind: 'categorical', codes: this.codes[c]!.subarray(0, rows), categories: this.categories[c], counts: this.counts[c], missing });
+        columns.push({ name, kind: 'categorical', codes: this.codes[c]!.subarray(0, rows), categories: this.categories[c].texts, counts: this.categories[c].counts, missing });
       }
     });
     const { missingValues, decimal, file } = this.options;

@@ -3,6 +3,7 @@ import { appendAll, ChunkedArray } from './chunked-array.js';
 import { MissingValues, parseBooleanWord, parseNumber } from './parse-value.js';
 import { listNames } from './table.js';
 import type { TargetPart } from './table-part.js';
+import { CategoryCodes } from './category-codes.js';
 
 /**
  * The target (label) column of a classification table: classes as text, one class index per row.
@@ -40,9 +41,8 @@ export class TargetBuilder {
   private readonly file: string | undefined;
   private readonly missing: MissingValues;
   private readonly codes: ChunkedArray<Int32Array>;
-  private readonly dictionary = new Map<string, number>();
-  private readonly values: string[] = [];
-  private readonly counts: number[] = [];
+  /** The labels' texts and rows per text. */
+  private readonly labels = new CategoryCodes();
   private rows = 0;
 
   /** `expectedRows` and `start` size the storage (see ChunkedArray). */
@@ -55,11 +55,11 @@ export class TargetBuilder {
 
   add(text: string, line: number): void {
     const row = this.rows++;
-    let code = this.dictionary.get(text);
+    const known = this.labels.codeOf(text);
     // NOTE: a known class is the common case (once per row of a large file): nothing else to do.
-    if (code !== undefined) {
-      this.counts[code]++;
-      this.codes.push(code);
+    if (known !== undefined) {
+      this.labels.counts[known]++;
+      this.codes.push(known);
       return;
     }
     const location = { file: this.file, line, column: this.name, row };
@@ -71,7 +71,7 @@ export class TargetBuilder {
         location,
       );
     }
-    if (this.values.length === MAX_CLASSES) {
+    if (this.labels.size === MAX_CLASSES) {
       throw new DataError(
         'data/too-many-classes',
         `${where}: the target has more than ${MAX_CLASSES} distinct values (this one is ${show(text)}); nnkit ` +
@@ -79,37 +79,23 @@ export class TargetBuilder {
         location,
       );
     }
-    code = this.values.length;
-    this.dictionary.set(text, code);
-    this.values.push(text);
-    this.counts.push(1);
-    this.codes.push(code);
+    this.codes.push(this.labels.add(text));
   }
 
   /** What this column holds so far, unchecked (see TablePart); empties it. */
   part(): TargetPart {
-    return { values: this.values, counts: this.counts, codes: this.codes.takeChunks() };
+    return { values: this.labels.texts, counts: this.labels.counts, codes: this.codes.takeChunks() };
   }
 
   /** Whether `part` can merge here: not when together they hold more classes than add() accepts. */
   canMerge(part: TargetPart): boolean {
-    const added = part.values.filter((value) => !this.dictionary.has(value)).length;
-    return this.values.length + added <= MAX_CLASSES;
+    const added = part.values.filter((value) => this.labels.codeOf(value) === undefined).length;
+    return this.labels.size + added <= MAX_CLASSES;
   }
 
   /** Appends the part read from the records after this column's, as if its labels had been added here. */
   merge(part: TargetPart): void {
-    const codeOf = part.values.map((value, code) => {
-      let own = this.dictionary.get(value);
-      if (own === undefined) {
-        own = this.values.length;
-        this.dictionary.set(value, own);
-        this.values.push(value);
-        this.counts.push(0);
-      }
-      this.counts[own] += part.counts[code];
-      return own;
-    });
+    const codeOf = this.labels.merge(part.values, part.counts);
     for (const codes of part.codes) {
       for (let i = 0; i < codes.length; i++) codes[i] = codeOf[codes[i]];
       this.rows += codes.length;
@@ -119,11 +105,11 @@ export class TargetBuilder {
 
   /** The column; `allowOneClass` accepts a single class (then no positive class is chosen). */
   finish(positive?: string, allowOneClass = false): TargetColumn {
-    const numeric = this.values.every((value) => Number.isFinite(parseNumber(value)));
+    const numeric = this.labels.texts.every((value) => Number.isFinite(parseNumber(value)));
     // Merge spellings of one number ("1", "1.0") into one class named by its shortest form.
-    const classOf = this.values.map((value) => (numeric ? String(parseNumber(value)) : value));
+    const classOf = this.labels.texts.map((value) => (numeric ? String(parseNumber(value)) : value));
     let classes = [...new Set(classOf)].sort(numeric ? (a, b) => Number(a) - Number(b) : (a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    const countOf = (name: string) => this.counts.reduce((sum, count, code) => sum + (classOf[code] === name ? count : 0), 0);
+    const countOf = (name: string) => this.labels.counts.reduce((sum, count, code) => sum + (classOf[code] === name ? count : 0), 0);
     if (classes.length < 2 && !(allowOneClass && classes.length === 1)) {
       throw new DataError(
         'data/one-class',

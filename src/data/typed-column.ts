@@ -2,6 +2,7 @@ import { DataError, show } from '../errors.js';
 import type { HintWriter } from './option-hint.js';
 import { fitsFloat32, type MissingValues } from './parse-value.js';
 import type { Column, ColumnKind } from './table.js';
+import { CategoryCodes } from './category-codes.js';
 
 /**
  * One column of a typed source (a Parquet file, an Arrow table) as its schema declares it:
@@ -32,9 +33,7 @@ export class TypedColumn {
   private readonly source: TypedSource;
   private readonly values: Float32Array | undefined;
   private readonly codes: Int32Array | undefined;
-  private readonly dictionary = new Map<string, number>();
-  private readonly categories: string[] = [];
-  private readonly counts: number[] = [];
+  private readonly categories = new CategoryCodes();
   private missing = 0;
 
   constructor(field: TypedField, rows: number, source: TypedSource) {
@@ -55,7 +54,7 @@ export class TypedColumn {
   finish(): Column {
     const { name } = this.field;
     if (this.codes !== undefined) {
-      return { name, kind: 'categorical', codes: this.codes, categories: this.categories, counts: this.counts, missing: this.missing };
+      return { name, kind: 'categorical', codes: this.codes, categories: this.categories.texts, counts: this.categories.counts, missing: this.missing };
     }
     return { name, kind: this.field.kind === 'boolean' ? 'boolean' : 'numeric', values: this.values!, missing: this.missing };
   }
@@ -76,15 +75,7 @@ export class TypedColumn {
     if (this.codes !== undefined) {
       if (typeof value !== 'string') throw this.error(row, value, 'is not a string');
       if (this.source.missing.has(value)) return this.setMissing(row);
-      let code = this.dictionary.get(value);
-      if (code === undefined) {
-        code = this.categories.length;
-        this.dictionary.set(value, code);
-        this.categories.push(value);
-        this.counts.push(0);
-      }
-      this.counts[code]++;
-      this.codes[row] = code;
+      this.codes[row] = this.categories.add(value);
       return;
     }
     if (this.field.kind === 'boolean') {
