@@ -6,6 +6,7 @@ import type { ColumnType, Decimal, RawColumns, Table } from '../data/table.js';
 import { ConfigError } from '../errors.js';
 import { setSeed } from '../random/random.js';
 import { Tensor } from '../tensor/tensor.js';
+import { concatArrays } from '../utils/concat-arrays.js';
 import { Classifier } from './classifier.js';
 import { CLASSIFIER_DEFAULTS, classifierSettings, type TrainClassifierOptions } from './classifier-options.js';
 import { classifierWarnings } from './classifier-warnings.js';
@@ -168,7 +169,7 @@ export async function trainClassifierStream(
     scored.probabilities.push(Float32Array.from(model.predictProbabilities(batch.xs, { verbose: 0 }).data));
     scored.labels.push(batch.y);
   }
-  const joined = (part: 'validation' | 'test') => ({ probabilities: concat(held[part].probabilities, Float32Array), labels: concat(held[part].labels, Int32Array) });
+  const joined = (part: 'validation' | 'test') => ({ probabilities: concatArrays(held[part].probabilities, Float32Array), labels: concatArrays(held[part].labels, Int32Array) });
   const validation = joined('validation');
   // NOTE: without test chunks (testSplit 0), the results are on the validation chunks, as trainClassifier's are.
   const resultsOn = settings.testSplit > 0 ? 'test' : 'validation';
@@ -220,16 +221,6 @@ export function chunkParts(testSplit: number, validationSplit: number): (chunk: 
     for (let i = parts.length; i <= chunk; i++) parts.push(takes(testSplit, i) ? 'test' : takes(validationSplit, kept++) ? 'validation' : 'train');
     return parts[chunk];
   };
-}
-
-function concat<T extends Float32Array | Int32Array>(parts: readonly T[], Kind: { new (length: number): T }): T {
-  const whole = new Kind(parts.reduce((sum, part) => sum + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    whole.set(part, at);
-    at += part.length;
-  }
-  return whole;
 }
 
 /** The fewest chunks that give training, validation and (when wanted) test chunks. */

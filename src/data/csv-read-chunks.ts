@@ -3,6 +3,7 @@ import type { CsvTable, ParseCsvOptions } from './csv-table.js';
 import { libraryHint, type HintWriter } from './option-hint.js';
 import { checkDelimiter, emptyCsvError, isBlankCsv } from './parse-csv-rules.js';
 import { SNIFF_LENGTH } from './sniff-decimal.js';
+import { concatArrays } from '../utils/concat-arrays.js';
 
 /** How far a long read has come: sent after each chunk of bytes. */
 export interface CsvProgress {
@@ -58,7 +59,7 @@ export async function readCsvChunks(
     head.push(new Uint8Array(next.value));
     bytesRead += next.value.length;
   }
-  const start = new TextDecoder().decode(concatenate(head, bytesRead).subarray(0, SNIFF_LENGTH));
+  const start = new TextDecoder().decode((head.length === 1 ? head[0] : concatArrays(head, Uint8Array)).subarray(0, SNIFF_LENGTH));
   if (isBlankCsv(start)) throw emptyCsvError(options.file ?? 'The data', options.file);
   const table = new CsvBytesTable(start, options, hint, sizing.expectedRows);
   const began = performance.now();
@@ -86,13 +87,3 @@ export function csvProgress(bytesRead: number, rows: number, seconds: number, to
   return { bytesRead, totalBytes, rows, seconds, bytesPerSecond, rowsPerSecond, secondsLeft };
 }
 
-function concatenate(chunks: readonly Uint8Array[], length: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0];
-  const joined = new Uint8Array(length);
-  let offset = 0;
-  for (const chunk of chunks) {
-    joined.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return joined;
-}

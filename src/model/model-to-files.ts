@@ -4,6 +4,7 @@ import { getLoss } from '../losses/get-loss.js';
 import { getMetric } from '../metrics/get-metric.js';
 import { getOptimizer } from '../optimizers/get-optimizer.js';
 import { crc32, floatsToBytes } from '../utils/bytes.js';
+import { concatArrays } from '../utils/concat-arrays.js';
 import type { CompileOptions } from './compile-options.js';
 import type { Graph } from './graph.js';
 import { FORMAT, FORMAT_VERSION, type ModelDocument, type SavedBlob } from './model-document.js';
@@ -41,7 +42,7 @@ export function modelToFiles(model: SavableModel, options: ModelToFilesOptions =
   }
   const graph = model.modelGraph;
   const variables = [graph.input.layer, ...graph.layers].flatMap((l) => l.weights);
-  const weights = floatsToBytes(joined(variables.map((v) => v.value)));
+  const weights = floatsToBytes(concatArrays(variables.map((v) => v.value), Float32Array));
   const blobs = new Map<string, Uint8Array>();
   const blob = (kind: string, bytes: Uint8Array): SavedBlob => {
     const checksum = crc32(bytes);
@@ -60,7 +61,7 @@ export function modelToFiles(model: SavableModel, options: ModelToFilesOptions =
   if (options.includeOptimizer && training) {
     const arrays = training.optimizer.state;
     optimizerState = {
-      ...blob('optimizer', floatsToBytes(joined(arrays))),
+      ...blob('optimizer', floatsToBytes(concatArrays(arrays, Float32Array))),
       iterations: training.optimizer.iterations,
       arrays: arrays.length,
     };
@@ -95,14 +96,4 @@ export function modelToFiles(model: SavableModel, options: ModelToFilesOptions =
     ...(Object.keys(model.metadata).length > 0 ? { metadata: model.metadata } : {}),
   };
   return { json: JSON.stringify(document, null, 2) + '\n', blobs };
-}
-
-function joined(arrays: readonly Float32Array[]): Float32Array {
-  const out = new Float32Array(arrays.reduce((sum, a) => sum + a.length, 0));
-  let offset = 0;
-  for (const a of arrays) {
-    out.set(a, offset);
-    offset += a.length;
-  }
-  return out;
 }
