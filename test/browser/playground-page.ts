@@ -5,7 +5,7 @@
  * for 'longtask' installed before the page's own scripts) are kept for the test to check.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { folderFile, ORIGIN } from './folder-file.js';
+import { routeFolder, ORIGIN } from './folder-file.js';
 
 export { ORIGIN };
 
@@ -27,14 +27,9 @@ export async function openPlayground(
   const context = await browser.newContext({ viewport, ...options });
   const errors: string[] = [];
   const refused: string[] = [];
-  await context.route('**/*', async (route) => {
-    const url = new URL(route.request().url());
-    const served = await folderFile(folder, url);
-    if (served === undefined) {
-      refused.push(url.href);
-      return route.abort();
-    }
-    return route.fulfill(served);
+  await routeFolder(context, folder, (route, url) => {
+    refused.push(url.href);
+    return route.abort();
   });
   await context.addInitScript(() => {
     const tasks: { start: number; duration: number }[] = [];

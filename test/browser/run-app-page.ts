@@ -5,7 +5,7 @@
  * `window.nnkitResult` (a promise of what it computed); this returns its value.
  */
 import type { Browser } from 'playwright-core';
-import { folderFile, ORIGIN } from './folder-file.js';
+import { routeFolder, ORIGIN } from './folder-file.js';
 
 export { ORIGIN };
 
@@ -36,15 +36,10 @@ export async function runAppPage<T>(browser: Browser, folder: string): Promise<A
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text());
     });
-    await page.route('**/*', async (route) => {
-      const url = new URL(route.request().url());
-      const served = await folderFile(folder, url);
-      if (served === undefined) {
-        refused.push(url.href);
-        failWith(`refused ${url.href}`);
-        return route.abort();
-      }
-      return route.fulfill(served);
+    await routeFolder(page, folder, (route, url) => {
+      refused.push(url.href);
+      failWith(`refused ${url.href}`);
+      return route.abort();
     });
     await page.goto(`${ORIGIN}/`);
     await Promise.race([page.waitForFunction(() => 'nnkitResult' in window, undefined, { timeout: 20_000 }), failed]);

@@ -5,7 +5,7 @@
  * request outside the folder is refused and recorded, so nothing reaches the network.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { folderFile, ORIGIN } from './folder-file.js';
+import { routeFolder, ORIGIN } from './folder-file.js';
 
 export { ORIGIN };
 
@@ -25,14 +25,9 @@ export async function serveFolder(browser: Browser, folder: string): Promise<Ser
   const context = await browser.newContext({ acceptDownloads: true });
   const errors: string[] = [];
   const refused: string[] = [];
-  await context.route('**/*', async (route) => {
-    const url = new URL(route.request().url());
-    const served = await folderFile(folder, url);
-    if (served === undefined) {
-      refused.push(url.href);
-      return route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not Found' });
-    }
-    return route.fulfill(served);
+  await routeFolder(context, folder, (route, url) => {
+    refused.push(url.href);
+    return route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not Found' });
   });
   return {
     context,
