@@ -59,9 +59,7 @@ export async function readCsvChunks(
     head.push(new Uint8Array(next.value));
     bytesRead += next.value.length;
   }
-  const start = new TextDecoder().decode((head.length === 1 ? head[0] : concatArrays(head, Uint8Array)).subarray(0, SNIFF_LENGTH));
-  if (isBlankCsv(start)) throw emptyCsvError(options.file ?? 'The data', options.file);
-  const table = new CsvBytesTable(start, options, hint, sizing.expectedRows);
+  const table = openCsvBytesTable(head.length === 1 ? head[0] : concatArrays(head, Uint8Array), options, hint, sizing.expectedRows);
   const began = performance.now();
   const report = () => options.onProgress?.(csvProgress(bytesRead, table.rows, (performance.now() - began) / 1000, sizing.totalBytes));
   for (const chunk of head) table.push(chunk);
@@ -75,6 +73,16 @@ export async function readCsvChunks(
     report();
   }
   return table.end();
+}
+
+/**
+ * The reader of CSV bytes whose first ones are `first`: its conventions sniffed from their first
+ * 64 KiB (pass at least that much when there is), or the error of data with nothing in it.
+ */
+export function openCsvBytesTable(first: Uint8Array, options: ReadCsvOptions, hint: HintWriter, expectedRows: number | undefined): CsvBytesTable {
+  const start = new TextDecoder().decode(first.subarray(0, SNIFF_LENGTH));
+  if (isBlankCsv(start)) throw emptyCsvError(options.file ?? 'The data', options.file);
+  return new CsvBytesTable(start, options, hint, expectedRows);
 }
 
 export function csvProgress(bytesRead: number, rows: number, seconds: number, totalBytes: number | undefined): CsvProgress {

@@ -1,11 +1,10 @@
 import { open } from 'node:fs/promises';
-import { CsvBytesTable } from '../data/csv-bytes-table.js';
+import type { CsvBytesTable } from '../data/csv-bytes-table.js';
 import { tableOptions as partOptions } from '../data/csv-part-table.js';
-import { csvProgress, type ReadCsvOptions } from '../data/csv-read-chunks.js';
+import { csvProgress, openCsvBytesTable, type ReadCsvOptions } from '../data/csv-read-chunks.js';
 import type { CsvTable } from '../data/csv-table.js';
 import type { HintWriter } from '../data/option-hint.js';
-import { emptyCsvError, isBlankCsv } from '../data/parse-csv-rules.js';
-import { SNIFF_LENGTH } from '../data/sniff-decimal.js';
+import { emptyCsvError } from '../data/parse-csv-rules.js';
 import { countLines } from './count-lines.js';
 import { fileChunks } from './file-chunks.js';
 import { startCsvPartThread, type CsvPartThread } from './csv-part-thread.js';
@@ -72,7 +71,7 @@ export async function readCsvParts(
     if (start >= end) return;
     for await (const chunk of fileChunks(file, start, end)) {
       if (table === undefined) {
-        table = openTable(chunk, tableOptions, hint, expectedRows);
+        table = openCsvBytesTable(chunk, tableOptions, hint, expectedRows);
         table.push(chunk);
         ending = thread && beginSecondPart(thread, table, tableOptions);
       } else table.push(chunk);
@@ -114,13 +113,6 @@ function beginSecondPart(thread: CsvPartThread, table: CsvBytesTable, options: R
   }
   thread.begin({ header, ending, delimiter: table.delimiter, decimal: table.decimal, options: partOptions(options) });
   return ending;
-}
-
-/** The reader of the file's start, sniffing from its first 64 KiB as readCsvChunks does. */
-function openTable(chunk: Uint8Array, options: ReadCsvOptions, hint: HintWriter, expectedRows: number | undefined): CsvBytesTable {
-  const start = new TextDecoder().decode(chunk.subarray(0, SNIFF_LENGTH));
-  if (isBlankCsv(start)) throw emptyCsvError(options.file ?? 'The data', options.file);
-  return new CsvBytesTable(start, options, hint, expectedRows);
 }
 
 /** The offset just past the first line feed at or after `offset` (`size` if there is none). */
