@@ -55,3 +55,49 @@ test('appending a view with too little room in front, or into storage with room 
   assert.equal(leaving.appendInPlace(new Float32Array(12).subarray(10)), false);
   assert.deepEqual([...values.toArray()], [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
 });
+
+test('adopting an array moves the values in front, stores on in it, and takes the values after them over without a copy', () => {
+  for (const [before, after, room] of [[0, 3, 5], [7, 3, 10], [65536 + 5, 65536 * 2, 65536 * 3 + 5], [65536 + 5, 65536 * 2, 65536 * 3 + 9]]) {
+    const whole: Int32Array = new Int32Array(new SharedArrayBuffer((room + 4) * 4));
+    whole.set([-1, -2, -3, -4], room);
+    const values = new ChunkedArray<Int32Array>(Int32Array);
+    for (let i = 0; i < before; i++) values.push(i);
+    assert.ok(values.adopt(whole, room));
+    for (let i = before; i < before + after; i++) values.push(i);
+    const stored = before + after;
+    assert.equal(whole[stored - 1], stored - 1, 'stored in the adopted array');
+    if (stored <= room) {
+      // NOTE: the part arrives as another object over the same memory, as a posted message does.
+      const posted = new Int32Array(structuredClone(whole.buffer as SharedArrayBuffer));
+      assert.ok(values.appendInPlace(posted.subarray(room)));
+      const out = values.toArray();
+      assert.deepEqual(out, Int32Array.from({ length: stored + 4 }, (_, i) => (i < stored ? i : stored - i - 1)), `${before} + ${after} in room ${room}`);
+      // NOTE: with a gap between the two (fewer rows here than room), the values move down and
+      // the exact-length result is a copy.
+      if (stored === room) assert.equal(out.buffer, whole.buffer, 'no copy');
+    }
+  }
+});
+
+test('values past the room of an adopted array go to chunks; adoption is refused when they do not fit', () => {
+  const whole: Float32Array = new Float32Array(new SharedArrayBuffer(12 * 4));
+  const values = new ChunkedArray<Float32Array>(Float32Array);
+  for (let i = 0; i < 3; i++) values.push(i);
+  assert.ok(values.adopt(whole, 5));
+  for (let i = 3; i < 9; i++) values.push(i);
+  assert.deepEqual([...whole.subarray(0, 6)], [0, 1, 2, 3, 4, 0], 'nothing written past the room');
+  assert.equal(values.appendInPlace(whole.subarray(5)), false);
+  const other = new ChunkedArray<Float32Array>(Float32Array);
+  other.push(7);
+  assert.ok(other.adopt(new Float32Array(new SharedArrayBuffer(12)), 1));
+  const elsewhere = new Float32Array(new SharedArrayBuffer(12));
+  elsewhere.set([1, 2], 1);
+  assert.ok(other.appendInPlace(elsewhere.subarray(1)), 'other shared memory is copied in');
+  assert.deepEqual([...other.toArray()], [7, 1, 2]);
+  assert.deepEqual([...values.toArray()], [0, 1, 2, 3, 4, 5, 6, 7, 8]);
+  const full = new ChunkedArray<Float32Array>(Float32Array);
+  for (let i = 0; i < 6; i++) full.push(i);
+  assert.equal(full.adopt(whole, 5), false);
+  assert.equal(new ChunkedArray<Float32Array>(Float32Array, 10, 2).adopt(whole, 5), false, 'room in front of its own');
+  assert.deepEqual([...full.toArray()], [0, 1, 2, 3, 4, 5]);
+});

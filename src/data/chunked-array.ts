@@ -3,26 +3,55 @@
  * buffer would briefly hold the old and the new copy). When the final length is known in advance
  * (`expected`, e.g. from counting the lines of a file), the first chunk has exactly that size and
  * `toArray` hands it over without any copy; otherwise `toArray` copies the chunks into one array.
- * `start` leaves room in front of the values in that first array (see appendInPlace).
+ * `start` leaves room in front of the values in that first array (see appendInPlace); `shared`
+ * puts that array in a SharedArrayBuffer, which the reader of the rows in front adopts (see adopt).
  */
 const CHUNK_SIZE = 65536;
 
-type TypedArrayConstructor<T> = { new (length: number): T; new (buffer: ArrayBufferLike): T };
+export type TypedArrayConstructor<T> = { new (length: number): T; new (buffer: ArrayBufferLike): T; readonly BYTES_PER_ELEMENT: number };
 
 export class ChunkedArray<T extends Float32Array | Int32Array> {
   private readonly make: TypedArrayConstructor<T>;
   private chunks: T[] = [];
   private current: T;
   private position = 0;
+  /** Where `current` is full: its length, or the room an adopted array has for these values. */
+  private limit = 0;
   private stored = 0;
   /** Where the values start in the first array (chunks[0], or current while there are no chunks). */
   private start = 0;
 
   /** `start` (at most `expected`) leaves that many slots empty in front of the values. */
-  constructor(make: TypedArrayConstructor<T>, expected = 0, start = 0) {
+  constructor(make: TypedArrayConstructor<T>, expected = 0, start = 0, shared = false) {
     this.make = make;
-    this.current = new make(expected);
+    this.current = shared ? new make(new SharedArrayBuffer(expected * make.BYTES_PER_ELEMENT)) : new make(expected);
+    this.limit = expected;
     this.position = this.start = Math.min(start, expected);
+  }
+
+  /** The array the values are stored in while it is the only one (e.g. to share it); else undefined. */
+  get storage(): T | undefined {
+    return this.chunks.length === 0 ? this.current : undefined;
+  }
+
+  /**
+   * Moves the values into `whole` (an array another reader fills from index `room` on, see
+   * TablePart) and goes on storing there: every value up to `room` lands in place, and
+   * appendInPlace then takes the other reader's values over without copying this one's. Returns
+   * false (nothing done) when this one leaves room in front itself or already holds more than `room`.
+   */
+  adopt(whole: T, room: number): boolean {
+    if (this.start !== 0 || this.stored > room || whole.length < room) return false;
+    let offset = 0;
+    for (const chunk of [...this.chunks, this.current.subarray(0, this.position)]) {
+      whole.set(chunk, offset);
+      offset += chunk.length;
+    }
+    this.chunks = [];
+    this.current = whole;
+    this.position = this.stored;
+    this.limit = room;
+    return true;
   }
 
   get length(): number {
@@ -30,10 +59,11 @@ export class ChunkedArray<T extends Float32Array | Int32Array> {
   }
 
   push(value: number): void {
-    if (this.position === this.current.length) {
-      if (this.current.length > 0) this.chunks.push(this.current);
+    if (this.position === this.limit) {
+      if (this.position > 0) this.chunks.push(this.current.subarray(0, this.position) as T);
       this.current = new this.make(CHUNK_SIZE);
       this.position = 0;
+      this.limit = CHUNK_SIZE;
     }
     this.current[this.position++] = value;
     this.stored++;
@@ -41,7 +71,7 @@ export class ChunkedArray<T extends Float32Array | Int32Array> {
 
   /** Appends `values` (into the presized first chunk while it has room: one copy, no chunks). */
   append(values: T): void {
-    const fits = Math.min(values.length, this.current.length - this.position);
+    const fits = Math.min(values.length, this.limit - this.position);
     this.current.set(values.subarray(0, fits), this.position);
     this.position += fits;
     this.stored += fits;
@@ -57,9 +87,12 @@ export class ChunkedArray<T extends Float32Array | Int32Array> {
   appendInPlace(values: T): boolean {
     const at = values.byteOffset / values.BYTES_PER_ELEMENT;
     if (this.start !== 0 || at < this.stored) return false;
-    const whole = new this.make(values.buffer);
+    // NOTE: after adopt(), this one's values are already in front of them: nothing to copy.
+    const current = this.current;
+    const inPlace = this.chunks.length === 0 && current.byteOffset === 0 && current.length >= at + values.length && sameMemory(current, values, at);
+    const whole = inPlace ? this.current : new this.make(values.buffer);
     let offset = 0;
-    for (const chunk of [...this.chunks, this.current.subarray(0, this.position)]) {
+    for (const chunk of inPlace ? [] : [...this.chunks, this.current.subarray(0, this.position)]) {
       whole.set(chunk, offset);
       offset += chunk.length;
     }
@@ -67,7 +100,7 @@ export class ChunkedArray<T extends Float32Array | Int32Array> {
     this.chunks = [];
     this.current = whole;
     this.stored += values.length;
-    this.position = this.stored;
+    this.position = this.limit = this.stored;
     return true;
   }
 
@@ -80,7 +113,7 @@ export class ChunkedArray<T extends Float32Array | Int32Array> {
     const chunks = arrays.map((array, i) => array.subarray(i === 0 ? this.start : 0, i === arrays.length - 1 ? this.position : array.length) as T);
     this.chunks = [];
     this.current = new this.make(0);
-    this.position = this.stored = this.start = 0;
+    this.position = this.stored = this.start = this.limit = 0;
     return chunks;
   }
 
@@ -99,7 +132,7 @@ export class ChunkedArray<T extends Float32Array | Int32Array> {
     if (this.chunks.length === 0 && this.start === 0 && this.position === this.current.length) {
       const whole = this.current;
       this.current = new this.make(0);
-      this.position = this.stored = 0;
+      this.position = this.stored = this.limit = 0;
       return whole;
     }
     const out = new this.make(this.stored);
@@ -113,6 +146,24 @@ export class ChunkedArray<T extends Float32Array | Int32Array> {
     }
     return out;
   }
+}
+
+/**
+ * Whether `values` is `whole`'s memory from index `at` on. NOTE: a SharedArrayBuffer posted from
+ * a thread twice arrives as two objects over one memory, which no property tells apart; a byte
+ * written through one view that shows through the other does (nothing else writes there now).
+ */
+function sameMemory(whole: Float32Array | Int32Array, values: Float32Array | Int32Array, at: number): boolean {
+  if (whole.buffer === values.buffer) return values.byteOffset === at * whole.BYTES_PER_ELEMENT;
+  if (typeof SharedArrayBuffer === 'undefined' || values.length === 0) return false;
+  if (!(whole.buffer instanceof SharedArrayBuffer) || !(values.buffer instanceof SharedArrayBuffer)) return false;
+  const mine = new Uint8Array(whole.buffer, at * whole.BYTES_PER_ELEMENT, 1);
+  const theirs = new Uint8Array(values.buffer, values.byteOffset, 1);
+  const original = mine[0];
+  mine[0] = theirs[0] ^ 1;
+  const same = theirs[0] === mine[0];
+  mine[0] = original;
+  return same;
 }
 
 /** Appends a part's arrays: in place when it is one view with room in front (see appendInPlace). */

@@ -1,9 +1,9 @@
 import { DataError, show } from '../errors.js';
-import { appendAll, ChunkedArray } from './chunked-array.js';
+import { appendAll, ChunkedArray, type TypedArrayConstructor } from './chunked-array.js';
 import type { HintWriter } from './option-hint.js';
 import { MissingValues, fitsFloat32, numberParser, parseBoolean, parseBooleanWord } from './parse-value.js';
 import type { Column, ColumnKind, Decimal } from './table.js';
-import { partAsCodes, type ColumnPart, type TextSighting } from './table-part.js';
+import { partAsCodes, type ColumnPart, type StorageKind, type TextSighting } from './table-part.js';
 import { CategoryCodes } from './category-codes.js';
 
 /**
@@ -30,6 +30,8 @@ export interface ColumnSource {
   readonly expectedRows?: number;
   /** Slots left empty in front of the values in that storage (see ChunkedArray, TablePart). */
   readonly start?: number;
+  /** Given that storage, in shared memory, as it is made (see PartLayout); absent: not shared. */
+  readonly share?: (kind: StorageKind, whole: Float32Array | Int32Array) => void;
   /** The decimal separator of numbers: `6.5` ('.') or `6,5` (','). */
   readonly decimal: Decimal;
   /** How errors name the settings that fix them (the library's options or the CLI's flags). */
@@ -68,6 +70,8 @@ export class ColumnBuilder {
   private readonly parse: (text: string) => number;
   private values: ChunkedArray<Float32Array> | null;
   private codes: ChunkedArray<Int32Array> | null = null;
+  /** Storage for codes the reader of the records after these offered (see adopt), for toCategorical. */
+  private offeredCodes: { readonly whole: Int32Array; readonly room: number } | undefined;
   /** Numeric mode: each distinct spelling and its float32 value, while there are few. */
   private spellings: Map<string, number> | null = new Map();
   private spellingOf: Map<number, string> | null = new Map();
@@ -94,7 +98,7 @@ export class ColumnBuilder {
     // a number, no cell that does can be a missing-value token.
     const numericMissing = source.missing.tokens.some((token) => this.parse(token.toLowerCase()) === this.parse(token.toLowerCase()));
     this.plainNumbers = !numericMissing && forced !== 'boolean';
-    this.values = new ChunkedArray(Float32Array, forced === 'categorical' ? 0 : source.expectedRows, source.start);
+    this.values = this.storage<Float32Array>(Float32Array, 'values', forced === 'categorical' ? 0 : source.expectedRows);
     if (forced === 'numeric' || forced === 'boolean') this.spellings = this.spellingOf = null;
     if (forced === 'categorical') this.toCategorical();
   }
@@ -173,6 +177,20 @@ export class ColumnBuilder {
     if (hash < 0 || known !== undefined || this.byteCodes.size >= BYTE_CATEGORY_LIMIT) return;
     const code = this.categories.codeOf(text);
     if (code !== undefined) this.byteCodes.set(hash, { bytes: cells.copyBytes(index), code });
+  }
+
+  /**
+   * Goes on storing this column in `whole`, which the reader of the records after these fills
+   * from row `room` on (see PartLayout): this column's rows land in front of them, and merge()
+   * then copies neither. An offer of codes is kept for a switch to categories.
+   */
+  adopt(kind: StorageKind, whole: Float32Array | Int32Array, room: number): void {
+    if (kind === 'values') {
+      this.values?.adopt(whole as Float32Array, room);
+      return;
+    }
+    this.offeredCodes = { whole: whole as Int32Array, room };
+    this.codes?.adopt(whole as Int32Array, room);
   }
 
   /** What this column holds so far, unfinished (see TablePart); empties it. */
@@ -264,7 +282,8 @@ export class ColumnBuilder {
 
   /** Switches storage to category codes, turning the numbers seen so far back into their text. */
   private toCategorical(): void {
-    const codes = new ChunkedArray(Int32Array, this.source.expectedRows, this.source.start);
+    const codes = this.storage<Int32Array>(Int32Array, 'codes', this.source.expectedRows);
+    if (this.offeredCodes !== undefined) codes.adopt(this.offeredCodes.whole, this.offeredCodes.room);
     const codeOfValue = new Map<number, number>();
     for (const [text, value] of this.spellings ?? []) codeOfValue.set(value, this.categories.add(text, 0));
     this.values?.forEach((value) => {
@@ -275,6 +294,15 @@ export class ColumnBuilder {
     this.values = null;
     this.spellings = this.spellingOf = null;
     this.codes = codes;
+  }
+
+  /** New storage of `kind`, sized and shared as the source says. */
+  private storage<T extends Float32Array | Int32Array>(make: TypedArrayConstructor<T>, kind: StorageKind, expected = 0): ChunkedArray<T> {
+    const { start, share } = this.source;
+    const shared = share !== undefined && expected > 0;
+    const array = new ChunkedArray(make, expected, start, shared);
+    if (shared) share(kind, array.storage!);
+    return array;
   }
 
   private addCategory(text: string, line: number, row: number): void {

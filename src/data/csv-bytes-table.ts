@@ -8,7 +8,7 @@ import { DEFAULT_MISSING_VALUES, MissingValues } from './parse-value.js';
 import { decimalCommaNote, sniffDecimal, type DecimalSniff } from './sniff-decimal.js';
 import { sniffDelimiter } from './sniff-delimiter.js';
 import { TableBuilder } from './table-builder.js';
-import type { TablePart } from './table-part.js';
+import type { StorageKind, TablePart } from './table-part.js';
 import type { Decimal } from './table.js';
 
 /**
@@ -85,6 +85,14 @@ export class CsvBytesTable {
     if (this.builder === undefined || !this.builder.merge(part, lines)) return false;
     this.records += part.rows;
     return true;
+  }
+
+  /**
+   * Stores column `column` in `whole` from here on, an array a CsvPartTable fills from row `room`
+   * on (see PartLayout); nothing happens before the header is read.
+   */
+  adopt(column: number, kind: StorageKind, whole: Float32Array | Int32Array, room: number): void {
+    this.builder?.adopt(column, kind, whole, room);
   }
 
   /** Reads `chunk`, keeping none of it: the caller may fill its buffer again once push returns. */

@@ -6,7 +6,7 @@ import { CsvPartTable, tableOptions } from './csv-part-table.js';
 import type { ParseCsvOptions } from './csv-table.js';
 import { libraryHint } from './option-hint.js';
 import { SNIFF_LENGTH } from './sniff-decimal.js';
-import type { TablePart } from './table-part.js';
+import type { StorageKind, TablePart } from './table-part.js';
 import { outcome } from '../../test/helpers/table-bits.js';
 
 const cell = fc.oneof(
@@ -57,27 +57,48 @@ function onePass(bytes: Uint8Array, chosen: ParseCsvOptions, expectedRows?: numb
   return table.end();
 }
 
+type Layout = 'chunks' | 'sized' | 'shared';
+type Offer = readonly [number, StorageKind, Float32Array | Int32Array];
+
 /**
- * The read in two parts as readCsvInParts does it, the second part read by a CsvPartTable; when
- * `sized`, with the columns sized as there (the part's for the whole file, taken over).
+ * The read in two parts as readCsvInParts does it, the second part read by a CsvPartTable: in
+ * chunks, or with the columns sized as there (the part's for the whole file, taken over); when
+ * `shared`, in shared arrays this side adopts (as the worker offers them: right after the header
+ * when `early`, else once its own part is read) and later as the part turns columns categorical.
  */
-function inTwoParts(bytes: Uint8Array, split: number, chosen: ParseCsvOptions, sized: boolean) {
+function inTwoParts(bytes: Uint8Array, split: number, chosen: ParseCsvOptions, layout: Layout, early: boolean) {
   const before = Math.max(0, lineCount(bytes.subarray(0, split)) - 1);
-  const sizes = sized ? { expectedRows: before + lineCount(bytes.subarray(split)), start: before } : undefined;
-  const table = new CsvBytesTable(startOf(bytes), chosen, libraryHint, sized ? before : undefined);
-  table.push(bytes.subarray(0, split));
-  const boundary = table.boundary();
+  const sizes = layout !== 'chunks' ? { expectedRows: before + lineCount(bytes.subarray(split)), start: before } : undefined;
+  const table = new CsvBytesTable(startOf(bytes), chosen, libraryHint, layout === 'sized' ? before : undefined);
+  const offers: Offer[] = [];
+  const share = layout === 'shared' ? (column: number, kind: StorageKind, whole: Float32Array | Int32Array) => void offers.push([column, kind, whole]) : undefined;
+  const adoptOffers = () => offers.splice(0).forEach(([column, kind, whole]) => table.adopt(column, kind, whole, before));
+  const headerEnd = Math.min(split, bytes.indexOf(10) + 1);
+  table.push(bytes.subarray(0, early ? headerEnd : split));
   let part: TablePart | undefined;
-  if (boundary !== undefined) {
+  let reader: CsvPartTable | undefined;
+  const { header, delimiter, decimal, lineEnding } = table;
+  try {
+    if (header !== undefined && lineEnding !== undefined) {
+      reader = new CsvPartTable({ header, ending: lineEnding, delimiter, decimal, options: tableOptions(chosen), file: chosen.file, sizes, share });
+    }
+  } catch {
+    reader = undefined;
+  }
+  if (early) {
+    adoptOffers();
+    table.push(bytes.subarray(headerEnd, split));
+  }
+  const boundary = table.boundary();
+  if (reader !== undefined && boundary !== undefined && boundary.ending === lineEnding) {
     try {
-      const { header, delimiter, decimal } = table;
-      const reader = new CsvPartTable({ header: header!, ending: boundary.ending, delimiter, decimal, options: tableOptions(chosen), file: chosen.file, sizes });
       reader.push(bytes.subarray(split));
       part = reader.end();
     } catch {
       part = undefined;
     }
   }
+  adoptOffers();
   if (part === undefined || !table.merge(part, boundary!.lines)) table.push(bytes.subarray(split));
   return table.end();
 }
@@ -85,11 +106,11 @@ function inTwoParts(bytes: Uint8Array, split: number, chosen: ParseCsvOptions, s
 test('a table read in two parts split at any line feed equals the one-pass table or error', () => {
   const encoder = new TextEncoder();
   fc.assert(
-    fc.property(tableText, options, fc.boolean(), (text, chosen, sized) => {
+    fc.property(tableText, options, fc.constantFrom<Layout>('chunks', 'sized', 'shared'), fc.boolean(), (text, chosen, layout, early) => {
       const bytes = encoder.encode(text);
-      const expected = outcome(() => onePass(bytes, chosen, sized ? Math.max(0, lineCount(bytes) - 1) : undefined));
+      const expected = outcome(() => onePass(bytes, chosen, layout === 'sized' ? Math.max(0, lineCount(bytes) - 1) : undefined));
       for (let at = bytes.indexOf(10); at >= 0; at = bytes.indexOf(10, at + 1)) {
-        assert.deepEqual(outcome(() => inTwoParts(bytes, at + 1, chosen, sized)), expected, `split after byte ${at}`);
+        assert.deepEqual(outcome(() => inTwoParts(bytes, at + 1, chosen, layout, early)), expected, `split after byte ${at}`);
       }
     }),
     { numRuns: 1500 },

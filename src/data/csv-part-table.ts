@@ -3,7 +3,7 @@ import { libraryHint } from './option-hint.js';
 import { CsvTokenizer } from './csv-tokenizer.js';
 import { DEFAULT_MISSING_VALUES, MissingValues } from './parse-value.js';
 import { TableBuilder, type TableOptions } from './table-builder.js';
-import { touchPrefixes, type TablePart } from './table-part.js';
+import type { StorageKind, TablePart } from './table-part.js';
 import type { Decimal } from './table.js';
 
 /** What a CsvPartTable needs to read a part of a file as the reader of its start would. */
@@ -21,10 +21,14 @@ export interface CsvPartJob {
   /**
    * The whole file's rows (an over-estimate) and the rows before the part (likewise): the part's
    * columns are then stored in arrays for the whole file at that offset, which the reader of the
-   * start takes over, copying its rows in front (ChunkedArray.appendInPlace) instead of copying
-   * the part's rows into its own arrays.
+   * start takes over (ChunkedArray.appendInPlace) instead of copying the part's rows into its own.
    */
   readonly sizes?: { readonly expectedRows: number; readonly start: number };
+  /**
+   * With `sizes`: those arrays go in shared memory, each given here as it is made, for the reader
+   * of the start to write its own rows in front as it reads them (CsvBytesTable.adopt).
+   */
+  readonly share?: (column: number, kind: StorageKind, whole: Float32Array | Int32Array) => void;
 }
 
 /** The table options of `options`, without what cannot cross to another thread (callbacks). */
@@ -47,7 +51,8 @@ export class CsvPartTable {
     const missing = new MissingValues(job.options.missingValues ?? DEFAULT_MISSING_VALUES);
     const cells = new CsvRecordCells(job.decimal, missing);
     const { expectedRows, start } = job.sizes ?? {};
-    const builder = new TableBuilder(job.header, { ...job.options, decimal: job.decimal }, job.file, expectedRows, libraryHint, start);
+    const layout = start === undefined ? undefined : { start, share: job.share };
+    const builder = new TableBuilder(job.header, { ...job.options, decimal: job.decimal }, job.file, expectedRows, libraryHint, layout);
     this.builder = builder;
     this.tokenizer = new CsvTokenizer(job.delimiter.charCodeAt(0), cells, (record, line) => builder.addCells(record, line), job.file ?? 'The data', job.file);
     this.tokenizer.continueAfter(job.ending);
@@ -65,8 +70,6 @@ export class CsvPartTable {
   /** Reads the last record and returns the part. */
   end(): TablePart {
     this.tokenizer.end();
-    const part = this.builder.part();
-    touchPrefixes(part);
-    return part;
+    return this.builder.part();
   }
 }

@@ -6,7 +6,7 @@ import { DEFAULT_MISSING_VALUES, MissingValues } from './parse-value.js';
 import { COLUMN_TYPES, listNames, type ColumnType, type Decimal, type Table } from './table.js';
 import type { DataWarning } from './data-warning.js';
 import { TargetBuilder, type TargetColumn } from './target-builder.js';
-import type { TablePart } from './table-part.js';
+import type { PartLayout, StorageKind, TablePart } from './table-part.js';
 
 export interface TableOptions {
   /**
@@ -70,10 +70,10 @@ export class TableBuilder {
   /**
    * `file` names the source in errors; `expectedRows`, when known (the CSV reader counts lines
    * first), sizes every column once so that finishing copies nothing; `hint` names the settings
-   * in messages (the CLI passes one that writes its flags); `start` leaves that many rows empty in
-   * front of the values, so a part read on another thread can be taken over (see TablePart).
+   * in messages (the CLI passes one that writes its flags); `layout` stores a part read after
+   * `layout.start` rows for the reader of those rows to take over (see PartLayout).
    */
-  constructor(header: readonly string[], options: TableOptions = {}, file?: string, expectedRows?: number, hint: HintWriter = libraryHint, start?: number) {
+  constructor(header: readonly string[], options: TableOptions = {}, file?: string, expectedRows?: number, hint: HintWriter = libraryHint, layout?: PartLayout) {
     this.file = file;
     this.hint = hint;
     this.header = checkHeader(header, file);
@@ -113,11 +113,12 @@ export class TableBuilder {
           'as class labels. Leave it out, or choose another target.',
       );
     }
+    const { start, share } = layout ?? {};
     const source = { file, missing: this.missing, expectedRows, start, decimal: this.decimal, hint };
     this.columns = this.header.map((name, index) => {
-      if (index === this.targetIndex) return new TargetBuilder(name, this.missing, file, expectedRows, start);
+      if (index === this.targetIndex) return new TargetBuilder(name, this.missing, file, expectedRows, start, share && ((whole) => share(index, 'codes', whole)));
       const type = types[name];
-      return type === 'ignore' ? undefined : new ColumnBuilder(name, source, type);
+      return type === 'ignore' ? undefined : new ColumnBuilder(name, share ? { ...source, share: (kind, whole) => share(index, kind, whole) } : source, type);
     });
     this.features = this.columns.map((column) => (column instanceof ColumnBuilder ? column : undefined));
   }
@@ -171,6 +172,14 @@ export class TableBuilder {
       if (seen.length < TARGET_TEXTS) seen.push(text);
     }
     (this.columns[index] as TargetBuilder).add(text, line);
+  }
+
+  /** Stores column `column` in `whole`, shared by the builder of the records after these (see PartLayout). */
+  adopt(column: number, kind: StorageKind, whole: Float32Array | Int32Array, room: number): void {
+    const builder = this.columns[column];
+    if (builder instanceof TargetBuilder) {
+      if (kind === 'codes') builder.adopt(whole as Int32Array, room);
+    } else builder?.adopt(kind, whole, room);
   }
 
   /** What was built so far, unfinished, to merge into the builder of the records before (see TablePart). */

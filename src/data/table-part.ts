@@ -42,25 +42,26 @@ export interface TargetPart {
   readonly codes: readonly Int32Array[];
 }
 
+/** Which of a column's two stores an array is: float32 values or category codes. */
+export type StorageKind = 'values' | 'codes';
+
 /**
- * Writes the empty rows in front of a part's values (left for the rows before the part, see
- * CsvPartJob.sizes), so that their memory is mapped on this thread, in parallel with the reader
- * of the start, and not by it while it copies its rows in.
- *
- * NOTE: a fresh page costs a fault on first write; on the 2-core machine the benchmark runs on,
- * 200 MB of float32 columns took 0.3 s of faults, which the merging thread would pay alone.
+ * How a builder lays out a part read after `start` rows (see CsvPartJob.sizes): every column in
+ * one array for the whole file, from row `start` on, in shared memory. `share` is given each
+ * such array as it is made (a column's values, its codes if it turns categorical, the target's
+ * codes; `column` is the header index): the reader of the rows before adopts it and writes its
+ * own rows in front (ColumnBuilder.adopt), so neither side copies the other's rows.
  */
-export function touchPrefixes(part: TablePart): void {
-  const arrays = [...part.features.flatMap((column) => [...(column?.values ?? []), ...(column?.codes ?? [])]), ...(part.target?.codes ?? [])];
-  for (const array of arrays) {
-    if (array.byteOffset > 0) new Uint8Array(array.buffer, 0, array.byteOffset).fill(0);
-  }
+export interface PartLayout {
+  readonly start: number;
+  readonly share?: (column: number, kind: StorageKind, whole: Float32Array | Int32Array) => void;
 }
 
-/** The arrays a part holds, for a transfer list. */
+/** The arrays a part holds, for a transfer list (shared memory is not transferred: both sides hold it). */
 export function partBuffers(part: TablePart): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
-  const add = (arrays: readonly (Float32Array | Int32Array)[] | undefined) => arrays?.forEach((array) => buffers.add(array.buffer as ArrayBuffer));
+  const add = (arrays: readonly (Float32Array | Int32Array)[] | undefined) =>
+    arrays?.forEach((array) => array.buffer instanceof ArrayBuffer && buffers.add(array.buffer));
   for (const column of part.features) {
     add(column?.values);
     add(column?.codes);

@@ -45,9 +45,11 @@ export class TargetBuilder {
   private readonly labels = new CategoryCodes();
   private rows = 0;
 
-  /** `expectedRows` and `start` size the storage (see ChunkedArray). */
-  constructor(name: string, missing: MissingValues, file?: string, expectedRows?: number, start?: number) {
-    this.codes = new ChunkedArray(Int32Array, expectedRows, start);
+  /** `expectedRows` and `start` size the storage (see ChunkedArray); `share` is given it in shared memory (see PartLayout). */
+  constructor(name: string, missing: MissingValues, file?: string, expectedRows = 0, start?: number, share?: (whole: Int32Array) => void) {
+    const shared = share !== undefined && expectedRows > 0;
+    this.codes = new ChunkedArray(Int32Array, expectedRows, start, shared);
+    if (shared) share(this.codes.storage!);
     this.name = name;
     this.missing = missing;
     this.file = file;
@@ -80,6 +82,11 @@ export class TargetBuilder {
       );
     }
     this.codes.push(this.labels.add(text));
+  }
+
+  /** Goes on storing the codes in `whole`, which the reader of the records after these fills from row `room` on (see PartLayout). */
+  adopt(whole: Int32Array, room: number): void {
+    this.codes.adopt(whole, room);
   }
 
   /** What this column holds so far, unchecked (see TablePart); empties it. */

@@ -1,5 +1,5 @@
 import type { CsvPartJob } from '../data/csv-part-table.js';
-import type { TablePart } from '../data/table-part.js';
+import type { StorageKind, TablePart } from '../data/table-part.js';
 
 /**
  * What a CSV part worker starts with (its workerData): the part of `file` from byte `start` to
@@ -11,13 +11,18 @@ export interface CsvPartWork {
   readonly start: number;
 }
 
-/** What a CSV part worker posts: progress after each chunk, then the part or its failure. */
+/**
+ * What a CSV part worker posts: each column array it makes in shared memory (for the caller to
+ * write the rows before the part into, from index 0 up to `room`, see PartLayout), progress after
+ * each chunk, then the part or its failure.
+ */
 export type FromCsvPartWorker =
+  | { readonly type: 'storage'; readonly column: number; readonly kind: StorageKind; readonly whole: Float32Array | Int32Array; readonly room: number }
   | { readonly type: 'progress'; readonly bytes: number; readonly rows: number }
   | { readonly type: 'done'; readonly part: TablePart }
   | { readonly type: 'failed'; readonly message: string };
 
 /** The rest of a CSV part worker's job, sent once the caller has read the file's header. */
 export interface ToCsvPartWorker {
-  readonly job: Omit<CsvPartJob, 'sizes' | 'file'>;
+  readonly job: Omit<CsvPartJob, 'sizes' | 'file' | 'share'>;
 }

@@ -13,15 +13,23 @@ export interface CsvPartThread {
   stop(): void;
 }
 
+/** A column array the thread made in shared memory, for the rows before its part (see PartLayout). */
+export type SharedStorage = Extract<FromCsvPartWorker, { type: 'storage' }>;
+
 /**
  * Starts a thread reading `work`; it counts lines until `begin` gives it the header.
- * `onProgress` gets its bytes and rows read so far.
+ * `onProgress` gets its bytes and rows read so far, `onStorage` each shared column array.
  */
-export function startCsvPartThread(work: CsvPartWork, onProgress: (bytes: number, rows: number) => void): CsvPartThread {
+export function startCsvPartThread(
+  work: CsvPartWork,
+  onProgress: (bytes: number, rows: number) => void,
+  onStorage: (storage: SharedStorage) => void,
+): CsvPartThread {
   const thread = new Worker(WORKER_SOURCE, { eval: true, workerData: work });
   const part = new Promise<TablePart | undefined>((resolve) => {
     thread.on('message', (message: FromCsvPartWorker) => {
       if (message.type === 'progress') onProgress(message.bytes, message.rows);
+      else if (message.type === 'storage') onStorage(message);
       else resolve(message.type === 'done' ? message.part : undefined);
     });
     thread.on('error', () => resolve(undefined));

@@ -3,7 +3,7 @@
 // and posts it back, its arrays transferred, for readCsvInParts to merge.
 import { parentPort, workerData } from 'node:worker_threads';
 import { CsvPartTable } from '../data/csv-part-table.js';
-import { partBuffers } from '../data/table-part.js';
+import { partBuffers, type StorageKind } from '../data/table-part.js';
 import type { CsvPartWork, FromCsvPartWorker, ToCsvPartWorker } from './csv-part-messages.js';
 import { countLines } from './count-lines.js';
 import { fileChunks } from './file-chunks.js';
@@ -15,14 +15,16 @@ async function readPart(
 ): Promise<void> {
   try {
     // NOTE: the lines on both sides are counted here, while the reader of the start already
-    // parses: its rows go in front of this part's in columns sized for the whole file (see
-    // CsvPartJob.sizes), at most the lines before less the header.
+    // parses: its rows go in front of this part's in shared columns sized for the whole file (see
+    // CsvPartJob.sizes), at most the lines before less the header, written there by that reader.
     const linesAfter = await countLines(file, start);
     const linesBefore = await countLines(file, 0, start);
     const before = linesBefore === undefined ? undefined : Math.max(0, linesBefore - 1);
     const sizes = before === undefined || linesAfter === undefined ? undefined : { expectedRows: before + linesAfter, start: before };
     const { job } = await given;
-    const table = new CsvPartTable({ ...job, file, sizes });
+    const room = sizes?.start ?? 0;
+    const share = (column: number, kind: StorageKind, whole: Float32Array | Int32Array) => post({ type: 'storage', column, kind, whole, room });
+    const table = new CsvPartTable({ ...job, file, sizes, share });
     let bytes = 0;
     for await (const chunk of fileChunks(file, start)) {
       table.push(chunk);

@@ -125,4 +125,12 @@ test('readCsv reads a large file in two parts to the one-pass table, with progre
   const last = reports[reports.length - 1];
   assert.deepEqual([last.bytesRead, last.totalBytes, last.rows], [statSync(big).size, statSync(big).size, 1_600_000]);
   assert.ok(reports.every((report, i) => i === 0 || report.bytesRead >= reports[i - 1].bytesRead), 'progress only grows');
+  // The rows read here went into the worker's shared columns, in front of its own: no column was copied.
+  const read = await readCsvParts(big, {}, libraryHint, { size: statSync(big).size, delimiter: ',' });
+  assert.ok(read.merged);
+  const [p, , r] = read.table.features.columns;
+  assert.ok(p.kind === 'numeric' && p.values.buffer instanceof SharedArrayBuffer, 'numeric values in shared memory');
+  assert.ok(r.kind === 'categorical' && r.codes.buffer instanceof SharedArrayBuffer, 'category codes in shared memory');
+  assert.ok(read.table.target!.labels.buffer instanceof SharedArrayBuffer, 'class labels in shared memory');
+  assert.deepStrictEqual(read.table.features, table.features);
 });

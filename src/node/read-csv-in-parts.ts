@@ -7,7 +7,7 @@ import type { HintWriter } from '../data/option-hint.js';
 import { emptyCsvError } from '../data/parse-csv-rules.js';
 import { countLines } from './count-lines.js';
 import { fileChunks } from './file-chunks.js';
-import { startCsvPartThread, type CsvPartThread } from './csv-part-thread.js';
+import { startCsvPartThread, type CsvPartThread, type SharedStorage } from './csv-part-thread.js';
 
 /** What readCsv knows of the file before reading it. */
 export interface CsvFilePlan {
@@ -20,10 +20,7 @@ export interface CsvFilePlan {
 
 /**
  * The share of the file read on this thread. NOTE: the worker starts later (about 0.1 s to boot)
- * and also counts the whole file's lines and maps the memory for this thread's rows in its
- * columns (0.1 s per 36 MB of columns here: a page fault per 4 KiB), so this thread takes more
- * than half. Traced on the 2-core benchmark machine, the two finished together at about 0.6 of
- * the mixed 1M × 19 file and 0.55 of the numeric 1M × 50 one (at 0.5 this thread waited 0.1–0.2 s).
+ * and also counts the whole file's lines, so this thread takes more than half.
  */
 const FIRST_SHARE = 0.57;
 
@@ -58,9 +55,12 @@ export async function readCsvParts(
   let bytesRead = 0;
   let worker: { bytes: number; rows: number } | undefined = { bytes: 0, rows: 0 };
   // NOTE: the thread starts first and counts the lines on both sides of the split (to store its
-  // part in columns for the whole file, leaving room in front for the rows here, which the
-  // merge copies in: no column is copied twice) while this thread reads the header and parses.
-  const thread = split < size ? startCsvPartThread({ file, start: split }, (bytes, rows) => worker && (worker = { bytes, rows })) : undefined;
+  // part in shared columns for the whole file, with room in front for the rows here) while this
+  // thread reads the header and parses. Each shared column arrives here once made, and the rows
+  // read here go on in it (CsvBytesTable.adopt): no row is copied to the other side.
+  const progress = (bytes: number, rows: number) => worker && (worker = { bytes, rows });
+  const adopt = ({ column, kind, whole, room }: SharedStorage) => worker && table?.adopt(column, kind, whole, room);
+  const thread = split < size ? startCsvPartThread({ file, start: split }, progress, adopt) : undefined;
   // NOTE: read here alone, the file's lines counted first size every column once (as readCsv does).
   const lines = thread === undefined ? await countLines(file) : undefined;
   const expectedRows = lines === undefined ? undefined : Math.max(0, lines - 1);

@@ -18,8 +18,10 @@ export type { CsvProgress } from '../data/csv-read-chunks.js';
 export interface ReadCsvOptions extends Omit<BytesReadCsvOptions, 'file'> {
   /**
    * Read a large file (16 MiB or more) in two parts at once, on this thread and a worker thread,
-   * when the machine has more than one core (default true). The table is the same either way;
-   * false reads on this thread only, which is faster when other work keeps the cores busy.
+   * when the machine has more than one core (default true). The table is the same either way,
+   * but its arrays are then in a SharedArrayBuffer (both threads wrote into them, so no row was
+   * copied); false reads on this thread only, into plain ArrayBuffers, which is faster when other
+   * work keeps the cores busy.
    */
   readonly parallel?: boolean;
 }
