@@ -3,6 +3,7 @@
 // (wall, and CPU of all the process's threads), the table's shape and a checksum of its numeric
 // columns (the sum of the non-missing float32 values, which pandas' side computes alike).
 //   node bench/ingest-child.js <file> [--one-thread | --two-threads]
+//   node bench/ingest-child.js --idle      loads the reader, reads nothing (peak memory baseline)
 // --one-thread reads with readCsv's `parallel: false`; --two-threads reads in two parts whatever
 // the load (readCsv itself does only when a second core is free).
 import { stat } from 'node:fs/promises';
@@ -17,6 +18,11 @@ async function twoThreads(file: string) {
 }
 
 const file = process.argv[2];
+if (file === '--idle') {
+  // The process with everything loaded and nothing read: the baseline its peak memory is above.
+  console.log(JSON.stringify({ seconds: 0, cpuSeconds: 0, rows: 0, columns: 0, checksum: 0 }));
+  process.exit(0);
+}
 const started = performance.now();
 const cpu = process.cpuUsage();
 const table = process.argv.includes('--two-threads') ? await twoThreads(file) : await readCsv(file, { parallel: !process.argv.includes('--one-thread') });

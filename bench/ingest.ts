@@ -64,6 +64,12 @@ function read(peer: Peer, file: DataFile, child: string): Read {
   return timedRead(PYTHON, [join(root, 'bench/ingest_pandas.py'), file.path, file.textColumns.join(',')]);
 }
 
+/** The peak memory of each reader's process with everything loaded and nothing read (median of 3). */
+function idlePeaks(child: string): Record<Peer, number> {
+  const peak = (command: string, args: readonly string[]) => median([1, 2, 3].map(() => timedRead(command, args).peakMiB));
+  return { nnkit: peak(process.execPath, [child, '--idle']), pandas: peak(PYTHON, [join(root, 'bench/ingest_pandas.py'), '--idle']) };
+}
+
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = sorted.length >> 1;
@@ -108,6 +114,7 @@ export async function runIngest(argv: readonly string[]): Promise<void> {
     files.push({ name: 'mixed', path, rows, columns: MIXED_COLUMNS.length, textColumns });
   }
   const child = await bundleChild();
+  const idle = idlePeaks(child);
   const started = new Date();
   const loadBefore = load();
   const measured = new Map<string, Read[]>();
@@ -131,10 +138,12 @@ export async function runIngest(argv: readonly string[]): Promise<void> {
   console.log(`machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} logical cores; Node ${process.version}; ` +
     `pandas ${measured.get(`${files[0].name}/pandas`)?.[0].version ?? '?'}`);
   console.log(`load average (1, 5, 15 min): ${loadBefore} before, ${load()} after; ${rounds} round${rounds === 1 ? '' : 's'}, medians`);
+  console.log(`peak memory of a process that loads the reader and reads nothing: nnkit ${Math.round(idle.nnkit)} MiB, ` +
+    `pandas ${Math.round(idle.pandas)} MiB ("above idle" below is the peak less that)`);
   console.log('');
   console.log('| file | size | nnkit read (CPU) | pandas read (CPU) | nnkit ÷ pandas, wall (CPU) | nnkit peak | pandas peak | ' +
-    'float32 columns | nnkit peak ÷ columns | same values |');
-  console.log('|---|---|---|---|---|---|---|---|---|---|');
+    'float32 columns | nnkit peak ÷ columns | above idle ÷ columns, nnkit / pandas | same values |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const file of files) {
     const nnkit = measured.get(`${file.name}/nnkit`)!;
     const pandas = measured.get(`${file.name}/pandas`)!;
@@ -148,6 +157,7 @@ export async function runIngest(argv: readonly string[]): Promise<void> {
     console.log(`| ${file.name} ${file.rows.toLocaleString('en-US')} × ${file.columns} | ${fixed(sizeMB, 0)} MB | ` +
       `${fixed(ours)} s (${fixed(ourCpu)} s) | ${fixed(theirs)} s (${fixed(theirCpu)} s) | ${fixed(ours / theirs)}× (${fixed(ourCpu / theirCpu)}×) | ` +
       `${Math.round(ourPeak)} MiB | ${Math.round(theirPeak)} MiB | ` +
-      `${Math.round(columnsMiB)} MiB | ${fixed(ourPeak / columnsMiB)}× | ${same ? 'yes' : `no (${a} vs ${b})`} |`);
+      `${Math.round(columnsMiB)} MiB | ${fixed(ourPeak / columnsMiB)}× | ` +
+      `${fixed((ourPeak - idle.nnkit) / columnsMiB)}× / ${fixed((theirPeak - idle.pandas) / columnsMiB)}× | ${same ? 'yes' : `no (${a} vs ${b})`} |`);
   }
 }

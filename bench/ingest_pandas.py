@@ -3,6 +3,7 @@
 # stores them). Prints a JSON line with the seconds the read took (wall and CPU), the shape and a
 # checksum (the sum of the non-missing values of the numeric columns, as nnkit's side computes it).
 #   python3 bench/ingest_pandas.py <file> [text column,text column...]
+#   python3 bench/ingest_pandas.py --idle      imports pandas, reads nothing (peak memory baseline)
 import json
 import sys
 import time
@@ -11,6 +12,9 @@ import numpy as np
 import pandas as pd
 
 path = sys.argv[1]
+if path == '--idle':
+    print(json.dumps({'seconds': 0, 'cpuSeconds': 0, 'rows': 0, 'columns': 0, 'checksum': 0, 'version': pd.__version__}))
+    sys.exit(0)
 text = [name for name in (sys.argv[2] if len(sys.argv) > 2 else '').split(',') if name]
 started = time.perf_counter()
 cpu = time.process_time()
