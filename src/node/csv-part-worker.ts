@@ -1,6 +1,7 @@
 // The program of a CSV part worker thread (bundled into generated/csv-part/worker-source.ts by
 // scripts/build-worker.mjs): reads a file from a record boundary to its end into a TablePart
-// and posts it back, its arrays transferred, for readCsvInParts to merge.
+// and posts it back for readCsvInParts to merge; its columns are shared with that thread as they
+// are made (or, when the lines could not be counted, transferred with the part).
 import { parentPort, workerData } from 'node:worker_threads';
 import { CsvPartTable } from '../data/csv-part-table.js';
 import { partBuffers, type StorageKind } from '../data/table-part.js';
