@@ -6,6 +6,9 @@
 //     worker thread started with eval: the same from dist/ and under tsx)
 //   src/node/csv-part-worker.ts → src/node/generated/csv-part/worker-source.ts (likewise: the
 //     thread that reads the second part of a large CSV file for readCsv)
+//   src/browser/csv-part-worker.ts → src/browser/generated/csv-part/worker-source.ts (a classic
+//     script for the Web Worker that reads the second part of a large CSV Blob for readCsv: its
+//     own small bundle, so reading a CSV does not load the whole library a second time)
 // The generated files are build output (gitignored), never committed; run at `npm run build`
 // (`prepare`) and by the test command.
 //
@@ -23,6 +26,7 @@ const targets = [
   { entry: 'src/browser/worker-entry.ts', out: 'src/browser/generated/worker-source.ts', platform: 'browser', format: 'iife', minify: true },
   { entry: 'src/node/worker-entry.ts', out: 'src/node/generated/worker-source.ts', platform: 'node', format: 'cjs', minify: false },
   { entry: 'src/node/csv-part-worker.ts', out: 'src/node/generated/csv-part/worker-source.ts', platform: 'node', format: 'cjs', minify: false },
+  { entry: 'src/browser/csv-part-worker.ts', out: 'src/browser/generated/csv-part/worker-source.ts', platform: 'browser', format: 'iife', minify: true },
 ];
 const outputs = new Set(targets.map((t) => t.out));
 

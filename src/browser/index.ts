@@ -8,6 +8,10 @@
 import './setup.js';
 
 export * from '../index.js';
+// NOTE: this local export replaces the root's namespace of the same name (ES modules give a
+// module's own exports precedence over `export *`): its readCsv reads a large File or Blob on
+// the page's thread and a Web Worker at once.
+export * as data from './data.js';
 export { browserStorage } from './browser-storage.js';
 export { listModels, removeModel, type SavedModelInfo } from './indexeddb-models.js';
 export { readModelBytes } from './read-model-bytes.js';

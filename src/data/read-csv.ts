@@ -57,7 +57,7 @@ async function* streamChunks(stream: ReadableStream<Uint8Array>): AsyncGenerator
 }
 
 /** Lines of a Blob (line feeds, plus a last line without one), read once ahead to size the columns. */
-async function countBlobLines(blob: Blob): Promise<number> {
+export async function countBlobLines(blob: Blob): Promise<number> {
   let lines = 0;
   let last = 10;
   for await (const chunk of streamChunks(blob.stream())) {

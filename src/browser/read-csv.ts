@@ -1,0 +1,39 @@
+import type { ReadCsvOptions as BytesReadCsvOptions } from '../data/csv-read-chunks.js';
+import type { CsvTable } from '../data/csv-table.js';
+import { libraryHint, type HintWriter } from '../data/option-hint.js';
+import { readCsv as readCsvOnOneThread, type CsvBytesSource } from '../data/read-csv.js';
+import { readBlobCsvParts } from './read-csv-in-parts.js';
+
+/** The browser's readCsv options: the root's (see nn.data.readCsv), and `parallel`. */
+export interface ReadCsvOptions extends BytesReadCsvOptions {
+  /**
+   * Read a large File or Blob (16 MiB or more) in two parts at once, on the page's thread and a
+   * Web Worker, when the device has more than one core (default true). The table is the same
+   * either way; on a cross-origin isolated page its arrays are then in a SharedArrayBuffer (both
+   * threads wrote into them). False reads on the calling thread only. A page whose
+   * Content-Security-Policy forbids blob: workers reads on one thread either way.
+   */
+  readonly parallel?: boolean;
+}
+
+/** The smallest Blob read in two parts: below it, a worker's start-up costs more than it saves (as in Node). */
+const PARALLEL_BYTES = 16 << 20;
+
+/**
+ * nn.data.readCsv in a browser: the root's reader (a File, Blob, ReadableStream or bytes; the same
+ * table, warnings and errors), which reads a large File or Blob in two parts at once (see
+ * `parallel`): the page's thread reads the first half while a Web Worker reads the second.
+ *
+ *   const table = await nn.data.readCsv(input.files[0], { target: 'churned', onProgress: show });
+ */
+export async function readCsv(source: CsvBytesSource, options: ReadCsvOptions = {}, hint: HintWriter = libraryHint): Promise<CsvTable> {
+  const { parallel, ...rest } = options;
+  // NOTE: hardwareConcurrency counts logical cores; a worker on a one-core device only competes.
+  const cores = typeof navigator === 'undefined' ? 1 : (navigator.hardwareConcurrency ?? 1);
+  if ((parallel ?? cores > 1) && typeof Blob !== 'undefined' && source instanceof Blob && source.size >= PARALLEL_BYTES) {
+    const name = (source as Blob & { name?: unknown }).name;
+    const named = rest.file === undefined && typeof name === 'string' && name !== '' ? { ...rest, file: name } : rest;
+    return (await readBlobCsvParts(source, named, hint)).table;
+  }
+  return readCsvOnOneThread(source, rest, hint);
+}
