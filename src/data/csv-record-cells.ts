@@ -18,6 +18,8 @@ const [SPACE, TAB, LF, CR, VT, FF] = [32, 9, 10, 13, 11, 12];
 export class CsvRecordCells implements RecordCells {
   bytes: Uint8Array = new Uint8Array(0);
   count = 0;
+  /** Bytes of `bytes` in use, when this holds many records (see appendTo). */
+  private filled = 0;
   private starts = new Int32Array(64);
   private ends = new Int32Array(64);
   private kinds = new Uint8Array(64);
@@ -31,7 +33,13 @@ export class CsvRecordCells implements RecordCells {
   private readonly missingBytes: Uint8Array[];
   private readonly longestMissing: number;
 
+  /** The decimal separator and missing-value tokens the fields are read with. */
+  readonly decimal: Decimal;
+  readonly missingTokens: readonly string[];
+
   constructor(decimal: Decimal, missing: MissingValues) {
+    this.decimal = decimal;
+    this.missingTokens = missing.tokens;
     this.separator = decimalByte(decimal);
     this.parseText = numberParser(decimal);
     const lowered = missing.tokens.map((token) => token.toLowerCase());
@@ -188,6 +196,53 @@ export class CsvRecordCells implements RecordCells {
     const own = this.bytes;
     for (let i = 0; i < length; i++) if (own[start + i] !== bytes[i]) return false;
     return true;
+  }
+
+  /**
+   * Appends this record's fields to `into`, which holds the fields of many records over a copy of
+   * their bytes (see CsvCellBatch): every method then reads them there as here.
+   */
+  appendTo(into: CsvRecordCells): void {
+    let first = Infinity;
+    let last = 0;
+    for (let i = 0; i < this.count; i++) {
+      if (this.kinds[i] === FIELD_TEXT) continue;
+      first = Math.min(first, this.starts[i]);
+      last = Math.max(last, this.ends[i]);
+    }
+    const base = into.reserve(first < last ? last - first : 0);
+    if (first < last) into.bytes.set(this.bytes.subarray(first, last), base);
+    for (let i = 0; i < this.count; i++) {
+      const index = into.grow();
+      const kind = this.kinds[i];
+      into.kinds[index] = kind;
+      if (kind === FIELD_TEXT) {
+        into.texts[index] = this.texts[i];
+        continue;
+      }
+      into.starts[index] = this.starts[i] - first + base;
+      into.ends[index] = this.ends[i] - first + base;
+      into.numbers[index] = this.numbers[i];
+    }
+  }
+
+  /** Forgets every field, keeping the memory (for a batch of records used again, see appendTo). */
+  clear(): void {
+    this.count = 0;
+    this.filled = 0;
+    this.texts = [];
+  }
+
+  /** Room for `length` more bytes at the end of `bytes` (the copy appendTo fills); returns where. */
+  private reserve(length: number): number {
+    const at = this.filled;
+    if (at + length > this.bytes.length) {
+      const bytes = new Uint8Array(Math.max(2 * this.bytes.length, at + length, 1 << 16));
+      bytes.set(this.bytes.subarray(0, at));
+      this.bytes = bytes;
+    }
+    this.filled = at + length;
+    return at;
   }
 
   private addRange(start: number, end: number): void {

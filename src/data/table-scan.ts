@@ -1,4 +1,6 @@
 import { DataError, show } from '../errors.js';
+import type { RecordCells } from './column-builder.js';
+import { CsvCellBatch } from './csv-cell-batches.js';
 import { MissingValues, numberParser, parseBoolean } from './parse-value.js';
 import { Preprocessor, DEFAULT_MAX_CATEGORIES, DEFAULT_MIN_FREQUENCY } from './preprocessor.js';
 import type { FeatureColumnConfig, PreprocessorConfig } from './preprocessor-config.js';
@@ -57,14 +59,20 @@ export class TableScan {
     this.parse = numberParser(options.decimal);
   }
 
-  /** Adds a batch's rows (only rows r where `keep(r)` when given). */
+  /**
+   * Adds a batch's rows (only rows r where `keep(r)` when given). A CsvCellBatch read with this
+   * scan's decimal separator and missing values gives the same statistics with no text made for
+   * a number once its column has shown too many distinct values to count them (see addField).
+   */
   add(batch: RawColumns, keep?: (row: number) => boolean): void {
     const columns = (this.columns ??= this.start(batch.names));
+    const fields = batch instanceof CsvCellBatch && this.reads(batch) ? batch.cells : undefined;
     for (const column of columns) {
-      const cells = batch.columns[column.index];
+      const cells = fields === undefined ? batch.columns[column.index] : undefined;
       for (let r = 0; r < batch.rows; r++) {
         if (keep !== undefined && !keep(r)) continue;
-        this.addCell(column, cells[r], batch, r);
+        if (cells !== undefined) this.addCell(column, cells[r], batch, r);
+        else this.addField(column, fields!, r * batch.names.length + column.index, batch, r);
       }
     }
     for (let r = 0; r < batch.rows; r++) if (keep === undefined || keep(r)) this.rows++;
@@ -100,6 +108,28 @@ export class TableScan {
     });
   }
 
+  /** Whether the batch's cells read numbers and missing values as this scan does. */
+  private reads(batch: CsvCellBatch): boolean {
+    const tokens = batch.cells.missingTokens;
+    return batch.cells.decimal === (this.options.decimal ?? '.') && tokens.length === this.missing.tokens.length && tokens.every((token, i) => token === this.missing.tokens[i]);
+  }
+
+  /**
+   * addCell of a CsvCellBatch's field: the text is made only where addCell needs it (a missing
+   * value, a counted or categorical or boolean column, a cell that is no number). NOTE: the
+   * field's number is its text's as this scan parses it, and a field that cannot be a
+   * missing-value token is not one (RecordCells' contract), so the outcome is addCell's.
+   */
+  private addField(column: ColumnState, cells: RecordCells, index: number, batch: RawColumns, row: number): void {
+    if (column.counts !== undefined || column.kind !== 'numeric' || cells.mayBeMissing(index)) {
+      this.addCell(column, cells.text(index), batch, row);
+      return;
+    }
+    const value = Math.fround(cells.number(index));
+    if (Number.isNaN(value)) this.addCell(column, cells.text(index), batch, row);
+    else welford(column, value);
+  }
+
   private addCell(column: ColumnState, text: string, batch: RawColumns, row: number): void {
     if (this.missing.has(text)) {
       column.missing++;
@@ -132,12 +162,16 @@ export class TableScan {
       column.kind = 'categorical';
       return;
     }
-    // Welford: the mean and Σ (x − mean)² in one pass.
-    column.present++;
-    const delta = value - column.mean;
-    column.mean += delta / column.present;
-    column.m2 += delta * (value - column.mean);
+    welford(column, value);
   }
+}
+
+/** Welford's update: the mean and Σ (x − mean)² in one pass. */
+function welford(column: ColumnState, value: number): void {
+  column.present++;
+  const delta = value - column.mean;
+  column.mean += delta / column.present;
+  column.m2 += delta * (value - column.mean);
 }
 
 function where(batch: RawColumns, row: number): string {

@@ -1,4 +1,5 @@
-import { ConfigError, DataError, show } from '../errors.js';
+import { ConfigError, show } from '../errors.js';
+import { raggedRowError } from '../data/csv-cell-batches.js';
 import { CsvRecordCells } from '../data/csv-record-cells.js';
 import { CsvTokenizer } from '../data/csv-tokenizer.js';
 import { MissingValues } from '../data/parse-value.js';
@@ -54,14 +55,7 @@ export async function* readCsvBatches(input: CsvInput, options: ReadCsvBatchesOp
       columns = names.map(() => []);
       return null;
     }
-    if (record.length !== names.length) {
-      throw new DataError(
-        'data/ragged-row',
-        `${file}, line ${line}: this row has ${record.length} values but the header has ${names.length} columns; ` +
-          'give every row one value per column (quote values that contain the delimiter).',
-        { file, line },
-      );
-    }
+    if (record.length !== names.length) throw raggedRowError(file, line, record.length, names.length);
     for (let c = 0; c < record.length; c++) columns[c].push(record[c]);
     lines[rows++] = line;
     return rows === batchSize ? take() : null;

@@ -10,6 +10,7 @@ import { openCsv } from './csv-source.js';
 import { dataFileFormat } from './data-file-format.js';
 import { openParquetFile } from './parquet-file.js';
 import { readBatches } from './read-batches.js';
+import { readCsvCellBatches } from './read-csv-cell-batches.js';
 import { isOneByte, readCsvTables } from './read-csv-tables.js';
 
 export interface TrainClassifierFileOptions extends StreamClassifierOptions {
@@ -47,12 +48,13 @@ export async function trainClassifierFile(
   } else if (format === 'parquet') {
     settled = { ...settled, columnTypes: { ...(await parquetColumnTypes(path)), ...options.columnTypes } };
   }
-  // NOTE: the first pass infers the columns' kinds from text; the later ones (one per epoch) read
-  // the CSV typed, numbers straight from the bytes, which the same preprocessing turns into the
-  // same features.
+  // NOTE: the first pass infers the columns' kinds from the cells as text, made only where the
+  // inference needs one (CsvCellBatch); the later ones (one per epoch) read the CSV typed,
+  // numbers straight from the bytes, which the same preprocessing turns into the same features.
   const open: StreamOpener = (reading) => {
-    const delimiter = settled.delimiter;
-    if (reading === undefined || format !== 'csv' || delimiter === undefined || !isOneByte(delimiter)) return readBatches(path, { batchSize: chunkRows, delimiter });
+    const { delimiter, decimal = '.', missingValues } = settled;
+    if (format !== 'csv' || delimiter === undefined || !isOneByte(delimiter)) return readBatches(path, { batchSize: chunkRows, delimiter });
+    if (reading === undefined) return readCsvCellBatches(path, { batchSize: chunkRows, delimiter, decimal, missingValues });
     return readCsvTables(path, { ...reading, batchSize: chunkRows, delimiter });
   };
   return trainClassifierStream(open, settled, option, hint);

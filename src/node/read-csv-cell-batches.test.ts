@@ -1,0 +1,44 @@
+import { after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readCsvBatches } from './read-csv-batches.js';
+import { readCsvCellBatches } from './read-csv-cell-batches.js';
+
+const scratch = mkdtempSync(join(tmpdir(), 'nnkit-cell-batches-'));
+after(() => rmSync(scratch, { recursive: true, force: true }));
+let written = 0;
+function csvFile(text: string): string {
+  const file = join(scratch, `file-${written++}.csv`);
+  writeFileSync(file, text);
+  return file;
+}
+
+async function outcome<T>(read: () => AsyncIterable<T>, view: (batch: T) => unknown): Promise<unknown> {
+  const seen: unknown[] = [];
+  try {
+    // NOTE: each batch is looked at before the next is asked for, as readCsvCellBatches requires.
+    for await (const batch of read()) seen.push(view(batch));
+    return seen;
+  } catch (error) {
+    return { seen, error: (error as Error).message };
+  }
+}
+
+test('cell batches have the names, rows, lines, texts and errors of text batches', async () => {
+  const rows = Array.from({ length: 2500 }, (_, i) => `${i % 7 === 0 ? 'NA' : i * 1.5},"q, ${i % 3}",${i % 2 ? 'yes' : ''}`);
+  const texts = [
+    '\ufeffa,b,c\r\n' + rows.join('\r\n') + '\r\n',
+    'a,b,c\n1,"line\nbreak",x\n\n2,"say ""hi""",y\n3,,\n',
+    'a,b,c\n1,2,3\n4,5\n',
+    '',
+  ];
+  for (const text of texts) {
+    const file = csvFile(text);
+    const view = (batch: { names: readonly string[]; rows: number; lines?: ArrayLike<number>; columns: readonly (readonly string[])[] }) =>
+      [batch.names, batch.rows, [...(batch.lines ?? [])], batch.names.map((_, c) => [...batch.columns[c]])];
+    const expected = await outcome(() => readCsvBatches(file, { batchSize: 1000 }), view);
+    assert.deepEqual(await outcome(() => readCsvCellBatches(file, { batchSize: 1000, delimiter: ',', decimal: '.' }), view), expected, JSON.stringify(text.slice(0, 30)));
+  }
+});
