@@ -1,19 +1,10 @@
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { scratchCsv } from '../../test/helpers/scratch-csv.js';
 import { readCsvBatches } from './read-csv-batches.js';
 import { readCsvCellBatches } from './read-csv-cell-batches.js';
 
-const scratch = mkdtempSync(join(tmpdir(), 'nnkit-cell-batches-'));
-after(() => rmSync(scratch, { recursive: true, force: true }));
-let written = 0;
-function csvFile(text: string): string {
-  const file = join(scratch, `file-${written++}.csv`);
-  writeFileSync(file, text);
-  return file;
-}
+const csvFile = scratchCsv('nnkit-cell-batches-');
 
 async function outcome<T>(read: () => AsyncIterable<T>, view: (batch: T) => unknown): Promise<unknown> {
   const seen: unknown[] = [];
