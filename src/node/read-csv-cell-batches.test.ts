@@ -28,7 +28,7 @@ test('cell batches have the names, rows, lines, texts and errors of text batches
   for (const text of texts) {
     const file = csvFile(text);
     const view = (batch: { names: readonly string[]; rows: number; lines?: ArrayLike<number>; columns: readonly (readonly string[])[] }) =>
-      [batch.names, batch.rows, [...(batch.lines ?? [])], batch.names.map((_, c) => [...batch.columns[c]])];
+      [batch.names, batch.rows, Array.from(batch.lines ?? []), batch.names.map((_, c) => [...batch.columns[c]])];
     const expected = await outcome(() => readCsvBatches(file, { batchSize: 1000 }), view);
     assert.deepEqual(await outcome(() => readCsvCellBatches(file, { batchSize: 1000, delimiter: ',', decimal: '.' }), view), expected, JSON.stringify(text.slice(0, 30)));
   }
