@@ -65,7 +65,7 @@ test('TableScan fits the same preprocessing, or fails alike, from cell batches a
         });
       assert.deepEqual(scan(true), scan(false));
     }),
-    { numRuns: 300 },
+    { numRuns: 150 },
   );
 });
 
