@@ -1,4 +1,5 @@
 import { ProgressLogger } from '../callbacks/progress-logger.js';
+import { readProgress } from './read-progress.js';
 import type { Classifier } from '../classifier/classifier.js';
 import { MONITOR } from '../classifier/fit-classifier.js';
 import type { TrainingPlan } from '../classifier/training-plan.js';
@@ -55,7 +56,10 @@ export function streamSettings(line: CommandLine): StreamSettings | undefined {
 /** `nnkit train --stream`: trainClassifierFile with the command's options, progress as train prints it. */
 export async function trainStreamed(settings: TrainSettings, stream: StreamSettings, json: boolean, quiet: boolean, io: CliIo): Promise<Classifier> {
   const notes = json ? io.stderr : io.stdout;
+  // NOTE: a bar over the first pass's bytes (on a terminal, for 16 MiB or more), ended before the plan is printed.
+  const scan = readProgress(notes, quiet);
   const onPlan = (plan: TrainingPlan) => {
+    scan.stop();
     notes.write(planLines(plan, settings, stream).join('\n') + '\n');
     return [new ProgressLogger('auto', plan.epochs, plan.steps, { write: (text) => notes.write(text), isTTY: isTerminal(notes) })];
   };
@@ -64,10 +68,10 @@ export async function trainStreamed(settings: TrainSettings, stream: StreamSetti
     settings.file,
     {
       ...classifierOptions(settings), target, positive, delimiter, decimal, columnTypes, ...stream,
-      callbacks: io.signal === undefined ? [] : [stopOnAbort(io.signal)], ...(quiet ? {} : { onPlan }),
+      callbacks: io.signal === undefined ? [] : [stopOnAbort(io.signal)], ...(quiet ? {} : { onPlan }), onScanProgress: scan.onProgress,
     },
     flagName, flagHint,
-  );
+  ).finally(() => scan.stop());
   io.signal?.throwIfAborted();
   return classifier;
 }

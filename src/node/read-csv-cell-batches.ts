@@ -1,4 +1,6 @@
+import { stat } from 'node:fs/promises';
 import { CsvCellBatches, type CsvCellBatch } from '../data/csv-cell-batches.js';
+import { csvProgress, type CsvProgress } from '../data/csv-read-chunks.js';
 import type { Decimal } from '../data/table.js';
 import { emptyFile, openCsv } from './csv-source.js';
 
@@ -8,6 +10,8 @@ export interface ReadCsvCellBatchesOptions {
   readonly delimiter: string;
   readonly decimal: Decimal;
   readonly missingValues?: readonly string[];
+  /** Called after each chunk read (about 1 MiB) with the bytes and rows read so far. */
+  readonly onProgress?: (progress: CsvProgress) => void;
 }
 
 /**
@@ -25,7 +29,19 @@ export async function* readCsvCellBatches(path: string, options: ReadCsvCellBatc
       batches.recycle(batch);
     }
   };
-  for await (const chunk of source.bytes()) yield* each(batches.push(chunk));
-  yield* each(batches.end());
+  const { size } = await stat(path);
+  const began = performance.now();
+  let [bytes, rows] = [0, 0];
+  const report = (done: readonly CsvCellBatch[]) => {
+    rows += done.reduce((sum, batch) => sum + batch.rows, 0);
+    options.onProgress?.(csvProgress(bytes, rows, (performance.now() - began) / 1000, size));
+    return done;
+  };
+  for await (const chunk of source.bytes()) {
+    bytes += chunk.length;
+    yield* each(report(batches.push(chunk)));
+  }
+  const last = batches.end();
+  yield* each(last.length > 0 ? report(last) : last);
   if (batches.names === undefined) throw emptyFile(source.file);
 }

@@ -1,7 +1,7 @@
 // Training on a file read in chunks: with every row in the shuffle buffer it is today's fit, bit
 // for bit; trainClassifierFile trains a classifier that loads and predicts; mistakes are named.
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -9,6 +9,7 @@ import { assertBitIdentical } from '../../test/helpers/close.js';
 import { loadClassifier } from '../classifier/load-classifier.js';
 import { mlpClassifier } from '../classifier/mlp-classifier.js';
 import { trainClassifierStream } from '../classifier/train-classifier-stream.js';
+import type { CsvProgress } from '../data/csv-read-chunks.js';
 import { TableScan } from '../data/table-scan.js';
 import { ConfigError } from '../errors.js';
 import type { Model } from '../model/model.js';
@@ -78,7 +79,12 @@ describe('training on a file in chunks', () => {
   });
 
   it('trainClassifierFile trains over chunks and saves a classifier that loads and predicts', async () => {
-    const classifier = await trainClassifierFile(file, { target: 'churned', chunkRows: 50, shuffleBuffer: 200, epochs: 20, hidden: [8] });
+    const scanned: CsvProgress[] = [];
+    const options = { target: 'churned', chunkRows: 50, shuffleBuffer: 200, epochs: 20, hidden: [8] };
+    const classifier = await trainClassifierFile(file, { ...options, onScanProgress: (progress) => scanned.push(progress) });
+    const size = (await stat(file)).size;
+    const seen = scanned.map(({ bytesRead, totalBytes, rows }) => [bytesRead, totalBytes, rows]);
+    assert.deepEqual(seen, [[size, size, 700]], 'the first pass: one chunk of bytes, 14 chunks of rows');
     assert.deepEqual(classifier.pipeline.split, { train: 450, validation: 150, test: 100, seed: 42 });
     assert.equal(classifier.pipeline.data.delimiter, ',');
     const run = classifier.trainingRun!;

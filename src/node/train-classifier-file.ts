@@ -5,6 +5,7 @@ import { libraryHint, type HintWriter } from '../data/option-hint.js';
 import { openParquet } from '../data/parquet-source.js';
 import { sniffDecimal } from '../data/sniff-decimal.js';
 import type { ColumnType } from '../data/table.js';
+import type { CsvProgress } from '../data/csv-read-chunks.js';
 import { ConfigError, show } from '../errors.js';
 import { openCsv } from './csv-source.js';
 import { dataFileFormat } from './data-file-format.js';
@@ -16,6 +17,12 @@ import { isOneByte, readCsvTables } from './read-csv-tables.js';
 export interface TrainClassifierFileOptions extends StreamClassifierOptions {
   /** Rows read from the file at a time (default 10,000); batches of rows, not rows, are split. */
   readonly chunkRows?: number;
+  /**
+   * The first pass over a CSV file (fitting the preprocessing, counting the labels): called after
+   * each MiB read with the bytes and rows read so far (rows in whole chunks), the file's size, the
+   * rates and the time left. The passes after it report as training does (callbacks, onPlan).
+   */
+  readonly onScanProgress?: (progress: CsvProgress) => void;
 }
 
 /** Rows per chunk unless told: small next to the shuffle buffer, large enough to read fast. */
@@ -35,7 +42,7 @@ export const DEFAULT_CHUNK_ROWS = 10_000;
 export async function trainClassifierFile(
   path: string, options: TrainClassifierFileOptions = {}, option: OptionName = (name) => name, hint: HintWriter = libraryHint,
 ): Promise<Classifier> {
-  const { chunkRows = DEFAULT_CHUNK_ROWS, ...streamOptions } = options;
+  const { chunkRows = DEFAULT_CHUNK_ROWS, onScanProgress, ...streamOptions } = options;
   if (!Number.isInteger(chunkRows) || chunkRows < 1) {
     throw new ConfigError('config/chunk-rows', `chunkRows should be a positive whole number of rows, e.g. 10000, but got ${show(chunkRows)}.`);
   }
@@ -54,7 +61,7 @@ export async function trainClassifierFile(
   const open: StreamOpener = (reading) => {
     const { delimiter, decimal = '.', missingValues } = settled;
     if (format !== 'csv' || delimiter === undefined || !isOneByte(delimiter)) return readBatches(path, { batchSize: chunkRows, delimiter });
-    if (reading === undefined) return readCsvCellBatches(path, { batchSize: chunkRows, delimiter, decimal, missingValues });
+    if (reading === undefined) return readCsvCellBatches(path, { batchSize: chunkRows, delimiter, decimal, missingValues, onProgress: onScanProgress });
     return readCsvTables(path, { ...reading, batchSize: chunkRows, delimiter });
   };
   return trainClassifierStream(open, settled, option, hint);
