@@ -4,6 +4,8 @@ import { WORKER_SOURCE } from './generated/csv-part/worker-source.js';
 
 /** A Web Worker reading a CSV Blob's second part (see csv-part-worker.ts). */
 export interface CsvPartWebWorker {
+  /** Settled once the worker's program runs, or it failed. */
+  readonly started: Promise<void>;
   /** The part, or undefined if the worker failed for any reason (the page then reads the bytes itself). */
   readonly part: Promise<TablePart | undefined>;
   /** Sends the rest of the job (the header, conventions and options), which the worker waits for. */
@@ -36,9 +38,12 @@ export function startCsvPartWebWorker(
   } catch {
     return undefined;
   }
+  let ran: () => void = () => undefined;
+  const started = new Promise<void>((resolve) => (ran = resolve));
   const part = new Promise<TablePart | undefined>((resolve) => {
     web.onmessage = ({ data: message }: MessageEvent<FromCsvPartWorker>) => {
-      if (message.type === 'progress') onProgress(message.bytes, message.rows);
+      if (message.type === 'started') ran();
+      else if (message.type === 'progress') onProgress(message.bytes, message.rows);
       else if (message.type === 'storage') onStorage(message);
       else resolve(message.type === 'done' ? message.part : undefined);
     };
@@ -47,12 +52,14 @@ export function startCsvPartWebWorker(
     // from reaching the page's onerror, as the page reads the part itself.
     web.onerror = (event) => {
       event.preventDefault();
+      ran();
       resolve(undefined);
     };
     web.onmessageerror = () => resolve(undefined);
   });
   web.postMessage({ type: 'work', ...work } satisfies ToCsvPartWorker);
   return {
+    started,
     part,
     begin: (job) => web.postMessage({ type: 'job', job } satisfies ToCsvPartWorker),
     stop: () => web.terminate(),

@@ -15,20 +15,14 @@ interface WorkerScope {
   onmessage: ((event: { data: ToCsvPartWorker }) => void) | null;
 }
 
-async function readPart({ blob, start, shared, file }: Work, post: WorkerScope['postMessage'], given: Promise<Job>): Promise<void> {
+async function readPart({ blob, start, layout, file }: Work, post: WorkerScope['postMessage'], given: Promise<Job>): Promise<void> {
   try {
-    // NOTE: the lines on both sides are counted here while the page reads the first part: its
-    // rows go in front of this part's, in columns sized for the whole Blob (see CsvPartJob.sizes).
-    // Shared, the page writes them there itself; else the page copies its rows in front of these
-    // once the arrays are transferred back (ChunkedArray.appendInPlace), so either way the
-    // larger half of the rows is never copied.
-    const linesAfter = await countBlobLines(blob.slice(start));
-    const linesBefore = await countBlobLines(blob.slice(0, start));
-    const sizes = { expectedRows: Math.max(0, linesBefore - 1) + linesAfter, start: Math.max(0, linesBefore - 1) };
+    const sizes = layout === 'chunks' ? undefined : await countSizes(blob, start);
     const { job } = await given;
-    const share = shared
-      ? (column: number, kind: StorageKind, whole: Float32Array | Int32Array) => post({ type: 'storage', column, kind, whole, room: sizes.start })
-      : undefined;
+    const share =
+      layout === 'shared'
+        ? (column: number, kind: StorageKind, whole: Float32Array | Int32Array) => post({ type: 'storage', column, kind, whole, room: sizes!.start })
+        : undefined;
     const table = new CsvPartTable({ ...job, file, sizes, share });
     let bytes = 0;
     const reader = blob.slice(start).stream().getReader();
@@ -46,6 +40,16 @@ async function readPart({ blob, start, shared, file }: Work, post: WorkerScope['
   }
 }
 
+/**
+ * The rows of the whole Blob and before `start` (over-estimates: line counts), for columns that
+ * hold the page's rows in front of this part's (see CsvPartJob.sizes). NOTE: both counts at once,
+ * as the browser process reads a Blob's bytes: one read waits while the other counts.
+ */
+async function countSizes(blob: Blob, start: number): Promise<{ expectedRows: number; start: number }> {
+  const [after, before] = await Promise.all([countBlobLines(blob.slice(start)), countBlobLines(blob.slice(0, start))]);
+  return { expectedRows: Math.max(0, before - 1) + after, start: Math.max(0, before - 1) };
+}
+
 const scope = globalThis as unknown as WorkerScope;
 let giveJob: (job: Job) => void = () => undefined;
 const given = new Promise<Job>((resolve) => (giveJob = resolve));
@@ -53,3 +57,4 @@ scope.onmessage = ({ data }) => {
   if (data.type === 'work') void readPart(data, (message, transfer) => scope.postMessage(message, transfer ?? []), given);
   else giveJob(data);
 };
+scope.postMessage({ type: 'started' });

@@ -7,13 +7,29 @@ import { checkDelimiter, emptyCsvError } from '../data/parse-csv-rules.js';
 import { readCsv } from '../data/read-csv.js';
 import { SNIFF_LENGTH } from '../data/sniff-decimal.js';
 import { concatArrays } from '../utils/concat-arrays.js';
+import type { PartLayoutKind } from './csv-part-messages.js';
 import { startCsvPartWebWorker, type CsvPartWebWorker, type SharedStorage } from './csv-part-web-worker.js';
 
 /**
- * The share of the Blob read on the page's thread. NOTE: as in Node (src/node/read-csv-in-parts.ts,
- * where half was fastest or tied): the worker starts later and counts the whole Blob's lines first.
+ * The share of the Blob read on the page's thread. NOTE: each thread reads and parses only its own
+ * bytes (LAYOUT 'chunks'), so half; 0.55 measured the same (bench/browser-csv-parts.ts).
  */
 const FIRST_SHARE = 0.5;
+
+/** The longest wait for the worker's program to start before this thread reads alone meanwhile. */
+const STARTUP_WAIT_MS = 2000;
+
+/**
+ * How the worker stores its columns (see PartLayoutKind). NOTE: 'chunks' even on a cross-origin
+ * isolated page, unlike Node's shared columns: sizing whole-Blob columns needs the lines counted
+ * first, which reads the whole Blob once more, and a Blob's bytes come through the browser process
+ * at about 200 MB/s (0.7 s of 157 MB, as long as parsing half of it), more than the copy it saves
+ * (about 0.3 s to merge and join 1M × 19 columns). Measured in Chromium on the 2-core machine (157
+ * MB mixed CSV, best of 4, others' work running): 'chunks' 1.76 s; 'shared' 2.26 s (page's share
+ * 0.5), 1.94 s (0.6); 'counted' 2.50 s; one thread 2.64 s. The price: for a moment at the end the
+ * columns exist twice (the parts and the joined arrays), where 'shared' holds them once.
+ */
+const LAYOUT: PartLayoutKind = 'chunks';
 
 /**
  * Reads a CSV Blob (or File) on two threads: the page's reads up to a line feed past FIRST_SHARE
@@ -22,21 +38,21 @@ const FIRST_SHARE = 0.5;
  * its warnings and its errors are exactly those of reading the Blob in one pass. The browser
  * twin of Node's readCsvParts.
  *
- * On a cross-origin isolated page the worker's columns are whole-Blob arrays in shared memory,
- * which the page adopts and writes its own rows into as it reads (no row copied); elsewhere they
- * are transferred back with the part and the page's rows are copied in front of them.
+ * The worker's columns come back transferred with its part and are copied in after the page's
+ * rows (LAYOUT); `plan.layout` 'counted' or 'shared' (tests, bench) stores them as Node does, in
+ * whole-Blob arrays, shared on a cross-origin isolated page, which the page writes its rows into.
  *
  * The split is speculative: the reader of the first part is the authority on where records end.
  * If the split falls inside a record (a quoted line break), if the worker fails or cannot start
  * (a Content-Security-Policy without blob: workers), or if a column cannot merge, the worker's
  * part is dropped and the page reads the rest itself, which raises any error with its line.
- * `splitNear` (tests) puts the split at the first line feed at or after it.
+ * `plan.splitNear` (tests) puts the split at the first line feed at or after it.
  */
 export async function readBlobCsvParts(
   blob: Blob,
   options: ReadCsvOptions,
   hint: HintWriter,
-  plan: { readonly splitNear?: number } = {},
+  plan: { readonly splitNear?: number; readonly layout?: PartLayoutKind } = {},
 ): Promise<{ readonly table: CsvTable; readonly merged: boolean }> {
   if (options.delimiter !== undefined) checkDelimiter(options.delimiter);
   const size = blob.size;
@@ -48,9 +64,16 @@ export async function readBlobCsvParts(
   const progress = (bytes: number, rows: number) => worker && (worker = { bytes, rows });
   const adopt = ({ column, kind, whole, room }: SharedStorage) => worker && table?.adopt(column, kind, whole, room);
   // NOTE: SharedArrayBuffer exists only on a cross-origin isolated page (COOP + COEP headers).
-  const shared = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true && typeof SharedArrayBuffer === 'function';
-  const second = split < size ? startCsvPartWebWorker({ blob, start: split, shared, file: options.file }, progress, adopt) : undefined;
+  const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true && typeof SharedArrayBuffer === 'function';
+  const wanted = plan.layout ?? LAYOUT;
+  const layout = wanted === 'shared' && !isolated ? 'counted' : wanted;
+  const second = split < size ? startCsvPartWebWorker({ blob, start: split, layout, file: options.file }, progress, adopt) : undefined;
   if (second === undefined) return { table: await readCsv(blob, options, hint), merged: false };
+  // NOTE: Chromium starts a worker's program only when the page's thread runs its event loop,
+  // which reading the Blob barely does (its chunks arrive as microtasks): without this wait the
+  // worker began once this thread had read its whole part. A refused worker settles it too; the
+  // timeout only bounds the wait, as reading here alone stays correct.
+  await Promise.race([second.started, new Promise((resolve) => setTimeout(resolve, STARTUP_WAIT_MS))]);
   let ending: 'lf' | 'crlf' | undefined;
   const report = () =>
     options.onProgress?.(csvProgress(bytesRead + (worker?.bytes ?? 0), table!.rows + (worker?.rows ?? 0), (performance.now() - began) / 1000, size));

@@ -9,9 +9,10 @@ export interface ReadCsvOptions extends BytesReadCsvOptions {
   /**
    * Read a large File or Blob (16 MiB or more) in two parts at once, on the page's thread and a
    * Web Worker, when the device has more than one core (default true). The table is the same
-   * either way; on a cross-origin isolated page its arrays are then in a SharedArrayBuffer (both
-   * threads wrote into them). False reads on the calling thread only. A page whose
-   * Content-Security-Policy forbids blob: workers reads on one thread either way.
+   * either way, but for a moment at the end of a two-part read its columns exist twice (the two
+   * parts, and the arrays they are joined into). False reads on the calling thread only, which is
+   * faster when other work keeps the cores busy. A page whose Content-Security-Policy forbids
+   * blob: workers reads on one thread either way.
    */
   readonly parallel?: boolean;
 }

@@ -134,8 +134,8 @@ const app = {
     return made;
   },
 
-  /** Reads a made Blob on one thread, in two parts (split near `splitNear`), and with the default if `byDefault`. */
-  async readBoth(name: string, options: nn.data.ReadCsvOptions = {}, splitNear?: number, alsoByDefault = false): Promise<BothReads> {
+  /** Reads a made Blob on one thread, in two parts (as `plan` says), and with the default `parallel` if `alsoByDefault`. */
+  async readBoth(name: string, options: nn.data.ReadCsvOptions = {}, plan: Parameters<typeof readBlobCsvParts>[3] = {}, alsoByDefault = false): Promise<BothReads> {
     const blob = blobs.get(name)!;
     let began = performance.now();
     const one = await outcome(() => nn.data.readCsv(blob, { ...options, parallel: false }));
@@ -143,7 +143,7 @@ const app = {
     let merged = false;
     began = performance.now();
     const parts = await outcome(async () => {
-      const read = await readBlobCsvParts(blob, { ...options, file: blob instanceof File ? blob.name : undefined }, libraryHint, { splitNear });
+      const read = await readBlobCsvParts(blob, { ...options, file: blob instanceof File ? blob.name : undefined }, libraryHint, plan);
       merged = read.merged;
       return read.table;
     });

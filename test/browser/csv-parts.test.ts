@@ -1,21 +1,24 @@
 /**
  * nn.data.readCsv of a large File in headless Chromium reads it in two parts at once (the page's
  * thread and a Web Worker started from a Blob URL) and gives exactly the one-thread outcome: the
- * same table (every array's bytes), warnings and errors with their lines. On a cross-origin
- * isolated page the worker's columns are shared; on a plain page they are transferred and merged
- * by copy; where the page's CSP forbids blob: workers, and where the split falls inside a quoted
- * line break, the page reads the rest itself. The Blobs (18 MiB) are made in the page.
+ * same table (every array's bytes), warnings and errors with their lines. In each layout of the
+ * worker's columns (see PartLayoutKind): its own chunks, transferred and copied in (the default);
+ * whole-file arrays it counted the lines for, transferred; those arrays shared on a cross-origin
+ * isolated page. Where the page's CSP forbids blob: workers, and where the split falls inside a
+ * quoted line break, the page reads the rest itself. The Blobs (18 MiB) are made in the page.
  */
 import './worker-bundle.js';
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { bundleForBrowser, chromiumSkip as skip, launchChromium } from '../helpers/chromium.js';
+import type { PartLayoutKind } from '../../src/browser/csv-part-messages.js';
 import type { BothReads, MadeCsv, MakeOptions } from './csv-parts-page.js';
 
+type Plan = { splitNear?: number; layout?: PartLayoutKind };
 type PageApp = {
   make(name: string, rows: number, seed: number, options?: MakeOptions): MadeCsv;
-  readBoth(name: string, options?: object, splitNear?: number, alsoByDefault?: boolean): Promise<BothReads>;
+  readBoth(name: string, options?: object, plan?: Plan, alsoByDefault?: boolean): Promise<BothReads>;
 };
 
 /** Rows of the made Blob: about 18.6 MiB, over the 16 MiB from which readCsv reads in two parts. */
@@ -53,8 +56,8 @@ describe('readCsv of a large File in a page, in two parts: the one-thread outcom
   const make = (page: Page, name: string, seed: number, options: MakeOptions = {}) =>
     page.evaluate(([n, rows, s, o]) => (window as unknown as { app: PageApp }).app.make(n, rows, s, o), [name, ROWS, seed, options] as const);
   /** The one-thread and two-part reads of a made Blob, and nn.data.readCsv's with its default `parallel` if `byDefault`. */
-  const readBoth = (page: Page, name: string, options: object, { splitNear, byDefault = false }: { splitNear?: number; byDefault?: boolean } = {}) =>
-    page.evaluate(([n, o, s, d]) => (window as unknown as { app: PageApp }).app.readBoth(n, o, s, d), [name, options, splitNear, byDefault] as const);
+  const readBoth = (page: Page, name: string, options: object, { byDefault = false, ...plan }: Plan & { byDefault?: boolean } = {}) =>
+    page.evaluate(([n, o, p, d]) => (window as unknown as { app: PageApp }).app.readBoth(n, o, p, d), [name, options, plan, byDefault] as const);
 
   describe('on a cross-origin isolated page', () => {
     let page: Page;
@@ -77,12 +80,18 @@ describe('readCsv of a large File in a page, in two parts: the one-thread outcom
       assert.deepEqual(errors, []);
     });
 
-    test('with no quoted line break, the table keeps the shared columns both threads wrote', async () => {
+    test("in the 'shared' layout with no quoted line break, the table keeps the shared columns both threads wrote", async () => {
       await make(page, 'flat', 5, { breaks: false });
-      const read = await readBoth(page, 'flat', { target: 'label' });
+      const read = await readBoth(page, 'flat', { target: 'label' }, { layout: 'shared' });
       assert.deepEqual(read.differences, []);
       assert.equal(read.merged, true);
       assert.equal(read.shared, true, 'the columns are in a SharedArrayBuffer');
+    });
+
+    test("in the 'shared' layout, quoted line breaks over-count the rows: the same table", async () => {
+      const read = await readBoth(page, 'mixed', { target: 'label' }, { layout: 'shared' });
+      assert.deepEqual(read.differences, []);
+      assert.equal(read.merged, true);
     });
 
     test('a split inside a quoted line break: the page reads the rest itself, the same table', async () => {
@@ -104,14 +113,16 @@ describe('readCsv of a large File in a page, in two parts: the one-thread outcom
     });
   });
 
-  test('on a plain page the part is transferred and merged by copy: the same table', async () => {
+  test("on a plain page the part is transferred and merged by copy, also in the 'counted' layout: the same table", async () => {
     const { page, errors } = await openPage({});
     assert.equal(await page.evaluate(() => crossOriginIsolated), false);
     await make(page, 'mixed', 7);
-    const read = await readBoth(page, 'mixed', { target: 'label', missingValues: ['', 'NA'] });
-    assert.deepEqual(read.differences, []);
-    assert.equal(read.merged, true);
-    assert.equal(read.shared, false);
+    for (const layout of ['chunks', 'counted', 'shared'] as const) {
+      const read = await readBoth(page, 'mixed', { target: 'label', missingValues: ['', 'NA'] }, { layout });
+      assert.deepEqual(read.differences, [], layout);
+      assert.equal(read.merged, true, layout);
+      assert.equal(read.shared, false, layout);
+    }
     assert.deepEqual(errors, []);
   });
 
