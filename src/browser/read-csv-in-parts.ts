@@ -95,8 +95,8 @@ export async function readBlobCsvParts(
     if (table === undefined && head.length > 0) open(concatArrays(head, Uint8Array));
   };
   const open = (first: Uint8Array) => {
-    // NOTE: no line count ahead: the columns here grow in chunks until the worker's whole-Blob
-    // arrays take their rows over (adopted, or at the merge).
+    // NOTE: no line count ahead (it would read the Blob once more, see LAYOUT): the columns here
+    // grow in chunks, joined with the worker's at the end (or moved into its whole-Blob arrays).
     table = openCsvBytesTable(first, options, hint, undefined);
     table.push(first);
     ending = beginSecondPart(second, table, options);
