@@ -24,10 +24,12 @@ const STARTUP_WAIT_MS = 2000;
  * isolated page, unlike Node's shared columns: sizing whole-Blob columns needs the lines counted
  * first, which reads the whole Blob once more, and a Blob's bytes come through the browser process
  * at about 200 MB/s (0.7 s of 157 MB, as long as parsing half of it), more than the copy it saves
- * (about 0.3 s to merge and join 1M × 19 columns). Measured in Chromium on the 2-core machine (157
- * MB mixed CSV, best of 4, others' work running): 'chunks' 1.76 s; 'shared' 2.26 s (page's share
- * 0.5), 1.94 s (0.6); 'counted' 2.50 s; one thread 2.64 s. The price: for a moment at the end the
- * columns exist twice (the parts and the joined arrays), where 'shared' holds them once.
+ * (about 0.3 s to merge and join 1M × 19 columns). Measured in Chromium on the 2-core machine
+ * (bench/browser-csv-parts.ts, 157 MB mixed CSV, median of 5, nothing else running): one thread
+ * 2.54 s, 'chunks' 1.85 s, 'shared' 2.01 s with the page reading 0.6 (its best share; with others'
+ * work running, best of 4: 'chunks' 1.76 s, 'shared' 2.26 s at 0.5, 'counted' 2.50 s). The price:
+ * for a moment at the end the columns exist twice (the parts and the joined arrays), where
+ * 'shared' holds them once.
  */
 const LAYOUT: PartLayoutKind = 'chunks';
 

@@ -17,7 +17,11 @@ export interface ReadCsvOptions extends BytesReadCsvOptions {
   readonly parallel?: boolean;
 }
 
-/** The smallest Blob read in two parts: below it, a worker's start-up costs more than it saves (as in Node). */
+/**
+ * The smallest Blob read in two parts, as in Node. NOTE: measured in Chromium on 2 cores (mixed
+ * CSV, median of 5): 15.6 MB 0.36 s in two parts against 0.33 s on one thread, 23 MB 0.43-0.46 against
+ * 0.46 s, 47 MB 0.73 against 0.86 s: a worker's start and the join cost more than they save below.
+ */
 const PARALLEL_BYTES = 16 << 20;
 
 /**
