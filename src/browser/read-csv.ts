@@ -19,8 +19,9 @@ export interface ReadCsvOptions extends BytesReadCsvOptions {
 
 /**
  * The smallest Blob read in two parts, as in Node. NOTE: measured in Chromium on 2 cores (mixed
- * CSV, median of 5): 15.6 MB 0.36 s in two parts against 0.33 s on one thread, 23 MB 0.43-0.46 against
- * 0.46 s, 47 MB 0.73 against 0.86 s: a worker's start and the join cost more than they save below.
+ * CSV, median of 5, two parts against one thread): 15.6 MB 0.36 s against 0.33 s, 23 MB 0.43 to
+ * 0.46 s against 0.46 s, 47 MB 0.73 s against 0.86 s: below about 20 MB a worker's start and the
+ * join cost more than they save.
  */
 const PARALLEL_BYTES = 16 << 20;
 
