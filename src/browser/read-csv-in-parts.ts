@@ -1,5 +1,5 @@
 import type { CsvBytesTable } from '../data/csv-bytes-table.js';
-import { tableOptions as partOptions } from '../data/csv-part-table.js';
+import { beginSecondPart } from '../data/csv-part-table.js';
 import { csvProgress, openCsvBytesTable, type ReadCsvOptions } from '../data/csv-read-chunks.js';
 import type { CsvTable } from '../data/csv-table.js';
 import type { HintWriter } from '../data/option-hint.js';
@@ -8,7 +8,7 @@ import { readCsv } from '../data/read-csv.js';
 import { SNIFF_LENGTH } from '../data/sniff-decimal.js';
 import { concatArrays } from '../utils/concat-arrays.js';
 import type { PartLayoutKind } from './csv-part-messages.js';
-import { startCsvPartWebWorker, type CsvPartWebWorker, type SharedStorage } from './csv-part-web-worker.js';
+import { startCsvPartWebWorker, type SharedStorage } from './csv-part-web-worker.js';
 
 /**
  * The share of the Blob read on the page's thread. NOTE: each thread reads and parses only its own
@@ -122,21 +122,6 @@ export async function readBlobCsvParts(
   }
   if (table === undefined) throw emptyCsvError(options.file ?? 'The data', options.file);
   return { table: (table as CsvBytesTable).end(), merged };
-}
-
-/**
- * Gives the worker the rest of its job once the page's reader has read the first 64 KiB, and
- * returns the line ending it was given; undefined (the worker stopped) when the header or the line
- * ending are not known by then (a longer header, CR line endings): the page reads the whole Blob.
- */
-function beginSecondPart(worker: CsvPartWebWorker, table: CsvBytesTable, options: ReadCsvOptions): 'lf' | 'crlf' | undefined {
-  const { header, lineEnding: ending } = table;
-  if (header === undefined || ending === undefined) {
-    worker.stop();
-    return undefined;
-  }
-  worker.begin({ header, ending, delimiter: table.delimiter, decimal: table.decimal, options: partOptions(options) });
-  return ending;
 }
 
 async function* blobChunks(blob: Blob): AsyncGenerator<Uint8Array> {

@@ -1,3 +1,4 @@
+import type { CsvBytesTable } from './csv-bytes-table.js';
 import { CsvRecordCells } from './csv-record-cells.js';
 import { libraryHint } from './option-hint.js';
 import { CsvTokenizer } from './csv-tokenizer.js';
@@ -29,6 +30,31 @@ export interface CsvPartJob {
    * of the start to write its own rows in front as it reads them (CsvBytesTable.adopt).
    */
   readonly share?: (column: number, kind: StorageKind, whole: Float32Array | Int32Array) => void;
+}
+
+/** What the reader of a file's start gives the reader of its second part once it knows it. */
+export type CsvPartStart = Omit<CsvPartJob, 'sizes' | 'file' | 'share'>;
+
+/** A reader of a file's second part on another thread (a worker thread, a Web Worker), waiting for its job. */
+export interface SecondPartReader {
+  begin(job: CsvPartStart): void;
+  stop(): void;
+}
+
+/**
+ * Gives the reader of the second part the rest of its job once `table`, the reader of the start,
+ * has read the first chunk, and returns the line ending it was given; undefined (that reader
+ * stopped) when the header or the line ending are not known by then (a header longer than the
+ * chunk, CR line endings): the reader of the start then reads the whole file.
+ */
+export function beginSecondPart(second: SecondPartReader, table: CsvBytesTable, options: TableOptions): 'lf' | 'crlf' | undefined {
+  const { header, lineEnding: ending } = table;
+  if (header === undefined || ending === undefined) {
+    second.stop();
+    return undefined;
+  }
+  second.begin({ header, ending, delimiter: table.delimiter, decimal: table.decimal, options: tableOptions(options) });
+  return ending;
 }
 
 /** The table options of `options`, without what cannot cross to another thread (callbacks). */

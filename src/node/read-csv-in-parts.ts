@@ -1,13 +1,13 @@
 import { open } from 'node:fs/promises';
 import type { CsvBytesTable } from '../data/csv-bytes-table.js';
-import { tableOptions as partOptions } from '../data/csv-part-table.js';
+import { beginSecondPart } from '../data/csv-part-table.js';
 import { csvProgress, openCsvBytesTable, type ReadCsvOptions } from '../data/csv-read-chunks.js';
 import type { CsvTable } from '../data/csv-table.js';
 import type { HintWriter } from '../data/option-hint.js';
 import { emptyCsvError } from '../data/parse-csv-rules.js';
 import { countLines } from './count-lines.js';
 import { fileChunks } from './file-chunks.js';
-import { startCsvPartThread, type CsvPartThread, type SharedStorage } from './csv-part-thread.js';
+import { startCsvPartThread, type SharedStorage } from './csv-part-thread.js';
 
 /** What readCsv knows of the file before reading it. */
 export interface CsvFilePlan {
@@ -100,22 +100,6 @@ export async function readCsvParts(
   }
   if (table === undefined) throw emptyCsvError(file, file);
   return { table: table.end(), merged };
-}
-
-/**
- * Gives the worker thread reading from the split to the end the rest of its job once this
- * thread's reader has read the file's first chunk, and returns the line ending it was given;
- * undefined (the thread stopped) when the header or the line ending are not known by then (a
- * header longer than the chunk, CR line endings): this thread then reads the whole file.
- */
-function beginSecondPart(thread: CsvPartThread, table: CsvBytesTable, options: ReadCsvOptions): 'lf' | 'crlf' | undefined {
-  const { header, lineEnding: ending } = table;
-  if (header === undefined || ending === undefined) {
-    thread.stop();
-    return undefined;
-  }
-  thread.begin({ header, ending, delimiter: table.delimiter, decimal: table.decimal, options: partOptions(options) });
-  return ending;
 }
 
 /** The offset just past the first line feed at or after `offset` (`size` if there is none). */
