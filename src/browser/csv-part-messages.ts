@@ -1,4 +1,4 @@
-import type { CsvPartJob } from '../data/csv-part-table.js';
+import type { CsvPartStart } from '../data/csv-part-table.js';
 import type { StorageKind, TablePart } from '../data/table-part.js';
 
 /**
@@ -17,7 +17,7 @@ export type PartLayoutKind = 'chunks' | 'counted' | 'shared';
  */
 export type ToCsvPartWorker =
   | { readonly type: 'work'; readonly blob: Blob; readonly start: number; readonly layout: PartLayoutKind; readonly file?: string }
-  | { readonly type: 'job'; readonly job: Omit<CsvPartJob, 'sizes' | 'file' | 'share'> };
+  | { readonly type: 'job'; readonly job: CsvPartStart };
 
 /**
  * What a CSV part Web Worker posts: that its program runs, each column array it makes in shared

@@ -20,7 +20,8 @@ export type SharedStorage = Extract<FromCsvPartWorker, { type: 'storage' }>;
 let url: string | undefined;
 
 /**
- * Starts a Web Worker reading `work`; it counts lines until `begin` gives it the header.
+ * Starts a Web Worker reading `work`; it waits for `begin` to give it the header (counting lines
+ * meanwhile for the 'counted' and 'shared' layouts).
  * `onProgress` gets its bytes and rows read so far, `onStorage` each shared column array.
  * Undefined when no worker can start here (no Worker, or the page forbids blob: workers and the
  * browser says so at once); a worker refused later fails its `part` instead.

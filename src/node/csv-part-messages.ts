@@ -1,4 +1,4 @@
-import type { CsvPartJob } from '../data/csv-part-table.js';
+import type { CsvPartStart } from '../data/csv-part-table.js';
 import type { StorageKind, TablePart } from '../data/table-part.js';
 
 /**
@@ -24,5 +24,5 @@ export type FromCsvPartWorker =
 
 /** The rest of a CSV part worker's job, sent once the caller has read the file's header. */
 export interface ToCsvPartWorker {
-  readonly job: Omit<CsvPartJob, 'sizes' | 'file' | 'share'>;
+  readonly job: CsvPartStart;
 }
