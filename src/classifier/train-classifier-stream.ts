@@ -44,6 +44,8 @@ export interface StreamReading {
   readonly columnTypes: Readonly<Record<string, ColumnType>>;
   readonly missingValues: readonly string[];
   readonly decimal: Decimal;
+  /** What the pass is for: an epoch (training and validation batches), or the last, scoring the held-out batches. */
+  readonly pass: 'train' | 'score';
 }
 
 /**
@@ -125,10 +127,10 @@ export async function trainClassifierStream(
     return { xs: preprocessor.transform(batch, { extraColumns: 'ignore' }).x, ys: y, y };
   };
   const { missingValues = DEFAULT_MISSING_VALUES, decimal = '.' } = preprocessor.config;
-  const reading: StreamReading = { columnTypes: preprocessor.columnTypes(), missingValues, decimal };
+  const reading = { columnTypes: preprocessor.columnTypes(), missingValues, decimal };
   async function* part(...wanted: Part[]): AsyncGenerator<{ xs: Tensor; ys: Int32Array; y: Int32Array; part: Part }> {
     let index = 0;
-    for await (const batch of open(reading)) {
+    for await (const batch of open({ ...reading, pass: wanted.includes('train') ? 'train' : 'score' })) {
       const which = partOf(index++);
       if (wanted.includes(which)) yield { ...labelled(batch), part: which };
     }

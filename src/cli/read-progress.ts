@@ -16,9 +16,9 @@ export interface ReadProgress {
 /**
  * A cli-progress bar over a CSV file's bytes while `nnkit train` reads it, on a terminal and for
  * files of at least 16 MiB: the share read, the rows, MB and rows per second, and the time left.
- * Elsewhere (a pipe, a test, --quiet) nothing.
+ * Elsewhere (a pipe, a test, --quiet) nothing. `label` names the pass (e.g. `score`).
  */
-export function readProgress(stream: Writable, quiet: boolean): ReadProgress {
+export function readProgress(stream: Writable, quiet: boolean, label = 'read'): ReadProgress {
   if (quiet || !isTerminal(stream)) return { stop: () => {} };
   let bar: SingleBar | undefined;
   const onProgress = (progress: CsvProgress) => {
@@ -32,7 +32,7 @@ export function readProgress(stream: Writable, quiet: boolean): ReadProgress {
     };
     if (bar === undefined) {
       bar = new SingleBar(
-        { format: 'read |{bar}| {percentage}% | {rows} rows | {mbPerSecond} MB/s, {rowsPerSecond} rows/s | {left} s left', stream, hideCursor: true },
+        { format: `${label} |{bar}| {percentage}% | {rows} rows | {mbPerSecond} MB/s, {rowsPerSecond} rows/s | {left} s left`, stream, hideCursor: true },
         Presets.shades_classic,
       );
       bar.start(total, progress.bytesRead, payload);

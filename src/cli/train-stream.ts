@@ -1,14 +1,14 @@
 import { ProgressLogger } from '../callbacks/progress-logger.js';
-import { readProgress } from './read-progress.js';
 import type { Classifier } from '../classifier/classifier.js';
 import { MONITOR } from '../classifier/fit-classifier.js';
 import type { TrainingPlan } from '../classifier/training-plan.js';
-import { DEFAULT_CHUNK_ROWS, trainClassifierFile } from '../node/train-classifier-file.js';
+import { DEFAULT_CHUNK_ROWS, trainClassifierFile, type StreamPassProgress } from '../node/train-classifier-file.js';
 import { isTerminal, type CliIo } from './cli-io.js';
 import { flagHint } from './column-flags.js';
 import { stopOnAbort } from './interrupted.js';
 import { positiveInteger } from './option-values.js';
 import { usageError, type CommandLine, type OptionSpecs } from './parse-command-line.js';
+import { readProgress } from './read-progress.js';
 import { classifierOptions, flagName, type TrainSettings } from './train-options.js';
 
 /** How `nnkit train --stream` reads the file: rows per chunk and rows shuffled together. */
@@ -56,10 +56,15 @@ export function streamSettings(line: CommandLine): StreamSettings | undefined {
 /** `nnkit train --stream`: trainClassifierFile with the command's options, progress as train prints it. */
 export async function trainStreamed(settings: TrainSettings, stream: StreamSettings, json: boolean, quiet: boolean, io: CliIo): Promise<Classifier> {
   const notes = json ? io.stderr : io.stdout;
-  // NOTE: a bar over the first pass's bytes (on a terminal, for 16 MiB or more), ended before the plan is printed.
-  const scan = readProgress(notes, quiet);
+  // NOTE: bars over the bytes of the first pass (ended before the plan is printed) and of the
+  // last, which scores the held-out chunks (ended once read), on a terminal for 16 MiB or more.
+  const bars = { scan: readProgress(notes, quiet), score: readProgress(notes, quiet, 'score') };
+  const onPassProgress = (progress: StreamPassProgress) => {
+    bars[progress.pass].onProgress?.(progress);
+    if (progress.pass === 'score' && progress.bytesRead === progress.totalBytes) bars.score.stop();
+  };
   const onPlan = (plan: TrainingPlan) => {
-    scan.stop();
+    bars.scan.stop();
     notes.write(planLines(plan, settings, stream).join('\n') + '\n');
     return [new ProgressLogger('auto', plan.epochs, plan.steps, { write: (text) => notes.write(text), isTTY: isTerminal(notes) })];
   };
@@ -68,10 +73,13 @@ export async function trainStreamed(settings: TrainSettings, stream: StreamSetti
     settings.file,
     {
       ...classifierOptions(settings), target, positive, delimiter, decimal, columnTypes, ...stream,
-      callbacks: io.signal === undefined ? [] : [stopOnAbort(io.signal)], ...(quiet ? {} : { onPlan }), onScanProgress: scan.onProgress,
+      callbacks: io.signal === undefined ? [] : [stopOnAbort(io.signal)], ...(quiet ? {} : { onPlan }), onPassProgress,
     },
     flagName, flagHint,
-  ).finally(() => scan.stop());
+  ).finally(() => {
+    bars.scan.stop();
+    bars.score.stop();
+  });
   io.signal?.throwIfAborted();
   return classifier;
 }

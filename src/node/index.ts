@@ -19,7 +19,7 @@ export { lockFolder, type ReleaseLock } from './folder-lock.js';
 export { writeFileAtomic } from './atomic-write.js';
 export { readImportFiles } from './read-import-files.js';
 // Training on a CSV / Parquet file larger than memory, read a chunk at a time (nnkit train --stream).
-export { trainClassifierFile, type TrainClassifierFileOptions } from './train-classifier-file.js';
+export { trainClassifierFile, type StreamPassProgress, type TrainClassifierFileOptions } from './train-classifier-file.js';
 // Off the main thread: nn.worker() runs fit / predict / evaluate / trainClassifier in a worker thread.
 export { worker } from './worker-host.js';
 export {

@@ -1,3 +1,5 @@
+import { stat } from 'node:fs/promises';
+import { csvProgress, type CsvProgress } from '../data/csv-read-chunks.js';
 import { CsvTableBatches, type CsvTableBatch } from '../data/csv-table-batches.js';
 import { DEFAULT_MISSING_VALUES } from '../data/parse-value.js';
 import type { ColumnType, Decimal } from '../data/table.js';
@@ -19,6 +21,8 @@ export interface ReadCsvTablesOptions {
   readonly delimiter?: string;
   /** Columns whose cells' exact text is kept too, in each batch's `texts` (see CsvTableBatchOptions). */
   readonly keepText?: readonly string[];
+  /** Called after each chunk read (about 1 MiB) with the bytes and rows read so far (and the file's size). */
+  readonly onProgress?: (progress: CsvProgress) => void;
 }
 
 /**
@@ -50,8 +54,20 @@ export async function* readCsvTables(input: CsvInput, options: ReadCsvTablesOpti
     file: source.file,
     ...(options.keepText === undefined ? {} : { keepText: options.keepText }),
   });
-  for await (const chunk of source.bytes()) yield* batches.push(chunk);
-  yield* batches.end();
+  const size = typeof input === 'string' ? (await stat(input)).size : undefined;
+  const began = performance.now();
+  let [bytes, rows] = [0, 0];
+  const report = (done: readonly CsvTableBatch[]) => {
+    rows += done.reduce((sum, batch) => sum + batch.rows, 0);
+    options.onProgress?.(csvProgress(bytes, rows, (performance.now() - began) / 1000, size));
+    return done;
+  };
+  for await (const chunk of source.bytes()) {
+    bytes += chunk.length;
+    yield* report(batches.push(chunk));
+  }
+  const last = batches.end();
+  yield* last.length > 0 ? report(last) : last;
 }
 
 /** Whether readCsvTables reads this delimiter (one ASCII character). */

@@ -9,14 +9,13 @@ import { assertBitIdentical } from '../../test/helpers/close.js';
 import { loadClassifier } from '../classifier/load-classifier.js';
 import { mlpClassifier } from '../classifier/mlp-classifier.js';
 import { trainClassifierStream } from '../classifier/train-classifier-stream.js';
-import type { CsvProgress } from '../data/csv-read-chunks.js';
 import { TableScan } from '../data/table-scan.js';
 import { ConfigError } from '../errors.js';
 import type { Model } from '../model/model.js';
 import { Random, setSeed } from '../random/random.js';
 import { readCsv } from './read-csv.js';
 import { readCsvBatches } from './read-csv-batches.js';
-import { trainClassifierFile } from './train-classifier-file.js';
+import { trainClassifierFile, type StreamPassProgress } from './train-classifier-file.js';
 
 let folder: string;
 let file: string;
@@ -79,12 +78,12 @@ describe('training on a file in chunks', () => {
   });
 
   it('trainClassifierFile trains over chunks and saves a classifier that loads and predicts', async () => {
-    const scanned: CsvProgress[] = [];
+    const passes: StreamPassProgress[] = [];
     const options = { target: 'churned', chunkRows: 50, shuffleBuffer: 200, epochs: 20, hidden: [8] };
-    const classifier = await trainClassifierFile(file, { ...options, onScanProgress: (progress) => scanned.push(progress) });
+    const classifier = await trainClassifierFile(file, { ...options, onPassProgress: (progress) => passes.push(progress) });
     const size = (await stat(file)).size;
-    const seen = scanned.map(({ bytesRead, totalBytes, rows }) => [bytesRead, totalBytes, rows]);
-    assert.deepEqual(seen, [[size, size, 700]], 'the first pass: one chunk of bytes, 14 chunks of rows');
+    const seen = passes.map(({ pass, bytesRead, totalBytes, rows }) => [pass, bytesRead, totalBytes, rows]);
+    assert.deepEqual(seen, [['scan', size, size, 700], ['score', size, size, 700]], 'the first and last passes: one chunk of bytes, 14 chunks of rows');
     assert.deepEqual(classifier.pipeline.split, { train: 450, validation: 150, test: 100, seed: 42 });
     assert.equal(classifier.pipeline.data.delimiter, ',');
     const run = classifier.trainingRun!;

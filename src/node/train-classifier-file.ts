@@ -18,11 +18,17 @@ export interface TrainClassifierFileOptions extends StreamClassifierOptions {
   /** Rows read from the file at a time (default 10,000); batches of rows, not rows, are split. */
   readonly chunkRows?: number;
   /**
-   * The first pass over a CSV file (fitting the preprocessing, counting the labels): called after
-   * each MiB read with the bytes and rows read so far (rows in whole chunks), the file's size, the
-   * rates and the time left. The passes after it report as training does (callbacks, onPlan).
+   * The first pass over a CSV file (`scan`: fitting the preprocessing, counting the labels) and the
+   * last (`score`: scoring the validation and test chunks): called after each MiB read with the
+   * bytes and rows read so far (rows in whole chunks), the file's size, the rates and the time
+   * left. The epochs between report as training does (callbacks, onPlan).
    */
-  readonly onScanProgress?: (progress: CsvProgress) => void;
+  readonly onPassProgress?: (progress: StreamPassProgress) => void;
+}
+
+/** Progress of a pass over the file that is not an epoch (see onPassProgress). */
+export interface StreamPassProgress extends CsvProgress {
+  readonly pass: 'scan' | 'score';
 }
 
 /** Rows per chunk unless told: small next to the shuffle buffer, large enough to read fast. */
@@ -42,7 +48,7 @@ export const DEFAULT_CHUNK_ROWS = 10_000;
 export async function trainClassifierFile(
   path: string, options: TrainClassifierFileOptions = {}, option: OptionName = (name) => name, hint: HintWriter = libraryHint,
 ): Promise<Classifier> {
-  const { chunkRows = DEFAULT_CHUNK_ROWS, onScanProgress, ...streamOptions } = options;
+  const { chunkRows = DEFAULT_CHUNK_ROWS, onPassProgress, ...streamOptions } = options;
   if (!Number.isInteger(chunkRows) || chunkRows < 1) {
     throw new ConfigError('config/chunk-rows', `chunkRows should be a positive whole number of rows, e.g. 10000, but got ${show(chunkRows)}.`);
   }
@@ -61,8 +67,10 @@ export async function trainClassifierFile(
   const open: StreamOpener = (reading) => {
     const { delimiter, decimal = '.', missingValues } = settled;
     if (format !== 'csv' || delimiter === undefined || !isOneByte(delimiter)) return readBatches(path, { batchSize: chunkRows, delimiter });
-    if (reading === undefined) return readCsvCellBatches(path, { batchSize: chunkRows, delimiter, decimal, missingValues, onProgress: onScanProgress });
-    return readCsvTables(path, { ...reading, batchSize: chunkRows, delimiter });
+    const progress = (pass: StreamPassProgress['pass']) => onPassProgress && ((read: CsvProgress) => onPassProgress({ ...read, pass }));
+    if (reading === undefined) return readCsvCellBatches(path, { batchSize: chunkRows, delimiter, decimal, missingValues, onProgress: progress('scan') });
+    const onProgress = reading.pass === 'score' ? progress('score') : undefined;
+    return readCsvTables(path, { ...reading, batchSize: chunkRows, delimiter, onProgress });
   };
   return trainClassifierStream(open, settled, option, hint);
 }
