@@ -1,7 +1,8 @@
 import { stat } from 'node:fs/promises';
 import { CsvCellBatches, type CsvCellBatch } from '../data/csv-cell-batches.js';
-import { csvProgress, type CsvProgress } from '../data/csv-read-chunks.js';
+import type { CsvProgress } from '../data/csv-read-chunks.js';
 import type { Decimal } from '../data/table.js';
+import { batchProgress } from './batch-progress.js';
 import { emptyFile, openCsv } from './csv-source.js';
 
 export interface ReadCsvCellBatchesOptions {
@@ -29,19 +30,12 @@ export async function* readCsvCellBatches(path: string, options: ReadCsvCellBatc
       batches.recycle(batch);
     }
   };
-  const { size } = await stat(path);
-  const began = performance.now();
-  let [bytes, rows] = [0, 0];
-  const report = (done: readonly CsvCellBatch[]) => {
-    rows += done.reduce((sum, batch) => sum + batch.rows, 0);
-    options.onProgress?.(csvProgress(bytes, rows, (performance.now() - began) / 1000, size));
-    return done;
-  };
+  const progress = batchProgress((await stat(path)).size, options.onProgress);
   for await (const chunk of source.bytes()) {
-    bytes += chunk.length;
-    yield* each(report(batches.push(chunk)));
+    progress.read(chunk);
+    yield* each(progress.report(batches.push(chunk)));
   }
   const last = batches.end();
-  yield* each(last.length > 0 ? report(last) : last);
+  yield* each(last.length > 0 ? progress.report(last) : last);
   if (batches.names === undefined) throw emptyFile(source.file);
 }

@@ -1,9 +1,10 @@
 import { stat } from 'node:fs/promises';
-import { csvProgress, type CsvProgress } from '../data/csv-read-chunks.js';
+import type { CsvProgress } from '../data/csv-read-chunks.js';
 import { CsvTableBatches, type CsvTableBatch } from '../data/csv-table-batches.js';
 import { DEFAULT_MISSING_VALUES } from '../data/parse-value.js';
 import type { ColumnType, Decimal } from '../data/table.js';
 import { ConfigError, show } from '../errors.js';
+import { batchProgress } from './batch-progress.js';
 import { openCsv, type CsvInput } from './csv-source.js';
 
 export type { CsvTableBatch } from '../data/csv-table-batches.js';
@@ -54,20 +55,13 @@ export async function* readCsvTables(input: CsvInput, options: ReadCsvTablesOpti
     file: source.file,
     ...(options.keepText === undefined ? {} : { keepText: options.keepText }),
   });
-  const size = typeof input === 'string' ? (await stat(input)).size : undefined;
-  const began = performance.now();
-  let [bytes, rows] = [0, 0];
-  const report = (done: readonly CsvTableBatch[]) => {
-    rows += done.reduce((sum, batch) => sum + batch.rows, 0);
-    options.onProgress?.(csvProgress(bytes, rows, (performance.now() - began) / 1000, size));
-    return done;
-  };
+  const progress = batchProgress(typeof input === 'string' ? (await stat(input)).size : undefined, options.onProgress);
   for await (const chunk of source.bytes()) {
-    bytes += chunk.length;
-    yield* report(batches.push(chunk));
+    progress.read(chunk);
+    yield* progress.report(batches.push(chunk));
   }
   const last = batches.end();
-  yield* last.length > 0 ? report(last) : last;
+  yield* last.length > 0 ? progress.report(last) : last;
 }
 
 /** Whether readCsvTables reads this delimiter (one ASCII character). */
