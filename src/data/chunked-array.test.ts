@@ -101,3 +101,24 @@ test('values past the room of an adopted array go to chunks; adoption is refused
   assert.equal(new ChunkedArray<Float32Array>(Float32Array, 10, 2).adopt(whole, 5), false, 'room in front of its own');
   assert.deepEqual([...full.toArray()], [0, 1, 2, 3, 4, 5]);
 });
+
+test('appended arrays are taken over as chunks when they do not fit, and copied into the room when they do', () => {
+  const values = new ChunkedArray<Float32Array>(Float32Array);
+  values.push(1);
+  const big = Float32Array.from({ length: 70_000 }, (_, i) => i);
+  values.append(big);
+  values.push(-1);
+  values.append(Float32Array.from([7, 8]));
+  const chunks = values.takeChunks();
+  assert.equal(chunks[1].buffer, big.buffer, 'the array itself, no copy');
+  const joined = Float32Array.from(chunks.flatMap((chunk) => [...chunk]));
+  assert.deepEqual([...joined.subarray(0, 3)], [1, 0, 1]);
+  assert.deepEqual([...joined.subarray(70_000)], [69_999, -1, 7, 8]);
+  const sized = new ChunkedArray<Int32Array>(Int32Array, 5);
+  sized.push(1);
+  const small = Int32Array.from([2, 3]);
+  sized.append(small);
+  small[0] = 9;
+  sized.append(Int32Array.from([4, 5]));
+  assert.deepEqual([...sized.toArray()], [1, 2, 3, 4, 5], 'copied into the presized array, which is handed over');
+});

@@ -69,13 +69,23 @@ export class ChunkedArray<T extends Float32Array | Int32Array> {
     this.stored++;
   }
 
-  /** Appends `values` (into the presized first chunk while it has room: one copy, no chunks). */
+  /**
+   * Appends `values`, taking the array over (the caller does not use it again): copied into the
+   * current array when they all fit in its room (a presized first array), else kept as a chunk of
+   * its own after the values so far, with no copy.
+   */
   append(values: T): void {
-    const fits = Math.min(values.length, this.limit - this.position);
-    this.current.set(values.subarray(0, fits), this.position);
-    this.position += fits;
-    this.stored += fits;
-    for (let i = fits; i < values.length; i++) this.push(values[i]);
+    this.stored += values.length;
+    if (values.length <= this.limit - this.position) {
+      this.current.set(values, this.position);
+      this.position += values.length;
+      return;
+    }
+    if (this.position > 0) this.chunks.push(this.current.subarray(0, this.position) as T);
+    this.chunks.push(values);
+    // NOTE: an empty current array: the next push starts a new chunk.
+    this.current = new this.make(0);
+    this.position = this.limit = 0;
   }
 
   /**
