@@ -22,7 +22,7 @@ export interface TrainedEnsemble {
   /** Each row's probabilities from the member that never trained on it (rows × columns). */
   readonly outOfFold: Float32Array;
   readonly columns: number;
-  /** Every member's doctor findings. */
+  /** The members' doctor findings, each code once (the first member's). */
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -58,8 +58,12 @@ export async function trainEnsemble(parts: {
     parts.onMember?.(m, k);
     const pick = (indices: Int32Array): LabelledRows => ({ x: takeRows(rows.x, indices), y: Int32Array.from(indices, (i) => rows.y[i]) });
     const held = pick(test);
+    // NOTE: the doctor's column checks find member row i at the table position of training row train[i].
+    const given = parts.inputColumns;
+    const inputColumns = given === undefined ? undefined : { ...given, rows: Int32Array.from(train, (i) => given.rows[i]) };
     const { model, ...run } = await trainNetwork({
       ...parts,
+      ...(inputColumns === undefined ? {} : { inputColumns }),
       train: pick(train),
       validation: held,
       epochs: parts.settings.epochs,
@@ -72,7 +76,9 @@ export async function trainEnsemble(parts: {
     });
     models.push(model);
     members.push(run);
-    diagnostics.push(...model.diagnostics);
+    // NOTE: members train on nearly the same rows, so their doctors find the same things (an id
+    // column, a leak): each finding is kept once, as the first member that made it wrote it.
+    for (const finding of model.diagnostics) if (!diagnostics.some((kept) => kept.code === finding.code)) diagnostics.push(finding);
   }
   const model = ensembleModel(models, parts.features, members[0].loss);
   model.doctor.featureStats = computeFeatureStats(rows.x);
