@@ -24,6 +24,8 @@ import { benchDataset, DATASETS, type BenchDataset, type DatasetName } from './d
 /** The settings compared; `default` is CLASSIFIER_DEFAULTS as they stand. */
 export const CANDIDATES: Readonly<Record<string, TrainClassifierOptions>> = {
   default: {},
+  // NOTE: the command line's default: the small-table settings on at most 2,000 training rows, else `default`.
+  auto: { ensemble: 'auto' },
   logistic: { hidden: [] },
   ensemble5: { ensemble: 5 },
   wide: { hidden: [64, 32], dropout: 0.3 },

@@ -122,6 +122,7 @@ export type { ColumnImportance, PermutationImportance, PermutationImportanceOpti
 export { loadClassifier } from './classifier/load-classifier.js';
 export { Classifier, type ClassifierPredictOptions, type ClassifierPrediction } from './classifier/classifier.js';
 export { CLASSIFIER_DEFAULTS, type TrainClassifierOptions } from './classifier/classifier-options.js';
+export { SMALL_TABLE_ROWS, SMALL_TABLE_SETTINGS } from './classifier/table-size-settings.js';
 export type { ClassifierRows, ColumnsByName, ObjectRow } from './classifier/classifier-rows.js';
 export type { ClassifierEvaluateOptions, ClassifierEvaluation } from './classifier/evaluate-table.js';
 export type { BinaryResults, ClassifierResults, MulticlassResults } from './classifier/evaluate-classifier.js';
@@ -129,7 +130,7 @@ export type {
   ClassifierPipeline, PipelineThreshold, TrainingData, TrainingSettings, TrainingSummary,
 } from './classifier/classifier-pipeline.js';
 export type { TrainingRun } from './classifier/training-run.js';
-export type { TrainingPlan, TrainingTable } from './classifier/training-plan.js';
+export type { PlannedSettings, TableSize, TrainingPlan, TrainingTable } from './classifier/training-plan.js';
 export type { ClassifierWarning } from './classifier/classifier-warnings.js';
 export type { ChosenThreshold } from './classifier/threshold-choice.js';
 export { evaluationReport, trainingReport } from './classifier/classifier-report.js';

@@ -32,7 +32,8 @@ test('errors name the option, say what it takes and show the value', () => {
   rejects({ validationSplit: 1 }, /validationSplit must be a number between 0 and 1 \(exclusive\)/);
   rejects({ testSplit: 1 }, /testSplit must be a number from 0 \(no test rows\) up to \(not including\) 1, e\.g\. 0\.2, but is 1/);
   rejects({ calibrate: 'platt' }, /calibrate must be one of temperature, sigmoid, isotonic, but is "platt"/);
-  rejects({ ensemble: 1 }, /ensemble must be a whole number of members from 2 to 100, e\.g\. 5, but is 1/);
+  rejects({ ensemble: 0 }, /ensemble must be a whole number of members from 1 \(one network\) to 100, e\.g\. 5, or "auto", but is 0/);
+  rejects({ ensemble: 'many' as unknown as number }, /ensemble must be .*, but is "many"/);
   rejects({ refit: 'yes' }, /refit must be true or false, but is "yes"/);
   rejects({ refit: true, ensemble: 5 }, /refit and ensemble do not go together/);
   rejects({ classWeight: 'auto' }, /classWeight must be "none" or "balanced", but is "auto"/);

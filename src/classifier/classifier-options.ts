@@ -48,9 +48,12 @@ export interface TrainClassifierOptions {
   /**
    * A bagged ensemble of this many members (2 or more): each trained on all folds of the
    * training rows but one and early-stopped on that one; their probabilities averaged, the
-   * threshold and calibration chosen on the out-of-fold predictions. Default none (one network).
+   * threshold and calibration chosen on the out-of-fold predictions. 1: one network (the
+   * default). 'auto' (the CLI's default): on at most SMALL_TABLE_ROWS training rows (after the
+   * test split) with 10 of each class, SMALL_TABLE_SETTINGS (10 members of [128, 64], dropout
+   * 0.1, batch 16, patience 60, each unless given), else one network.
    */
-  readonly ensemble?: number;
+  readonly ensemble?: number | 'auto';
   /** After early stopping picks the epochs, train again on the training and validation rows for that many. Default false. */
   readonly refit?: boolean;
   /** One-hot columns per categorical column at most; rarer categories share `<other>`. Default 50. */
@@ -97,7 +100,8 @@ export interface ClassifierSettings {
   readonly threshold?: ThresholdSetting;
   readonly seed: number;
   readonly calibrate?: CalibrationMethod;
-  readonly ensemble?: number;
+  /** Resolved for the table's size by sizedSettings. */
+  readonly ensemble?: number | 'auto';
   readonly refit: boolean;
   readonly maxCategories: number;
   readonly minFrequency: number;
@@ -131,10 +135,11 @@ export function classifierSettings(options: TrainClassifierOptions): ClassifierS
   const validationSplit = check('validationSplit', options.validationSplit ?? d.validationSplit, (v) => v > 0 && v < 1, between);
   const testSplit = check('testSplit', options.testSplit ?? d.testSplit, (v) => v >= 0 && v < 1, 'a number from 0 (no test rows) up to (not including) 1, e.g. 0.2');
   if (options.calibrate !== undefined && !CALIBRATION_METHODS.includes(options.calibrate)) fail('calibrate', options.calibrate, `one of ${CALIBRATION_METHODS.join(', ')}`);
-  if (options.ensemble !== undefined) check('ensemble', options.ensemble, (v) => Number.isSafeInteger(v) && v >= 2 && v <= 100, 'a whole number of members from 2 to 100, e.g. 5');
+  const ensemble = options.ensemble;
+  if (ensemble !== undefined && ensemble !== 'auto') check('ensemble', ensemble, (v) => Number.isSafeInteger(v) && v >= 1 && v <= 100, 'a whole number of members from 1 (one network) to 100, e.g. 5, or "auto"');
   const refit = options.refit ?? false;
   if (typeof refit !== 'boolean') fail('refit', refit, 'true or false');
-  if (refit && options.ensemble !== undefined) {
+  if (refit && typeof ensemble === 'number' && ensemble > 1) {
     throw new ConfigError('config/classifier-option', 'trainClassifier: refit and ensemble do not go together (an ensemble already trains on every row but the held-out fold); choose one.');
   }
   const threshold = options.threshold === undefined ? undefined : thresholdSetting(options.threshold);

@@ -15,6 +15,7 @@ import { positiveClassNotice } from './positive-class-notice.js';
 import type { ResultsOn } from './results-on.js';
 import { splitRowCounts } from './split-row-counts.js';
 import { splitRows, type RowSplit } from './split-rows.js';
+import { sizedRun } from './table-size-settings.js';
 import { tableInputColumns } from './table-input-columns.js';
 import { chooseThreshold, thresholdSetting, type ChosenThreshold } from './threshold-choice.js';
 import { trainHeldOut } from './train-held-out.js';
@@ -42,7 +43,7 @@ export async function fitClassifier(
   hint: HintWriter = libraryHint,
   rows?: RowSplit,
 ): Promise<Classifier> {
-  const settings = classifierSettings(options);
+  const checked = classifierSettings(options);
   const target = table.target;
   if (target === undefined) {
     throw new ConfigError(
@@ -51,7 +52,7 @@ export async function fitClassifier(
     );
   }
   const classNames = target.classes;
-  if (classNames.length > 2 && settings.threshold !== undefined) {
+  if (classNames.length > 2 && checked.threshold !== undefined) {
     throw new ConfigError(
       'config/threshold-binary',
       `${option('threshold')} applies to two-class targets, but ${JSON.stringify(target.name)} has ${classNames.length} classes ` +
@@ -60,7 +61,8 @@ export async function fitClassifier(
   }
   // NOTE: cross-validation passes each fold's rows in; trainClassifier splits them itself. An
   // ensemble's members hold out folds of the training rows, so it has no validation rows.
-  const given = rows ?? splitRows(target, settings, table.file, option);
+  const splitFor = (ensemble: number | undefined) => rows ?? splitRows(target, { ...checked, ensemble }, table.file, option);
+  const { settings, split: given } = sizedRun(checked, options, target.labels, classNames.length, splitFor);
   const split = settings.ensemble === undefined || given.validation.length === 0
     ? given
     : { train: Int32Array.from([...given.train, ...given.validation]).sort(), validation: new Int32Array(0), test: given.test };
@@ -84,6 +86,7 @@ export async function fitClassifier(
     features: preprocessor.numFeatures,
     epochs: settings.epochs,
     steps: Math.ceil(split.train.length / settings.batchSize),
+    settings,
   });
   // NOTE: the doctor's column checks (target leakage, identifiers) then read the CSV's columns.
   const rareClassAdvice = settings.classWeight === 'balanced'

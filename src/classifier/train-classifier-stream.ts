@@ -64,15 +64,17 @@ export type StreamOpener = (reading?: StreamReading) => AsyncIterable<RawColumns
  * with early stopping on val_loss; a last pass scores the validation batches (threshold) and
  * the test batches (results). Memory: the shuffle buffer, one batch, and the held-out rows'
  * probabilities and labels (8 bytes a row for two classes), never the file's rows.
- * Not available here: ensembles, refit, calibration.
+ * Not available here: ensembles ('auto' trains one network), refit, calibration.
  */
 export async function trainClassifierStream(
   open: StreamOpener, options: StreamClassifierOptions = {}, option: OptionName = (name) => name, hint: HintWriter = libraryHint,
 ): Promise<Classifier> {
   const { target: _target, positive: _positive, columnTypes: _types, missingValues: _missing, decimal: _decimal, shuffleBuffer: _buffer, file: _file, delimiter: _delimiter, ...common } = options;
-  const settings = classifierSettings(common);
+  // NOTE: ensemble 'auto' and 1 train one network here, as on any table too large for memory.
+  const { ensemble, ...settings } = classifierSettings(common);
   for (const name of ['ensemble', 'refit', 'calibrate'] as const) {
-    if (options[name] !== undefined && options[name] !== false) {
+    const one = name === 'ensemble' && (ensemble === 'auto' || ensemble === 1);
+    if (options[name] !== undefined && options[name] !== false && !one) {
       throw new ConfigError('config/stream-option', `${option(name)} needs the rows in memory and cannot be combined with streaming; leave it out.`);
     }
   }
@@ -145,7 +147,7 @@ export async function trainClassifierStream(
   const earlyStopping = new EarlyStopping({ monitor: MONITOR, patience: settings.patience, restoreBestWeights: true });
   const planned = options.onPlan?.({
     table: { header: header!, rows: target.rows, features: { rows: 0, columns: [] }, target: column, file },
-    rows: partRows, features: preprocessor.numFeatures, epochs: settings.epochs, steps: Math.ceil(partRows.train / settings.batchSize),
+    rows: partRows, features: preprocessor.numFeatures, epochs: settings.epochs, steps: Math.ceil(partRows.train / settings.batchSize), settings,
   });
   const trainRows = column.counts.map(() => 0);
   const balanced = settings.classWeight === 'balanced';

@@ -10,6 +10,7 @@ import { calibrationJson, resultsHeading, thresholdRows, trustLines, trustPlanLi
 import { positiveClassNotice } from '../classifier/positive-class-notice.js';
 import { resultsJson } from '../classifier/results-json.js';
 import type { TrainingPlan } from '../classifier/training-plan.js';
+import { SMALL_TABLE_ROWS, SMALL_TABLE_SETTINGS as SMALL } from '../classifier/table-size-settings.js';
 import { readTableFile } from '../node/read-table-file.js';
 import { readProgress } from './read-progress.js';
 import { isTerminal, writeJson, writeLines, type CliIo } from './cli-io.js';
@@ -46,11 +47,12 @@ Data
                             rarer ones share <other> (default ${DEFAULTS.minFrequency}; 1 keeps all)
 Model and training
   --out, -o <folder>        where to save the model (required)
-  --hidden <sizes>          hidden relu layers, e.g. 64,32, or none (default ${DEFAULTS.hidden.join(',')})
-  --dropout <rate>          dropout after each hidden layer, in [0, 1) (default ${DEFAULTS.dropout})
+  --hidden <sizes>          hidden relu layers, e.g. 64,32, or none (default ${DEFAULTS.hidden.join(',')};
+                            small tables ${SMALL.hidden.join(',')}, see --ensemble)
+  --dropout <rate>          dropout after each hidden layer, in [0, 1) (default ${DEFAULTS.dropout}; small ${SMALL.dropout})
   --epochs <n>              most epochs; early stopping usually ends sooner (default ${DEFAULTS.epochs})
-  --patience <n>            epochs without a better val_loss before stopping (default ${DEFAULTS.patience})
-  --batch-size <n>          rows per gradient step (default ${DEFAULTS.batchSize})
+  --patience <n>            epochs without a better val_loss before stopping (default ${DEFAULTS.patience}; small ${SMALL.patience})
+  --batch-size <n>          rows per gradient step (default ${DEFAULTS.batchSize}; small ${SMALL.batchSize})
   --optimizer <name>        sgd, rmsprop, adam, adamw or adagrad (default ${DEFAULTS.optimizer})
   --learning-rate <rate>    the optimizer's learning rate (default: Keras' default for it)
   --class-weight balanced   weigh classes inversely to their frequency (default none)
@@ -58,9 +60,13 @@ Model and training
   --test-split <f>          share of all rows held out for testing (default ${DEFAULTS.testSplit});
                             0 trains on every row (results then come from the out-of-fold
                             predictions with --ensemble, else from the validation rows)
-  --ensemble <k>            k networks, each trained on k-1 folds of the training rows and
+  --ensemble <k|auto>       k networks, each trained on k-1 folds of the training rows and
                             early-stopped on its own fold; probabilities averaged, threshold
-                            and calibration chosen on the out-of-fold predictions
+                            and calibration chosen on the out-of-fold predictions; 1: one
+                            network. Default auto: at most ${SMALL_TABLE_ROWS} training rows (with ${SMALL.ensemble}
+                            of each class) train ${SMALL.ensemble} members with the small-table settings
+                            above (the best measured, docs/defaults.md); more rows, or --refit,
+                            one network
   --refit                   once early stopping has chosen the epochs, train again on the
                             training and validation rows for that many
   --calibrate <method>      temperature, sigmoid or isotonic (two classes), fitted on the
@@ -220,7 +226,7 @@ function planLines(plan: TrainingPlan, settings: TrainSettings): string[] {
   const classes = target.classes.map((name, k) => `${JSON.stringify(name)} ${target.counts[k]}`).join(', ');
   const layers = [
     `${plan.features} features`,
-    ...settings.hidden.flatMap((units) => [`${units} relu`, ...(settings.dropout > 0 ? [`dropout ${settings.dropout}`] : [])]),
+    ...plan.settings.hidden.flatMap((units) => [`${units} relu`, ...(plan.settings.dropout > 0 ? [`dropout ${plan.settings.dropout}`] : [])]),
     target.classes.length === 2 ? '1 sigmoid' : `${target.classes.length} softmax`,
   ];
   return [
@@ -228,7 +234,7 @@ function planLines(plan: TrainingPlan, settings: TrainSettings): string[] {
       `${JSON.stringify(target.name)} (${classes}).`,
     ...(target.positive === undefined ? [] : [positiveClassNotice(target, flagHint) ?? target.positive.message]),
     `Split (stratified, seed ${settings.seed}): ${plan.rows.train} training, ${plan.rows.validation} validation, ${plan.rows.test} test rows.`,
-    `Model: ${layers.join(' → ')}; ${settings.optimizer}, early stopping on ${MONITOR} (patience ${settings.patience}).`,
-    ...trustPlanLines(settings, plan.rows.train),
+    `Model: ${layers.join(' → ')}; ${settings.optimizer}, batch ${plan.settings.batchSize}, early stopping on ${MONITOR} (patience ${plan.settings.patience}).`,
+    ...trustPlanLines(plan.settings, plan.rows.train),
   ];
 }

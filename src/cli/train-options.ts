@@ -26,27 +26,29 @@ export interface TrainSettings {
   readonly minFrequency: number;
   readonly out: string;
   readonly report?: string;
-  readonly hidden: readonly number[];
-  readonly dropout: number;
+  /** Undefined (with the next three): the library's default, which --ensemble auto sizes to the table. */
+  readonly hidden?: readonly number[];
+  readonly dropout?: number;
   readonly epochs: number;
-  readonly batchSize: number;
+  readonly batchSize?: number;
   readonly optimizer: OptimizerName;
   /** Undefined: the optimizer's Keras default. */
   readonly learningRate?: number;
   readonly validationSplit: number;
   readonly testSplit: number;
-  readonly patience: number;
+  readonly patience?: number;
   readonly classWeight: 'none' | 'balanced';
   /** Undefined: the default, F1 tuned on the validation rows (two-class targets only). */
   readonly threshold?: number | ThresholdObjective;
   readonly seed: number;
   readonly calibrate?: CalibrationMethod;
-  readonly ensemble?: number;
+  /** A member count (1: one network) or 'auto' (the default). */
+  readonly ensemble: number | 'auto';
   readonly refit: boolean;
 }
 
-/** The library's defaults, which the help text shows. */
-export const DEFAULTS = CLASSIFIER_DEFAULTS;
+/** The library's defaults, which the help text shows; `nnkit train` sizes the ensemble to the table. */
+export const DEFAULTS = { ...CLASSIFIER_DEFAULTS, ensemble: 'auto' } as const;
 
 /** util.parseArgs option specs of `nnkit train` (values are checked by `trainSettings`). */
 export const TRAIN_OPTIONS: OptionSpecs = {
@@ -102,21 +104,21 @@ export function trainSettings(line: CommandLine, file: string, cmd: 'train' | 'c
     maxCategories: optional('max-categories', (value) => positiveInteger(cmd, 'max-categories', value)) ?? DEFAULTS.maxCategories,
     minFrequency: optional('min-frequency', (value) => positiveInteger(cmd, 'min-frequency', value)) ?? DEFAULTS.minFrequency,
     out,
-    hidden: optional('hidden', (value) => layerSizes(cmd, 'hidden', value)) ?? DEFAULTS.hidden,
-    dropout: optional('dropout', (value) => fraction(cmd, 'dropout', value, true)) ?? DEFAULTS.dropout,
+    hidden: optional('hidden', (value) => layerSizes(cmd, 'hidden', value)),
+    dropout: optional('dropout', (value) => fraction(cmd, 'dropout', value, true)),
     epochs: optional('epochs', (value) => positiveInteger(cmd, 'epochs', value)) ?? DEFAULTS.epochs,
-    batchSize: optional('batch-size', (value) => positiveInteger(cmd, 'batch-size', value)) ?? DEFAULTS.batchSize,
+    batchSize: optional('batch-size', (value) => positiveInteger(cmd, 'batch-size', value)),
     // NOTE: Keras spells optimizers Adam, RMSprop, SGD...; nnkit's names are the lower-case forms.
     optimizer: optional('optimizer', (value) => choice(cmd, 'optimizer', value.toLowerCase(), optimizerNames)) ?? DEFAULTS.optimizer,
     learningRate: optional('learning-rate', (value) => positiveNumber(cmd, 'learning-rate', value)),
     validationSplit: optional('validation-split', (value) => fraction(cmd, 'validation-split', value, false)) ?? DEFAULTS.validationSplit,
     testSplit: optional('test-split', (value) => fraction(cmd, 'test-split', value, true)) ?? DEFAULTS.testSplit,
-    patience: optional('patience', (value) => positiveInteger(cmd, 'patience', value)) ?? DEFAULTS.patience,
+    patience: optional('patience', (value) => positiveInteger(cmd, 'patience', value)),
     classWeight: optional('class-weight', (value) => choice(cmd, 'class-weight', value, ['none', 'balanced'] as const)) ?? DEFAULTS.classWeight,
     threshold: optional('threshold', (value) => parseThresholdFlag(cmd, value)),
     seed: optional('seed', (value) => integer(cmd, 'seed', value)) ?? DEFAULTS.seed,
     calibrate: optional('calibrate', (value) => choice(cmd, 'calibrate', value, CALIBRATION_METHODS)),
-    ensemble: optional('ensemble', (value) => ensembleSize(cmd, value)),
+    ensemble: optional('ensemble', (value) => ensembleSize(cmd, value)) ?? DEFAULTS.ensemble,
     refit: v.refit === true,
     report: optional('report', (value) => outputFile(cmd, 'report', value, 'report.html')),
   };
@@ -135,8 +137,12 @@ export function classifierOptions(settings: TrainSettings): TrainClassifierOptio
   return {
     refit,
     ...(calibrate === undefined ? {} : { calibrate }),
-    ...(ensemble === undefined ? {} : { ensemble }),
-    hidden, dropout, epochs, patience, batchSize, optimizer, classWeight, validationSplit, testSplit, seed, maxCategories, minFrequency,
+    ensemble,
+    ...(hidden === undefined ? {} : { hidden }),
+    ...(dropout === undefined ? {} : { dropout }),
+    ...(patience === undefined ? {} : { patience }),
+    ...(batchSize === undefined ? {} : { batchSize }),
+    epochs, optimizer, classWeight, validationSplit, testSplit, seed, maxCategories, minFrequency,
     ...(learningRate === undefined ? {} : { learningRate }),
     ...(threshold === undefined ? {} : { threshold }),
   };

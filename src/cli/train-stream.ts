@@ -88,12 +88,13 @@ function planLines(plan: TrainingPlan, settings: TrainSettings, stream: StreamSe
   const target = plan.table.target!;
   const classes = target.classes.map((name, k) => `${JSON.stringify(name)} ${target.counts[k]}`).join(', ');
   const chunks = (rows: number) => Math.ceil(rows / stream.chunkRows);
+  const hidden = plan.settings.hidden;
   return [
     `Data: ${settings.file}, streamed in chunks of ${stream.chunkRows} rows: ${plan.table.rows} rows, target ${JSON.stringify(target.name)} (${classes}).`,
     `Split by chunks: ${plan.rows.train} training, ${plan.rows.validation} validation, ${plan.rows.test} test rows ` +
       `(about ${chunks(plan.rows.train)} / ${chunks(plan.rows.validation)} / ${chunks(plan.rows.test)} chunks).`,
-    `Model: ${plan.features} features → ${settings.hidden.map((units) => `${units} relu`).join(' → ')}${settings.hidden.length > 0 ? ' → ' : ''}` +
+    `Model: ${plan.features} features → ${hidden.map((units) => `${units} relu`).join(' → ')}${hidden.length > 0 ? ' → ' : ''}` +
       `${target.classes.length === 2 ? '1 sigmoid' : `${target.classes.length} softmax`}; ${settings.optimizer}, shuffled in windows of ` +
-      `${stream.shuffleBuffer} rows, early stopping on ${MONITOR} (patience ${settings.patience}).`,
+      `${stream.shuffleBuffer} rows, early stopping on ${MONITOR} (patience ${plan.settings.patience}).`,
   ];
 }

@@ -1,6 +1,8 @@
 import { describeCalibration, describeFittedOn } from '../classifier/calibration.js';
 import type { Classifier } from '../classifier/classifier.js';
 import { describeResultsOn } from '../classifier/results-on.js';
+import { SMALL_TABLE_ROWS, SMALL_TABLE_SETTINGS } from '../classifier/table-size-settings.js';
+import type { PlannedSettings, TableSize } from '../classifier/training-plan.js';
 import { formatValue } from './format-results.js';
 
 /** The heading of a training run's results: 'Test results', 'Out-of-fold results', 'Validation results'. */
@@ -56,11 +58,25 @@ export function calibrationJson(classifier: Classifier): Record<string, unknown>
   return { map, fittedOn, rows, before, after, results: { on: classifier.trainingRun!.resultsOn, rows: results.rows, before: scores(results.before), after: scores(results.after) } };
 }
 
-/** The plan's lines for an ensemble or a refit, before training starts. */
-export function trustPlanLines(settings: { readonly ensemble?: number; readonly refit: boolean }, trainingRows: number): string[] {
+/** The plan's lines for an ensemble or a refit, before training starts, and why --ensemble auto chose as it did. */
+export function trustPlanLines(settings: Pick<PlannedSettings, 'ensemble' | 'refit' | 'auto'>, trainingRows: number): string[] {
   const k = settings.ensemble;
+  const auto = settings.auto;
+  const why = auto === undefined
+    ? []
+    : auto.small
+      ? [`--ensemble auto: ${auto.rows} training rows, at most ${SMALL_TABLE_ROWS}, so the settings measured best on small tables (unless given): ` +
+         `${SMALL_TABLE_SETTINGS.ensemble} members, hidden ${SMALL_TABLE_SETTINGS.hidden.join(',')}, dropout ${SMALL_TABLE_SETTINGS.dropout}, ` +
+         `batch ${SMALL_TABLE_SETTINGS.batchSize}, patience ${SMALL_TABLE_SETTINGS.patience} (--ensemble 1 trains one network).`]
+      : [`--ensemble auto: ${notSmall(settings.refit, auto)}, so one network (--ensemble 10 trains an ensemble).`];
   if (k !== undefined) {
-    return [`Ensemble: ${k} members, each trained on ${k - 1} of ${k} stratified folds of the ${trainingRows} training rows and early-stopped on the other; their epochs follow in turn.`];
+    return [...why, `Ensemble: ${k} members, each trained on ${k - 1} of ${k} stratified folds of the ${trainingRows} training rows and early-stopped on the other; their epochs follow in turn.`];
   }
-  return settings.refit ? ['Refit: then a new network on the training and validation rows, for the epochs early stopping keeps.'] : [];
+  return [...why, ...(settings.refit ? ['Refit: then a new network on the training and validation rows, for the epochs early stopping keeps.'] : [])];
+}
+
+function notSmall(refit: boolean, size: TableSize): string {
+  if (refit) return 'with --refit';
+  if (size.rows > SMALL_TABLE_ROWS) return `${size.rows} training rows, more than ${SMALL_TABLE_ROWS}`;
+  return `the smallest class has ${size.smallestClass} training rows, fewer than one for each of ${SMALL_TABLE_SETTINGS.ensemble} members`;
 }

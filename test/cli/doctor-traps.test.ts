@@ -44,7 +44,7 @@ describe('nnkit and the doctor: leaks and traps on real files', () => {
     const run = await runCli(['train', join(FIXTURES, 'ids.csv'), '--target', 'churned', '--out', join(folder.path, 'ids'), '--quiet', '--json']);
     assert.equal(run.code, 0, run.stderr);
     const [found] = JSON.parse(run.stdout).warnings.filter((w: { code: string }) => w.code === 'doctor/identifier-column');
-    assert.match(found.message, /Column "customer_id" looks like an identifier: its 180 values in the training rows are all different whole numbers that rise \(or fall\) with the row number\./);
+    assert.match(found.message, /Column "customer_id" looks like an identifier: its 216 values in the training rows are all different whole numbers that rise \(or fall\) with the row number\./);
     assert.match(found.message, /Column "email" looks like an identifier/);
     assert.match(found.message, /Alone, "customer_id" \(ROC AUC 1\.0000\) also separates the classes: the rows are probably ordered by label/);
     assert.match(found.message, /Leave them out: --ignore customer_id; --ignore email\./);
@@ -54,7 +54,7 @@ describe('nnkit and the doctor: leaks and traps on real files', () => {
     const run = await runCli(['train', join(FIXTURES, 'imbalanced.csv'), '--target', 'fraud', '--out', join(folder.path, 'fraud'), '--quiet']);
     assert.equal(run.code, 0, run.stderr);
     const warnings = warningsOf(run.stdout);
-    assert.match(warnings, /predicted class 0 for 100\.0% of the training rows, while 98\.0% of the labels are class 0\. It found none of the 24 rows of the other class \(recall 0\)\./);
+    assert.match(warnings, /predicted class 0 for 100\.0% of the training rows, while 98\.0% of the labels are class 0\. It found none of the 29 rows of the other class \(recall 0\)\./);
     assert.match(warnings, /Set --class-weight to "balanced"/);
     assert.doesNotMatch(warnings, /Compile with metrics/, 'the pipeline reports recall and AUC already');
   });
@@ -70,16 +70,16 @@ describe('nnkit and the doctor: leaks and traps on real files', () => {
     const run = await runCli(['evaluate', '--model', breastCancer, join(DATA, 'breast_cancer.csv')]);
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /^Results on the rows of .*breast_cancer\.csv \(569 rows, positive class "1"/m);
-    assert.match(run.stdout, /^341 of these 569 rows are training rows of the model: scores on them measure memory/m);
-    assert.match(warningsOf(run.stdout), /341 of the 569 evaluated rows \(59\.9%\) also appear, value for value, in the training rows/);
+    assert.match(run.stdout, /^455 of these 569 rows are training rows of the model: scores on them measure memory/m);
+    assert.match(warningsOf(run.stdout), /455 of the 569 evaluated rows \(80\.0%\) also appear, value for value, in the training rows/);
     const report = join(folder.path, 'evaluation.html');
     const json = JSON.parse((await runCli(['evaluate', '--model', breastCancer, join(DATA, 'breast_cancer.csv'), '--json', '--report', report])).stdout);
-    assert.equal(json.trainingRows, 341);
+    assert.equal(json.trainingRows, 455);
     assert.match(run.stdout, /^Baselines on the same 569 rows:$/m);
     assert.deepEqual(json.baselines, { majority: { accuracy: json.results.baselineAccuracy, predicts: '0', rocAuc: 0.5 }, logistic: null });
     const html = await readFile(report, 'utf8');
     assert.match(html, /<h2>Metrics on the rows of <code>[^<]*breast_cancer\.csv<\/code><\/h2>/);
-    assert.match(html, /On the 569 rows of [^<]*breast_cancer\.csv\. 341 of them are training rows of the model/);
+    assert.match(html, /On the 569 rows of [^<]*breast_cancer\.csv\. 455 of them are training rows of the model/);
     assert.doesNotMatch(html, /held-out rows/);
   });
 

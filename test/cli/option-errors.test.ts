@@ -69,7 +69,7 @@ const BAD: Record<string, [string, RegExp, number]> = {
   '--chunk-rows': ['0', /--chunk-rows must be a whole number of 1 or more but is "0"/, 2],
   '--shuffle-buffer': ['-5', /--shuffle-buffer must be a whole number of 1 or more but is "-5"/, 2],
   '--calibrate': ['platt', /--calibrate must be one of temperature, sigmoid, isotonic but is "platt"/, 2],
-  '--ensemble': ['1', /--ensemble must be a whole number of members from 2 to 100, e\.g\. 5, but is "1"/, 2],
+  '--ensemble': ['0', /--ensemble must be auto or a whole number of members from 1 \(one network\) to 100, e\.g\. 5, but is "0"/, 2],
   '--class-weight': ['auto', /--class-weight must be one of none, balanced but is "auto"/, 2],
   // The example: the objective by its text, not "a object".
   '--threshold': ['precision>=1.5', /--threshold: Cannot read the threshold objective "precision>=1\.5": the minimum must be in \[0, 1\], got 1\.5\. Accepted forms: 'f1'/, 2],

@@ -9,7 +9,8 @@ import { readCsv } from '../../src/node/read-csv.js';
 import { rocAucScore } from '../../src/metrics/index.js';
 import { DATA, runCli, temporaryFolder, type CliOutcome } from './run-cli.js';
 
-// One default training run on the bundled data, shared by the tests below (about two seconds).
+// One default training run on the bundled data, shared by the tests below (about four seconds):
+// 569 rows, so --ensemble auto trains the small-table settings (10 members of [128, 64]).
 describe('nnkit train with the defaults on the bundled breast-cancer data', () => {
   let folder: { path: string; remove: () => Promise<void> };
   let trained: CliOutcome;
@@ -48,15 +49,20 @@ describe('nnkit train with the defaults on the bundled breast-cancer data', () =
     assert.ok(Number.isFinite(logistic.logLoss) && logistic.threshold > 0 && logistic.threshold < 1);
   });
 
-  test('splits stratified into 341 training, 114 validation and 114 test rows', () => {
-    assert.deepEqual(result.split, { train: 341, validation: 114, test: 114, seed: 42 });
+  test('splits stratified into 455 training and 114 test rows; the members hold out folds of the training rows', () => {
+    assert.deepEqual(result.split, { train: 455, validation: 0, test: 114, seed: 42 });
+    assert.equal(result.ensemble.members, 10);
+    assert.equal(result.ensemble.epochs.length, 10);
+    assert.match(trained.stderr + trained.stdout, /--ensemble auto: 455 training rows, at most 2000, so the settings measured best on small tables/);
   });
 
   test('reports confidence intervals around each test metric and a consistent confusion matrix', () => {
     const ci = result.test.confidenceIntervals;
     for (const name of ['accuracy', 'precision', 'recall', 'f1', 'rocAuc']) {
       const value = result.test[name];
-      assert.ok(ci[name].lower <= value && value <= ci[name].upper, `${name} ${value} outside [${ci[name].lower}, ${ci[name].upper}]`);
+      // NOTE: a metric at 0 or 1 in every resample has no interval (the bootstrap says so).
+      if (ci[name] === null) assert.ok(value === 0 || value === 1, `${name} ${value} without an interval`);
+      else assert.ok(ci[name].lower <= value && value <= ci[name].upper, `${name} ${value} outside [${ci[name].lower}, ${ci[name].upper}]`);
     }
     const [[tn, fp], [fn, tp]] = result.test.confusionMatrix.counts;
     assert.equal(tn + fp + fn + tp, 114);
@@ -64,9 +70,9 @@ describe('nnkit train with the defaults on the bundled breast-cancer data', () =
     assert.equal(result.test.precision, tp / (tp + fp));
   });
 
-  test('tunes the threshold for F1 on the validation rows and stores it in the model', async () => {
+  test('tunes the threshold for F1 on the out-of-fold predictions and stores it in the model', async () => {
     assert.equal(result.threshold.objective, 'f1');
-    assert.match(result.threshold.rule, /max F1 on the validation rows/);
+    assert.match(result.threshold.rule, /max F1 on the out-of-fold predictions of 455 rows/);
     const model = await loadModel(modelDir);
     assert.equal(model.threshold, result.threshold.value);
     assert.equal(result.test.threshold, result.threshold.value);
@@ -105,7 +111,7 @@ describe('nnkit train with the defaults on the bundled breast-cancer data', () =
     classes.forEach((name, row) => assert.equal(name, inProcess[row] > model.threshold ? '1' : '0'));
 
     // The same predictions, on the test rows of the seeded split, give train's test results.
-    const [, , testRows] = splitIndices(data.target!.labels, { fractions: [0.8 * 0.75, 0.8 * 0.25, 0.2], seed: 42, stratify: true });
+    const [, testRows] = splitIndices(data.target!.labels, { fractions: [0.8, 0.2], seed: 42, stratify: true });
     const labels = Array.from(testRows, (row) => data.target!.labels[row]);
     const correct = Array.from(testRows, (row, i): number => (Number(classes[row]) === labels[i] ? 1 : 0)).reduce((a, b) => a + b, 0);
     assert.equal(correct / testRows.length, result.test.accuracy);
@@ -125,12 +131,12 @@ describe('nnkit train with the defaults on the bundled breast-cancer data', () =
   test('summary describes the architecture, preprocessing, threshold and training', async () => {
     const text = await runCli(['summary', '--model', modelDir]);
     assert.equal(text.code, 0, text.stderr);
-    assert.match(text.stdout, /Total params: 1,537/);
+    assert.match(text.stdout, /Total params: 122,900/);
     assert.match(text.stdout, /mean_radius\s+numeric\s+standardized \(mean [\d.]+, std [\d.]+\)/);
-    assert.match(text.stdout, /Threshold: 0\.\d{4} \(max F1 on the validation rows, shrunk from the optimum 0\.\d{4} toward best F1 \/ 2/);
-    assert.match(text.stdout, /split \(stratified, seed 42\): 341 training, 114 validation, 114 test rows/);
+    assert.match(text.stdout, /Threshold: 0\.\d{4} \(max F1 on the out-of-fold predictions of 455 rows, shrunk from the optimum 0\.\d{4} toward best F1 \/ 2/);
+    assert.match(text.stdout, /split \(stratified, seed 42\): 455 training, 0 validation, 114 test rows/);
     const json = JSON.parse((await runCli(['summary', '--model', modelDir, '--json'])).stdout);
-    assert.equal(json.architecture.totalParams, 1537);
+    assert.equal(json.architecture.totalParams, 10 * (30 * 128 + 128 + 128 * 64 + 64 + 64 + 1) + 10);
     assert.equal(json.preprocessing.columns.length, 30);
     assert.equal(json.testMetrics.rocAuc, result.test.rocAuc);
   });

@@ -41,7 +41,7 @@ describe('nnkit on a CSV with categorical columns and missing values', () => {
     assert.match(summary.stdout, /plan\s+categorical\s+one-hot over 3 \(.*\); unseen values → all zeros; <missing>/);
     assert.match(summary.stdout, /age\s+numeric\s+standardized .*; missing → the mean \+ age_missing indicator/);
     assert.match(summary.stdout, /autopay\s+boolean\s+0\/1; missing → [01] \+ autopay_missing indicator/);
-    assert.match(summary.stdout, /highest precision with recall ≥ 0\.8 on the validation rows/);
+    assert.match(summary.stdout, /highest precision with recall ≥ 0\.8 on the out-of-fold predictions of 240 rows/);
     const json = JSON.parse((await runCli(['summary', '--model', modelDir, '--json'])).stdout);
     assert.deepEqual(json.classNames, ['no', 'yes']);
     assert.equal(json.training.settings.classWeight, 'balanced');

@@ -43,7 +43,7 @@ describe('nnkit train --ensemble --test-split 0 --calibrate', () => {
   });
 
   test('the text output names the rows the results come from and the calibration before and after', async () => {
-    const run = await runCli(['train', CUSTOMERS, ...QUICK.filter((flag) => flag !== '--quiet'), '--test-split', '0', '--calibrate', 'temperature', '--out', join(folder.path, 'plain')]);
+    const run = await runCli(['train', CUSTOMERS, ...QUICK.filter((flag) => flag !== '--quiet'), '--ensemble', '1', '--test-split', '0', '--calibrate', 'temperature', '--out', join(folder.path, 'plain')]);
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /^Calibration: temperature \d\.\d+, fitted on \d+ validation rows\. On the \d+ validation rows: ECE \d\.\d{4} → \d\.\d{4}, Brier/m);
     assert.match(run.stdout, /^No test rows: the results below are on the \d+ validation rows, which also chose the epoch and the threshold/m);
@@ -65,9 +65,9 @@ describe('nnkit train --ensemble --test-split 0 --calibrate', () => {
     assert.equal(noTest.code, 0, noTest.stderr);
     assert.match(noTest.stdout, /^Refit: then a new network on the training and validation rows/m);
     assert.match(noTest.stdout, /^No test rows: the results below are on the \d+ validation rows, .*They are the first network's, before the refit trained on those rows too\.$/m);
-    const ensemble = await runCli(['train', CUSTOMERS, '--ensemble', '1', '--out', join(folder.path, 'x')]);
+    const ensemble = await runCli(['train', CUSTOMERS, '--ensemble', '0', '--out', join(folder.path, 'x')]);
     assert.equal(ensemble.code, 2);
-    assert.match(ensemble.stderr, /--ensemble must be a whole number of members from 2 to 100, e\.g\. 5, but is "1"/);
+    assert.match(ensemble.stderr, /--ensemble must be auto or a whole number of members from 1 \(one network\) to 100, e\.g\. 5, but is "0"/);
     const multiclass = await runCli(['train', CUSTOMERS, '--target', 'region', '--calibrate', 'isotonic', '--quiet', '--out', join(folder.path, 'y')]);
     assert.equal(multiclass.code, 1);
     assert.match(multiclass.stderr, /--calibrate "isotonic" calibrates two-class models, but this target has 4 classes; use "temperature"/);
@@ -91,7 +91,8 @@ describe('--test-split 0 end to end, and nnkit cv with --calibrate --ensemble', 
     const result = JSON.parse(trained.stdout);
     assert.equal(result.split.train + result.split.validation, 220);
     assert.equal(result.split.test, 0);
-    assert.equal(result.resultsOn, 'validation');
+    // NOTE: 220 rows, so --ensemble auto trains an ensemble, whose out-of-fold predictions give the results.
+    assert.equal(result.resultsOn, 'out-of-fold');
     const predicted = await runCli(['predict', '--model', out, ownFile]);
     assert.equal(predicted.code, 0, predicted.stderr);
     const lines = predicted.stdout.trim().split('\n');
