@@ -27,7 +27,8 @@ without hidden layers). Saves no model. Without data.csv, uses the bundled breas
   --oof <file.csv>          write the out-of-fold predictions (row, fold, actual, predicted, p)
   --json                    print the results as JSON
   train's options apply to every fold (--target, --hidden, --epochs, --threshold, --seed, ...,
-  and --calibrate and --ensemble, which each fold fits on its own training rows).
+  and --calibrate and --ensemble, which each fold fits on its own training rows; --ensemble
+  auto, the default as in train, decides on each fold's training rows).
 
 Example: nnkit cv data/breast_cancer.csv --folds 5`;
 
