@@ -100,7 +100,7 @@ export interface ClassifierSettings {
   readonly threshold?: ThresholdSetting;
   readonly seed: number;
   readonly calibrate?: CalibrationMethod;
-  /** Resolved for the table's size by sizedSettings. */
+  /** 'auto' is decided for the table's size by sizedRun. */
   readonly ensemble?: number | 'auto';
   readonly refit: boolean;
   readonly maxCategories: number;
