@@ -48,6 +48,12 @@ describe('ensemble: "auto"', () => {
     }
   });
 
+  test('a table plainly larger than the boundary is split once, as one network', () => {
+    const { settings, asked } = decide({ ensemble: 'auto' }, 10_000, 600);
+    assert.deepEqual([settings.ensemble, settings.auto], [undefined, { rows: 10_000, smallestClass: 600, small: false }]);
+    assert.deepEqual(asked, [undefined]);
+  });
+
   test('options given keep their values; ensemble 1 and none are one network, k is k', () => {
     const given = decide({ ensemble: 'auto', hidden: [8], patience: 5 }, 400, 100).settings;
     assert.deepEqual([given.ensemble, given.hidden, given.patience, given.dropout], [10, [8], 5, SMALL_TABLE_SETTINGS.dropout]);
