@@ -35,11 +35,23 @@ export function ensembleModel(members: readonly Model[], features: number, loss:
     to.kernel!.value.set(from.kernel!.value);
     if (from.bias !== undefined && to.bias !== undefined) to.bias.value.set(from.bias.value);
   }
-  // NOTE: kernel (k·units, units): row m·units + c feeds output c with weight 1/k.
+  // NOTE: kernel (k·units, units): row m·units + c feeds output c with weight averageWeight(k).
   const kernel = average.kernel!.value;
   kernel.fill(0);
-  for (let m = 0; m < members.length; m++) for (let c = 0; c < units; c++) kernel[(m * units + c) * units + c] = 1 / members.length;
+  const weight = averageWeight(members.length);
+  for (let m = 0; m < members.length; m++) for (let c = 0; c < units; c++) kernel[(m * units + c) * units + c] = weight;
   model.compile({ optimizer: 'adam', loss, metrics: ['accuracy'], silence: ['accuracy-paradox', 'output-not-probability'] });
   model.featureNames = members[0].featureNames;
   return model;
+}
+
+/**
+ * The weight of each of k members in the average, a hair under 1/k. NOTE: weights of exactly 1/k
+ * round a unanimous 1 up (ten float32 0.1s sum to 1.0000001), which is no probability and which
+ * the metrics rightly refuse. A float32 sum of k products errs by at most about k·2^-24 of it in
+ * any order (so in ONNX Runtime and TF.js too), so weights summing to 1 - 4k·2^-24 keep every
+ * average within [0, 1]; each probability moves by under 4k·2^-24 of itself (2.4e-6 for ten).
+ */
+export function averageWeight(k: number): number {
+  return (1 - 4 * k * 2 ** -24) / k;
 }
